@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Workspace packages resolved to their TypeScript sources, so tests never need a build first. */
+export const sourceAliases: Record<string, string> = Object.fromEntries(
+  ['config', 'logging', 'feature-flags', 'database'].map((name) => [
+    `@uksmr/${name}`,
+    `${root}packages/${name}/src/index.ts`,
+  ]),
+);
+
+/**
+ * The Vitest configuration every Node workspace shares: source aliases, and v8 coverage written as
+ * `coverage/coverage-summary.json` with a 90 % line and branch threshold.
+ */
+export function workspaceConfig(dir: string, extra: ViteUserConfig['test'] = {}): ViteUserConfig {
+  return defineConfig({
+    root: dir,
+    resolve: { alias: sourceAliases },
+    test: {
+      environment: 'node',
+      include: ['test/**/*.test.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      coverage: {
+        provider: 'v8',
+        include: ['src/**/*.ts'],
+        reporter: ['text-summary', 'json-summary'],
+        thresholds: { lines: 90, branches: 90 },
+      },
+      ...extra,
+    },
+  });
+}
