@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { ApiProvider } from './api/ApiContext.js';
+import { useAuth } from './auth/AuthContext.js';
+import { ChatPage } from './chat/ChatPage.js';
+import { AppShell } from './components/AppShell.js';
+import { Loading } from './components/Loading.js';
+import { HistoryProvider } from './history/HistoryContext.js';
+import { Sidebar } from './history/Sidebar.js';
+import { SuccessPage } from './payments/SuccessPage.js';
+import { ReportPage } from './report/ReportPage.js';
+import { Link } from './router/Link.js';
+import { navigate, useLocationHref, useRoute, type Route } from './router/router.js';
+
+/** Only in-app paths are followed after sign-in (no open redirect). */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/chat';
+}
+
+function Redirect({ to }: { readonly to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <Loading />;
+}
+
+function SignedInPage({ route, query }: { readonly route: Route; readonly query: URLSearchParams }) {
+  switch (route.name) {
+    case 'chat':
+      return <ChatPage key={query.get('payment') ?? 'chat'} paymentCancelled={query.get('payment') === 'cancelled'} />;
+    case 'chat-success':
+      return <SuccessPage sessionId={route.sessionId} />;
+    case 'report':
+      return <ReportPage key={route.reportId} reportId={route.reportId} />;
+    default:
+      return (
+        <div className="mx-auto max-w-3xl space-y-4 py-10">
+          <h1 className="text-2xl font-semibold">Page not found</h1>
+          <Link href="/chat" className="link">
+            Go to the chat
+          </Link>
+        </div>
+      );
+  }
+}
+
+/** Picks the page for the address: sign-in pages for visitors, the chat, reports and payments for students. */
+export function AppRoutes() {
+  const auth = useAuth();
+  const href = useLocationHref();
+  const { route, query } = useRoute();
+
+  if (auth.status === 'loading') return <Loading />;
+  if (route.name === 'sign-in' || route.name === 'sign-up') {
+    const next = safeNext(query.get('next'));
+    if (auth.status === 'signed-in') return <Redirect to={next} />;
+    return (
+      <AppShell>
+        <div className="mx-auto w-full max-w-md py-10">{route.name === 'sign-in' ? auth.renderSignIn(next) : auth.renderSignUp(next)}</div>
+      </AppShell>
+    );
+  }
+  if (auth.status === 'signed-out') return <Redirect to={`/sign-in?next=${encodeURIComponent(href)}`} />;
+  return (
+    <ApiProvider>
+      <HistoryProvider>
+        <AppShell sidebar={<Sidebar currentReportId={route.name === 'report' ? route.reportId : null} />}>
+          <SignedInPage route={route} query={query} />
+        </AppShell>
+      </HistoryProvider>
+    </ApiProvider>
+  );
+}

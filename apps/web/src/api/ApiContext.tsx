@@ -1,0 +1,27 @@
+import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
+import { useAuth } from '../auth/AuthContext.js';
+import { ApiClient } from './client.js';
+
+/** Holds the signed-in student's `ApiClient`. */
+export const ApiContext = createContext<ApiClient | null>(null);
+
+/** The API client; only valid below `ApiProvider`. */
+export function useApi(): ApiClient {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi() used outside an ApiProvider');
+  return api;
+}
+
+/**
+ * Provides one `ApiClient` for the whole session. It reads the token through a ref, so a token refresh
+ * never replaces the client (and never restarts a running stream).
+ */
+export function ApiProvider({ children }: { readonly children: ReactNode }) {
+  const auth = useAuth();
+  const authRef = useRef(auth);
+  authRef.current = auth;
+  const [api] = useState(
+    () => new ApiClient({ getToken: () => authRef.current.getToken(), refreshToken: () => authRef.current.refreshToken() }),
+  );
+  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
+}

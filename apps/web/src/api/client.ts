@@ -1,0 +1,65 @@
+import { isUnauthorized, send, sendJson } from './http.js';
+import { streamReport } from './stream.js';
+import type { CreateReportResult, PaymentState, Report, ReportList, ReportStreamEvent } from './types.js';
+
+/** Where the client gets its Bearer token: the local session or Clerk. */
+export interface TokenSource {
+  /** The current token, or null when signed out. */
+  getToken(): Promise<string | null>;
+  /** A fresh token after the API refused the current one, or null when the session is over. */
+  refreshToken(): Promise<string | null>;
+}
+
+const reportPath = (reportId: string): string => `/reports/${encodeURIComponent(reportId)}`;
+
+/** The typed API of the signed-in student; every call sends the Bearer token and retries once after a 401. */
+export class ApiClient {
+  constructor(private readonly tokens: TokenSource) {}
+
+  /** `GET /reports`: the student's own reports, newest first. */
+  listReports(limit = 50, offset = 0): Promise<ReportList> {
+    return this.withToken((token) => sendJson<ReportList>(`/reports?limit=${limit}&offset=${offset}`, { token }));
+  }
+
+  /** `GET /reports/{id}`: one stored report (404 for anyone else's). */
+  getReport(reportId: string): Promise<Report> {
+    return this.withToken((token) => sendJson<Report>(reportPath(reportId), { token }));
+  }
+
+  /** `POST /reports`: starts a report (201) or, with payments on, a Stripe Checkout (200). */
+  createReport(subject: string): Promise<CreateReportResult> {
+    return this.withToken(async (token) => {
+      const response = await send('/reports', { method: 'POST', body: { subject, country: 'UK' }, token });
+      const body = (await response.json()) as { report: Report } | { checkout_url: string; session_id: string };
+      return 'report' in body
+        ? { kind: 'report', report: body.report }
+        : { kind: 'checkout', checkout_url: body.checkout_url, session_id: body.session_id };
+    });
+  }
+
+  /** `DELETE /reports/{id}`. */
+  async deleteReport(reportId: string): Promise<void> {
+    await this.withToken((token) => send(reportPath(reportId), { method: 'DELETE', token }));
+  }
+
+  /** `GET /payments/{session_id}`: whether the paid report exists yet. */
+  getPayment(sessionId: string): Promise<PaymentState> {
+    return this.withToken((token) => sendJson<PaymentState>(`/payments/${encodeURIComponent(sessionId)}`, { token }));
+  }
+
+  /** Follows a report's live stream; see `streamReport`. */
+  followReport(reportId: string, onEvent: (event: ReportStreamEvent) => void, signal?: AbortSignal): Promise<void> {
+    return this.withToken((token) => streamReport(reportId, token, onEvent, signal));
+  }
+
+  private async withToken<T>(call: (token: string | null) => Promise<T>): Promise<T> {
+    try {
+      return await call(await this.tokens.getToken());
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+      const fresh = await this.tokens.refreshToken();
+      if (fresh === null) throw error;
+      return call(fresh);
+    }
+  }
+}

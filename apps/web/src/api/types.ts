@@ -1,0 +1,100 @@
+/** Public runtime settings from `GET /config`; one build serves every mode. */
+export interface AppConfig {
+  readonly environment: string;
+  readonly auth_provider: 'local' | 'clerk';
+  readonly clerk_publishable_key: string | null;
+  readonly payments_enabled: boolean;
+  readonly price_gbp: number;
+  readonly country: 'UK';
+}
+
+/** The signed-in account as `POST /auth/signup` and `POST /auth/login` return it. */
+export interface User {
+  readonly user_id: string;
+  readonly email: string;
+}
+
+/** A local session: the Bearer token and its account. */
+export interface AuthResult {
+  readonly token: string;
+  readonly user: User;
+}
+
+/** A report's life-cycle state. */
+export type ReportStatus = 'pending' | 'generating' | 'completed' | 'failed' | 'expired';
+
+/** A numbered source; `[id]` markers in the section texts refer to it. */
+export interface Citation {
+  readonly id: number;
+  readonly url: string;
+  readonly title: string;
+  readonly accessed_date: string;
+  readonly relevant_excerpt: string;
+  readonly credibility_score?: number;
+}
+
+/** The content of a completed report. Texts are Markdown with `[n]` citation markers. */
+export interface ReportContent {
+  readonly executive_summary: readonly string[];
+  readonly study_options: string;
+  readonly estimated_costs: { readonly tuition_ranges: string; readonly living_costs: string };
+  readonly visa_immigration: string;
+  readonly post_study_work: string;
+  readonly job_prospects_in_field: string;
+  readonly fallback_job_prospects: string;
+  readonly risks_reality_check: string;
+  readonly action_plan: { readonly '30_days': string; readonly '60_days': string; readonly '90_days': string };
+  readonly sources: string;
+  /** The knowledge base's as-of date (ISO). */
+  readonly knowledge_base_as_of?: string;
+}
+
+/** A report as the API returns it. */
+export interface Report {
+  readonly report_id: string;
+  readonly user_id: string;
+  readonly subject: string;
+  readonly country: 'UK';
+  readonly status: ReportStatus;
+  readonly content: ReportContent | null;
+  readonly citations: readonly Citation[] | null;
+  readonly created_at: string;
+  readonly completed_at: string | null;
+  readonly expires_at: string;
+  readonly error_message: string | null;
+}
+
+/** One page of `GET /reports`. */
+export interface ReportList {
+  readonly reports: readonly Report[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** What `POST /reports` answers: a report that is being written, or a Stripe Checkout to pay first. */
+export type CreateReportResult =
+  | { readonly kind: 'report'; readonly report: Report }
+  | { readonly kind: 'checkout'; readonly checkout_url: string; readonly session_id: string };
+
+/** A payment's state as `GET /payments/{session_id}` reports it. */
+export interface PaymentState {
+  readonly status: 'pending' | 'succeeded' | 'failed' | 'refunded';
+  readonly report_id: string | null;
+}
+
+/** The error body every failed API response carries. */
+export interface ErrorBody {
+  readonly error: string;
+  readonly code: string;
+  readonly detail: string;
+  readonly request_id: string;
+}
+
+/** One event of `GET /reports/{id}/stream`. */
+export type ReportStreamEvent =
+  | { readonly type: 'status'; readonly status: ReportStatus }
+  | { readonly type: 'section'; readonly key: string; readonly title: string }
+  | { readonly type: 'delta'; readonly key: string; readonly text: string }
+  | { readonly type: 'complete'; readonly report: Report }
+  | { readonly type: 'error'; readonly code: string; readonly detail: string };

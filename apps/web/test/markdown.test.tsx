@@ -1,0 +1,56 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { splitCitations } from '../src/report/citations.js';
+import { Markdown } from '../src/report/Markdown.js';
+
+describe('Markdown', () => {
+  it('turns [n] markers into links to #source-n', () => {
+    render(<Markdown text={'Fees rose in 2025 [2] and again [10].'} />);
+    const two = screen.getByRole('link', { name: 'Source 2' });
+    expect(two).toHaveAttribute('href', '#source-2');
+    expect(two).toHaveTextContent('[2]');
+    expect(screen.getByRole('link', { name: 'Source 10' })).toHaveAttribute('href', '#source-10');
+  });
+
+  it('links markers inside emphasis and list items, but not in code or inside links', () => {
+    const { container } = render(<Markdown text={'- **Costs [1]**\n- `array[0]`\n- [see [3]](https://www.gov.uk)'} />);
+    expect(screen.getByRole('link', { name: 'Source 1' })).toBeInTheDocument();
+    expect(container.querySelector('code')).toHaveTextContent('array[0]');
+    expect(screen.queryByRole('link', { name: 'Source 0' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'see [3]' })).toHaveAttribute('href', 'https://www.gov.uk');
+  });
+
+  it('opens outside links in a new tab without an opener', () => {
+    render(<Markdown text="[GOV.UK](https://www.gov.uk/student-visa)" />);
+    const link = screen.getByRole('link', { name: 'GOV.UK' });
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('never lets raw HTML or script URLs reach the page', () => {
+    const { container } = render(
+      <Markdown text={'<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) ## Heading'} />,
+    );
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.innerHTML).not.toContain('javascript:');
+    expect(container.innerHTML).not.toContain('onerror');
+  });
+
+  it('renders headings inside a section below the section heading', () => {
+    render(<Markdown text={'## Tuition Ranges\n\ntext\n\n# Top'} />);
+    expect(screen.getByRole('heading', { level: 3, name: 'Tuition Ranges' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Top' })).toBeInTheDocument();
+  });
+});
+
+describe('splitCitations', () => {
+  it('splits text around markers', () => {
+    expect(splitCitations('a [1] b')).toEqual([
+      { type: 'text', value: 'a ' },
+      { type: 'link', url: '#source-1', children: [{ type: 'text', value: '[1]' }] },
+      { type: 'text', value: ' b' },
+    ]);
+    expect(splitCitations('none')).toEqual([{ type: 'text', value: 'none' }]);
+  });
+});
