@@ -1,0 +1,64 @@
+import { ARTICLES, CLAUSE_BREAKS, CLAUSE_WORDS, IDENTITY_BEFORE, NEGATIONS, PAST_VERBS } from './cues.js';
+import type { Token } from './text.js';
+
+/** How many words back a look for a past verb goes ("did my bachelor's degree in …"). */
+const PAST_WINDOW = 4;
+
+/** The matching words before token `start`, nearest first, up to the start of its clause. */
+export function wordsBefore(tokens: readonly Token[], start: number): string[] {
+  const words: string[] = [];
+  for (let i = start - 1; i >= 0; i -= 1) {
+    const token = tokens[i];
+    if (token.kind === 'sep') {
+      if (CLAUSE_BREAKS.has(token.norm)) break;
+    } else {
+      words.push(token.norm);
+    }
+  }
+  return words;
+}
+
+/** The matching words from token `end` on, up to the end of its clause. */
+export function wordsAfter(tokens: readonly Token[], end: number): string[] {
+  const words: string[] = [];
+  for (let i = end; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token.kind === 'sep') {
+      if (CLAUSE_BREAKS.has(token.norm)) break;
+    } else {
+      words.push(token.norm);
+    }
+  }
+  return words;
+}
+
+/** `words` (nearest first) without the articles at their front. */
+export function skipArticles(words: readonly string[]): readonly string[] {
+  let i = 0;
+  while (i < words.length && ARTICLES.has(words[i])) i += 1;
+  return words.slice(i);
+}
+
+/** Whether the words before a mention (nearest first) end with one of the phrases: "… rather than". */
+export function endsWithPhrase(before: readonly string[], phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => {
+    const words = phrase.split(' ').reverse();
+    return words.every((word, i) => before[i] === word);
+  });
+}
+
+/** Whether a negation sets the mention aside: "not medicine", "rather than Canada". */
+export function isNegated(before: readonly string[]): boolean {
+  return endsWithPhrase(skipArticles(before), NEGATIONS);
+}
+
+/** Whether the mention is the writer's own role or past study: "as a nurse", "I studied law". */
+export function isWritersOwn(before: readonly string[]): boolean {
+  const near = skipArticles(before);
+  if (near[0] !== undefined && IDENTITY_BEFORE.has(near[0])) return true;
+  for (const word of near.slice(0, PAST_WINDOW)) {
+    if (PAST_VERBS.has(word)) return true;
+    if (CLAUSE_WORDS.has(word)) return false;
+  }
+  return false;
+}

@@ -1,0 +1,82 @@
+import { readCountryField } from './country-field.js';
+import type { PlaceEntry } from './countries.js';
+import { UK_CODE } from './countries.js';
+import { ownWords } from './free-text.js';
+import { destinations, placeTokens, readPlaces } from './places.js';
+import { readSubjects } from './subject-finder.js';
+import { groupSubjects } from './subject-groups.js';
+import { tokenize } from './text.js';
+import {
+  MAX_SUBJECT_LENGTH,
+  UK_ONLY_DETAIL,
+  type QueryAccepted,
+  type QueryInput,
+  type QueryRefusal,
+  type QueryRefusalCode,
+} from './types.js';
+
+function refuse(code: QueryRefusalCode, detail: string, field: QueryRefusal['field'] = 'subject'): QueryRefusal {
+  return { ok: false, code, detail, field };
+}
+
+/** Two or more names, quoted: "Law" and "Medicine"; "Law", "Medicine" and "Nursing". */
+function listOf(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+function multipleCountries(places: readonly PlaceEntry[], field: QueryRefusal['field']): QueryRefusal {
+  const named = places.length > 0 ? ` (${places.map((place) => place.name).join(', ')})` : '';
+  return refuse('MULTIPLE_COUNTRIES', `Ask about one country at a time${named}. ${UK_ONLY_DETAIL}`, field);
+}
+
+/** Control characters become spaces, runs of white space one space. */
+function clean(text: string): string {
+  return text.normalize('NFC').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Reads a report request as a person wrote it and returns the one subject it asks about in the UK, or the
+ * contract's refusal. Checks run in this order, the first failing one answering:
+ *
+ * 1. `VALIDATION_ERROR`: the subject is empty or longer than 200 characters (after trimming);
+ * 2. the `country` field: absent or a UK name is fine; two countries → `MULTIPLE_COUNTRIES`, another → `UK_ONLY`;
+ * 3. the countries the subject text asks to study in (origins such as "I'm from India" do not count):
+ *    two or more → `MULTIPLE_COUNTRIES` (even "UK or Canada"), one that is not the UK → `UK_ONLY`;
+ * 4. two or more distinct subjects → `MULTIPLE_SUBJECTS` (a joint degree is one subject);
+ * 5. no subject left once places and filler are set aside (e.g. "UK") → `VALIDATION_ERROR`.
+ */
+export function interpretQuery(input: QueryInput): QueryAccepted | QueryRefusal {
+  const trimmed = input.subject.trim();
+  if (trimmed === '') return refuse('VALIDATION_ERROR', 'Enter the subject you want to study.');
+  if ([...trimmed].length > MAX_SUBJECT_LENGTH) {
+    return refuse('VALIDATION_ERROR', `The subject must be at most ${MAX_SUBJECT_LENGTH} characters.`);
+  }
+  const country = readCountryField(input.country);
+  if (country === 'several') return multipleCountries([], 'country');
+  if (country === 'other') return refuse('UK_ONLY', UK_ONLY_DETAIL, 'country');
+
+  const text = clean(trimmed);
+  const tokens = tokenize(text);
+  const places = readPlaces(tokens);
+  const asked = destinations(places);
+  if (asked.length > 1) return multipleCountries(asked, 'subject');
+  if (asked.length === 1 && asked[0].code !== UK_CODE) return refuse('UK_ONLY', UK_ONLY_DETAIL);
+
+  const placeTaken = placeTokens(tokens.length, places);
+  const reading = readSubjects(tokens, placeTaken);
+  const choices = groupSubjects(tokens, reading.mentions);
+  if (choices.length > 1) {
+    const names = listOf(choices.map((choice) => choice.name));
+    return refuse('MULTIPLE_SUBJECTS', `Ask about one subject at a time; this names ${names}.`);
+  }
+  const [choice] = choices;
+  if (choice) {
+    return { ok: true, subject: reading.award ? `${reading.award} ${choice.name}` : choice.name, subjectId: choice.subjectId };
+  }
+  const words = ownWords(text, tokens, placeTaken);
+  if (words === '') {
+    return refuse('VALIDATION_ERROR', 'Name the subject you want to study, for example "Nursing" or "MSc Data Science".');
+  }
+  return { ok: true, subject: words, subjectId: null };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { interpretQuery, UK_ONLY_DETAIL } from '../src/domain/query-rules/index.js';
+import { QUERY_CASES, type Expected, type QueryCase } from './fixtures/query-rules-cases.js';
+
+function outcome(testCase: QueryCase): Expected {
+  const result = interpretQuery(testCase.input);
+  return result.ok
+    ? { ok: true, subject: result.subject, subjectId: result.subjectId }
+    : { ok: false, code: result.code, field: result.field };
+}
+
+function label(testCase: QueryCase): string {
+  const { subject, country } = testCase.input;
+  const shown = subject.length > 60 ? `${subject.slice(0, 57)}…` : subject;
+  return country === undefined ? JSON.stringify(shown) : `${JSON.stringify(shown)} (country ${JSON.stringify(country)})`;
+}
+
+describe('interpretQuery: the phrasings table', () => {
+  it('has at least 100 phrasings', () => {
+    expect(QUERY_CASES.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it.each(QUERY_CASES.map((testCase) => [label(testCase), testCase] as const))('%s', (_label, testCase) => {
+    expect(outcome(testCase)).toEqual(testCase.expected);
+  });
+
+  it('reports how many phrasings pass', () => {
+    const failing = QUERY_CASES.filter((testCase) => JSON.stringify(outcome(testCase)) !== JSON.stringify(testCase.expected));
+    console.info(`query rules: ${QUERY_CASES.length - failing.length}/${QUERY_CASES.length} phrasings pass`);
+    expect(failing.map(label)).toEqual([]);
+  });
+});
+
+describe('interpretQuery: refusal details', () => {
+  it('gives UK_ONLY the contract detail exactly', () => {
+    expect(interpretQuery({ subject: 'Nursing in Canada' })).toEqual({
+      ok: false,
+      code: 'UK_ONLY',
+      detail: UK_ONLY_DETAIL,
+      field: 'subject',
+    });
+    expect(UK_ONLY_DETAIL).toBe('This MVP currently supports the UK only.');
+  });
+
+  it('names the countries and subjects it found', () => {
+    const countries = interpretQuery({ subject: 'Nursing in the UK or Canada' });
+    expect(countries.ok === false && countries.detail).toBe(
+      'Ask about one country at a time (the United Kingdom, Canada). This MVP currently supports the UK only.',
+    );
+    const subjects = interpretQuery({ subject: 'Law, Medicine or Nursing' });
+    expect(subjects.ok === false && subjects.detail).toBe('Ask about one subject at a time; this names "Law", "Medicine" and "Nursing".');
+  });
+
+  it('explains an empty, an over-long and a subject-less request differently', () => {
+    const details = ['', 'x'.repeat(201), 'UK'].map((subject) => {
+      const result = interpretQuery({ subject });
+      return result.ok ? '' : result.detail;
+    });
+    expect(new Set(details).size).toBe(3);
+  });
+});
