@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** An ISO calendar date (`YYYY-MM-DD`). */
+const isoDate = z.iso.date();
+
+/** A non-empty, trimmed-looking piece of text. */
+const text = z.string().min(1);
+
+/** A `[min, max]` pair of whole pounds. */
+const gbpRange = z.tuple([z.number().nonnegative(), z.number().nonnegative()]);
+
+/** The topics a fact is filed under (see the data README). */
+export const FACT_TOPICS = [
+  'visa',
+  'costs',
+  'tuition',
+  'post_study_work',
+  'work_rights',
+  'english',
+  'dependants',
+  'health_surcharge',
+  'skilled_worker',
+  'job_market',
+  'fallback_jobs',
+  'risks',
+  'timeline',
+] as const;
+
+/** A public page the knowledge base cites. */
+export const SourceSchema = z.strictObject({
+  id: text,
+  title: text,
+  url: z.url({ protocol: /^https?$/ }),
+  publisher: text,
+  accessed: isoDate,
+  /** Whether the page's text was read when the facts were compiled. */
+  text_checked: z.boolean(),
+});
+
+/** One plain-English fact with its sources, dates and confidence. */
+export const FactSchema = z.strictObject({
+  id: text,
+  topic: z.enum(FACT_TOPICS),
+  statement: text,
+  value: text.optional(),
+  effective_from: isoDate.optional(),
+  source_ids: z.array(text).min(1),
+  confidence: z.enum(['high', 'medium', 'low']),
+  note: text.optional(),
+});
+
+/** A job a graduate of the subject can aim for, with pay and whether it can be sponsored. */
+export const InFieldRoleSchema = z.strictObject({
+  title: text,
+  soc_code: z.string().regex(/^\d{4}$/, 'Expected a 4-digit SOC 2020 code').optional(),
+  typical_salary_gbp: gbpRange,
+  skilled_worker_eligible: z.union([z.boolean(), z.literal('depends')]),
+  notes: text.optional(),
+});
+
+/** A part-time or stop-gap job with its typical pay. */
+export const FallbackRoleSchema = z.strictObject({
+  title: text,
+  typical_pay: text,
+  notes: text.optional(),
+});
+
+/** The knowledge base's entry for one subject of study. */
+export const SubjectEntrySchema = z.strictObject({
+  id: text,
+  name: text,
+  aliases: z.array(text),
+  typical_degrees: z.array(text).min(1),
+  tuition_gbp_per_year_international: z.strictObject({
+    ug: gbpRange.nullable(),
+    pg_taught: gbpRange.nullable(),
+  }),
+  in_field_roles: z.array(InFieldRoleSchema),
+  fallback_roles: z.array(FallbackRoleSchema),
+  demand_notes: text,
+  regulated_profession: text.optional(),
+  source_ids: z.array(text).min(1),
+});
+
+/** The whole knowledge base: its as-of date, sources, facts and subjects. */
+export const KnowledgeBaseSchema = z.strictObject({
+  as_of: isoDate,
+  sources: z.array(SourceSchema).min(1),
+  facts: z.array(FactSchema).min(1),
+  subjects: z.array(SubjectEntrySchema).min(1),
+});
+
+/** A cited public page. */
+export type Source = z.infer<typeof SourceSchema>;
+/** A fact with its sources, effective date and confidence. */
+export type Fact = z.infer<typeof FactSchema>;
+/** A fact's topic. */
+export type FactTopic = Fact['topic'];
+/** A subject's in-field role. */
+export type InFieldRole = z.infer<typeof InFieldRoleSchema>;
+/** A subject's fallback role. */
+export type FallbackRole = z.infer<typeof FallbackRoleSchema>;
+/** A subject entry. */
+export type SubjectEntry = z.infer<typeof SubjectEntrySchema>;
+/** The validated knowledge base. */
+export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;

@@ -1,0 +1,114 @@
+import type { SectionKey } from './sections.js';
+
+/** A numbered source as cited in a report (`[id]` in the text). Wire names, stored as JSON. */
+export interface Citation {
+  readonly id: number;
+  readonly url: string;
+  readonly title: string;
+  readonly accessed_date: string;
+  readonly relevant_excerpt: string;
+  readonly credibility_score?: number;
+}
+
+/** The stored, validated content of a completed report (contract's `Report.content`). Texts are Markdown. */
+export interface ReportContent {
+  readonly executive_summary: string[];
+  readonly study_options: string;
+  readonly estimated_costs: { readonly tuition_ranges: string; readonly living_costs: string };
+  readonly visa_immigration: string;
+  readonly post_study_work: string;
+  readonly job_prospects_in_field: string;
+  readonly fallback_job_prospects: string;
+  readonly risks_reality_check: string;
+  readonly action_plan: { readonly '30_days': string; readonly '60_days': string; readonly '90_days': string };
+  readonly sources: string;
+  /** The knowledge base's as-of date (ISO), shown with every report. */
+  readonly knowledge_base_as_of: string;
+}
+
+/** How a report was generated (contract's `Report.generation_metadata`). */
+export interface GenerationMetadata {
+  readonly provider: 'gemini' | 'knowledge-base';
+  readonly model: string;
+  readonly tokens_used: number;
+  readonly duration_ms: number;
+  readonly first_token_ms: number;
+}
+
+/** A live event a writer emits while it writes: a section starts, or its text grows. */
+export type WriterEvent =
+  | { readonly type: 'section'; readonly key: SectionKey; readonly title: string }
+  | { readonly type: 'delta'; readonly key: SectionKey; readonly text: string };
+
+/** A source as numbered for one report: the knowledge base's source plus the excerpt that supports the claims. */
+export interface NumberedSource {
+  readonly n: number;
+  readonly sourceId: string;
+  readonly url: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly accessedDate: string;
+  readonly excerpt: string;
+}
+
+/** What the knowledge base retrieved for one subject; see `domain/knowledge-base`. */
+export interface Retrieval {
+  /** The student's canonical subject, as the query rules returned it. */
+  readonly subject: string;
+  /** The knowledge base's as-of date (ISO). */
+  readonly asOf: string;
+  /** The matched subject entry, or null when the knowledge base has no entry for it. */
+  readonly subjectEntry: import('../knowledge-base/schema.js').SubjectEntry | null;
+  /** Facts retrieved for this report, each with its numbered source references. */
+  readonly facts: readonly RetrievedFact[];
+  /** Sources numbered 1..n in the order they are first cited. */
+  readonly sources: readonly NumberedSource[];
+}
+
+/** A knowledge-base fact as retrieved for a report, with the numbers of the sources that support it. */
+export interface RetrievedFact {
+  readonly id: string;
+  readonly topic: string;
+  readonly statement: string;
+  readonly value?: string;
+  readonly effectiveFrom?: string;
+  readonly confidence: 'high' | 'medium' | 'low';
+  readonly note?: string;
+  readonly sourceNumbers: readonly number[];
+}
+
+/** What a writer is asked to write. */
+export interface WriterInput {
+  readonly subject: string;
+  readonly retrieval: Retrieval;
+  /** Aborts the generation (whole-generation timeout). */
+  readonly signal?: AbortSignal;
+  /** "Today" for the dated action plan. */
+  readonly now: Date;
+}
+
+/** A finished, validated report as a writer returns it. */
+export interface WriterResult {
+  readonly content: ReportContent;
+  readonly citations: Citation[];
+  readonly metadata: GenerationMetadata;
+}
+
+/** A report writer: the Gemini writer or the offline knowledge-base writer. */
+export interface ReportWriter {
+  readonly provider: GenerationMetadata['provider'];
+  /** Writes the report, calling `emit` for each section start and text delta as it goes. */
+  write(input: WriterInput, emit: (event: WriterEvent) => void): Promise<WriterResult>;
+}
+
+/** A writer failure whose `studentMessage` is safe to show (no stack, no provider internals). */
+export class WriterError extends Error {
+  constructor(
+    message: string,
+    readonly studentMessage: string,
+    readonly reason: 'timeout' | 'provider' | 'invalid_output' | 'aborted',
+  ) {
+    super(message);
+    this.name = 'WriterError';
+  }
+}

@@ -1,0 +1,110 @@
+import type { FactTopic, SubjectEntry } from '../../knowledge-base/schema.js';
+import { subjectFactId, subjectTuitionFactId } from '../../knowledge-base/retrieve.js';
+import { NOT_AVAILABLE } from '../../report/sections.js';
+import type { RetrievedFact, WriterInput } from '../../report/types.js';
+import type { CitationRegistry } from './citation-registry.js';
+
+/** Where a fact that no template places is added, by its topic. */
+export type ExtraPlace =
+  | 'study_options'
+  | 'tuition_ranges'
+  | 'living_costs'
+  | 'visa_immigration'
+  | 'post_study_work'
+  | 'job_prospects_in_field'
+  | 'fallback_job_prospects'
+  | 'risks_reality_check';
+
+const PLACE_BY_TOPIC: Readonly<Record<FactTopic, ExtraPlace>> = {
+  english: 'study_options',
+  tuition: 'tuition_ranges',
+  costs: 'living_costs',
+  visa: 'visa_immigration',
+  dependants: 'visa_immigration',
+  timeline: 'visa_immigration',
+  health_surcharge: 'post_study_work',
+  post_study_work: 'post_study_work',
+  skilled_worker: 'job_prospects_in_field',
+  job_market: 'job_prospects_in_field',
+  work_rights: 'fallback_job_prospects',
+  fallback_jobs: 'fallback_job_prospects',
+  risks: 'risks_reality_check',
+};
+
+/** A sentence (or several) with citation markers placed before its closing full stop, which is added if missing. */
+export function withMarker(text: string, marker: string): string {
+  const [, body, stop] = /^([\s\S]*?)([.!?]?)$/.exec(text.trim())!;
+  return `${body} ${marker}${stop || '.'}`;
+}
+
+/** What the section builders write with: the retrieved facts, quoted with their citation markers. */
+export interface WritingContext {
+  readonly input: WriterInput;
+  /** The matched subject entry, or null for a subject the knowledge base does not hold. */
+  readonly entry: SubjectEntry | null;
+  /** The subject as shown in the text: the entry's name, or the student's words in quotes. */
+  readonly subjectName: string;
+  /** The subject entry's demand fact and tuition fact, when retrieved. */
+  readonly subjectFact: RetrievedFact | undefined;
+  readonly tuitionFact: RetrievedFact | undefined;
+  /** A retrieved fact by id (marks it as placed). */
+  fact(id: string): RetrievedFact | undefined;
+  /** A fact's citation markers (`[2][5]`). */
+  cite(fact: RetrievedFact): string;
+  /** A fact's statement with its markers before the closing full stop. */
+  quote(fact: RetrievedFact): string;
+  /** The statements of the retrieved facts among `ids`, each cited; null when none was retrieved. */
+  say(...ids: string[]): string | null;
+  /** `**label:** statements`, or `**label:** Information not available.` when none was retrieved. */
+  labelled(label: string, ...ids: string[]): string;
+  /** The same as a list item (`- **label:** …`). */
+  item(label: string, ...ids: string[]): string;
+  /** Retrieved facts that no template places, for one part of the report: a bold lead line, then a list. */
+  extras(place: ExtraPlace): string[];
+}
+
+/**
+ * A writing context over a registry. `placed` collects the ids the templates ask for; `unplaced` is the set of
+ * facts a first pass found no template for (empty on that first pass), added by topic through `extras`.
+ */
+export function createContext(
+  input: WriterInput,
+  registry: CitationRegistry,
+  placed: Set<string>,
+  unplaced: readonly RetrievedFact[],
+): WritingContext {
+  const { retrieval } = input;
+  const entry = retrieval.subjectEntry;
+  const byId = new Map(retrieval.facts.map((fact) => [fact.id, fact]));
+  const fact = (id: string): RetrievedFact | undefined => {
+    placed.add(id);
+    return byId.get(id);
+  };
+  const quote = (f: RetrievedFact): string => {
+    const caveat = f.confidence === 'low' ? ' _(low confidence: check the official page)_' : '';
+    return `${withMarker(f.statement, registry.cite(f))}${caveat}`;
+  };
+  const say = (...ids: string[]): string | null => {
+    const quoted = ids.map(fact).filter((f) => f !== undefined).map(quote);
+    return quoted.length > 0 ? quoted.join(' ') : null;
+  };
+  const labelled = (label: string, ...ids: string[]): string => `**${label}:** ${say(...ids) ?? `${NOT_AVAILABLE}.`}`;
+  return {
+    input,
+    entry,
+    subjectName: entry ? entry.name : `“${retrieval.subject}”`,
+    subjectFact: entry ? fact(subjectFactId(entry)) : undefined,
+    tuitionFact: entry ? fact(subjectTuitionFactId(entry)) : undefined,
+    fact,
+    cite: (f) => registry.cite(f),
+    quote,
+    say,
+    labelled,
+    item: (label, ...ids) => `- ${labelled(label, ...ids)}`,
+    extras: (place) => {
+      const items = unplaced.filter((f) => PLACE_BY_TOPIC[f.topic as FactTopic] === place).map((f) => `- ${quote(f)}`);
+      if (items.length === 0) return [];
+      return ['', `**${entry ? `Specific to ${entry.name}` : 'Also relevant'}**`, '', ...items];
+    },
+  };
+}

@@ -1,0 +1,317 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
+import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
+import type { Fact, KnowledgeBase } from '../src/domain/knowledge-base/schema.js';
+import { sectionMarkdown } from '../src/domain/report/render.js';
+import { NOT_AVAILABLE, SECTION_KEYS } from '../src/domain/report/sections.js';
+import type { WriterEvent, WriterInput, WriterResult } from '../src/domain/report/types.js';
+import { citedNumbers, reportText, validateReport } from '../src/domain/report/validate.js';
+import { withMarker } from '../src/domain/writers/knowledge-base-writer/context.js';
+import { chunkText, createKnowledgeBaseWriter, WORDS_PER_DELTA } from '../src/domain/writers/knowledge-base-writer/index.js';
+
+/** The facts file read as plain JSON: the expected figures come from here, not from the code under test. */
+const facts = JSON.parse(
+  readFileSync(new URL('../data/knowledge-base/uk-facts.json', import.meta.url), 'utf8'),
+) as KnowledgeBase;
+const fact = (id: string): Fact => facts.facts.find((f) => f.id === id)!;
+/** The first £ amount in a fact's value, e.g. `£776` from `£776/year`. */
+const pounds = (id: string): string => /£[\d,.]+/.exec(fact(id).value!)![0];
+const gbp = (n: number): string => `£${n.toLocaleString('en-GB')}`;
+const longDate = (d: Date): string =>
+  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const kb = loadKnowledgeBase();
+const NOW = new Date('2026-11-26T10:00:00Z');
+const input = (subject: string, now = NOW): WriterInput => ({ subject, retrieval: retrieve(kb, { subject }), now });
+
+async function write(
+  writerInput: WriterInput,
+  deltaDelayMs = 0,
+): Promise<{ result: WriterResult; events: WriterEvent[] }> {
+  const events: WriterEvent[] = [];
+  const result = await createKnowledgeBaseWriter({ deltaDelayMs }).write(writerInput, (event) => events.push(event));
+  return { result, events };
+}
+
+const SUBJECTS = [
+  ['Computer Science', 'computer-science'],
+  ['Nursing', 'nursing'],
+  ['MBA', 'mba'],
+  ['Law', 'law'],
+  ['MSc Data Science', 'data-science-ai'],
+  ['Business & Management', 'business-management'],
+  ['Underwater Basket Weaving', null],
+] as const;
+
+describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) => {
+  it('writes all ten sections, cited, valid, with the facts file’s figures', async () => {
+    const { result, events } = await write(input(subject));
+    const { content, citations, metadata } = result;
+    expect(validateReport(content, citations)).toEqual([]);
+
+    // Every section present and non-empty.
+    for (const key of SECTION_KEYS) expect(sectionMarkdown(content, key).trim()).not.toBe('');
+    expect(content.executive_summary.length).toBeGreaterThanOrEqual(5);
+    expect(content.executive_summary.length).toBeLessThanOrEqual(10);
+    for (const bullet of content.executive_summary) expect(bullet).toMatch(/\[\d+\]/);
+
+    // Every [n] resolves; the citations are exactly 1..n in the order the text first cites them.
+    const cited = citedNumbers(reportText(content));
+    expect(cited).toEqual(citations.map((_, index) => index + 1));
+    expect(citations.map((c) => c.id)).toEqual(cited);
+    for (const citation of citations) {
+      expect(citation.url).toMatch(/^https?:\/\//);
+      expect(citation.title).not.toBe('');
+      expect(citation.accessed_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(citation.relevant_excerpt.length).toBeGreaterThan(20);
+      const source = facts.sources.find((s) => s.url === citation.url)!;
+      expect(citation).toMatchObject({ title: source.title, accessed_date: source.accessed });
+      expect(content.sources).toContain(
+        `[${citation.id}] ${source.title} — ${source.publisher}. ${source.url} (accessed ${source.accessed})`,
+      );
+    }
+
+    // The figures, as the facts file gives them.
+    expect(content.visa_immigration).toContain(fact('visa-fee-student-outside-uk').value);
+    expect(content.estimated_costs.living_costs).toContain(pounds('visa-maintenance-london'));
+    expect(content.estimated_costs.living_costs).toContain(pounds('visa-maintenance-outside-london'));
+    expect(content.estimated_costs.living_costs).toContain(pounds('ihs-student-rate'));
+    expect(content.visa_immigration).toContain(pounds('ihs-student-rate'));
+    expect(content.visa_immigration).toContain(`${/\d+/.exec(fact('work-20-hours-degree').value!)![0]} hours a week`);
+    expect(content.fallback_job_prospects).toContain(pounds('fallback-nlw-2026'));
+    expect(content.fallback_job_prospects).toContain('20 hours a week');
+    expect(content.post_study_work).toContain(`${/^\d+ years/.exec(fact('graduate-length-current').value!)![0]}`);
+    expect(content.post_study_work).toContain(fact('graduate-18-months').value);
+    expect(content.post_study_work).toContain(longDate(new Date(`${fact('graduate-18-months').effective_from!}T00:00:00Z`)));
+    expect(content.post_study_work).toContain(pounds('sw-general-threshold'));
+    expect(content.executive_summary.join('\n')).toContain(fact('visa-fee-student-outside-uk').value);
+
+    // The knowledge base's as-of date is shown.
+    expect(content.knowledge_base_as_of).toBe(facts.as_of);
+    expect(content.sources).toContain(`(${facts.as_of})`);
+    expect(metadata).toMatchObject({ provider: 'knowledge-base', model: `uk-facts@${facts.as_of}`, tokens_used: 0 });
+
+    // The stream is the content.
+    const streamed = new Map<string, string>();
+    for (const event of events) if (event.type === 'delta') streamed.set(event.key, (streamed.get(event.key) ?? '') + event.text);
+    for (const key of SECTION_KEYS) expect(streamed.get(key)).toBe(sectionMarkdown(content, key));
+  });
+
+  it('writes the subject’s own fees and roles, or says they are not available', async () => {
+    const { content } = (await write(input(subject))).result;
+    const entry = facts.subjects.find((s) => s.id === subjectId);
+    if (entry) {
+      const { ug, pg_taught: pgt } = entry.tuition_gbp_per_year_international;
+      for (const range of [ug, pgt]) {
+        if (range) expect(content.estimated_costs.tuition_ranges).toContain(`${gbp(range[0])}–${gbp(range[1])}`);
+      }
+      for (const degree of entry.typical_degrees) expect(content.study_options).toContain(`- ${degree}`);
+      for (const role of entry.in_field_roles) {
+        expect(content.job_prospects_in_field).toContain(`**${role.title}**`);
+        const [low, high] = role.typical_salary_gbp;
+        expect(content.job_prospects_in_field).toContain(`${gbp(low)}–${gbp(high)}`);
+      }
+      for (const role of entry.fallback_roles) expect(content.fallback_job_prospects).toContain(`**${role.title}:**`);
+      if (entry.regulated_profession) expect(content.study_options).toContain(entry.regulated_profession.slice(0, 40));
+    } else {
+      expect(content.estimated_costs.tuition_ranges).toContain(`**“${subject}”:** ${NOT_AVAILABLE}.`);
+      expect(content.job_prospects_in_field).toContain(`In-field roles and salaries for “${subject}”: ${NOT_AVAILABLE}.`);
+      expect(content.study_options).toContain(`Courses and degree types for “${subject}”: ${NOT_AVAILABLE}.`);
+      expect(content.executive_summary[0]).toContain(NOT_AVAILABLE);
+      expect(content.job_prospects_in_field).not.toContain('(SOC ');
+    }
+  });
+});
+
+describe('the knowledge-base writer’s action plan and dates', () => {
+  it('dates the 30/60/90-day plan from input.now', async () => {
+    const { content } = (await write(input('Nursing'))).result;
+    const plus = (days: number): string => longDate(new Date(NOW.getTime() + days * 86_400_000));
+    expect(content.action_plan['30_days']).toContain(`**By ${plus(30)} (day 30)**`);
+    expect(content.action_plan['60_days']).toContain(`**By ${plus(60)} (day 60)**`);
+    expect(content.action_plan['90_days']).toContain(`**By ${plus(90)} (day 90)**`);
+    expect(plus(30)).toBe('26 December 2026');
+    expect(content.action_plan['30_days']).toContain(pounds('visa-maintenance-london'));
+    expect(content.action_plan['60_days']).toContain('28 consecutive days');
+    expect(content.action_plan['90_days']).toContain(fact('visa-fee-student-outside-uk').value);
+  });
+
+  it('says whether the 18-month Graduate route already applies on input.now', async () => {
+    const before = (await write(input('Law'))).result.content.post_study_work;
+    expect(before).toContain('Applications made before 1 January 2027 still get the current length');
+    const after = (await write(input('Law', new Date('2027-03-01T00:00:00Z')))).result.content.post_study_work;
+    expect(after).toContain('This shorter period already applies to applications made today.');
+  });
+
+  it('flags low-confidence facts and adds subject-specific facts by topic', async () => {
+    const mba = (await write(input('MBA'))).result.content;
+    expect(mba.estimated_costs.tuition_ranges).toContain('**Specific to MBA**');
+    expect(mba.estimated_costs.tuition_ranges).toContain('_(low confidence: check the official page)_');
+    const nursing = (await write(input('Nursing'))).result.content;
+    expect(nursing.job_prospects_in_field).toContain(fact('job-nhs-band5-2026').value!.split(' ')[0]);
+    expect(nursing.study_options).toContain('IELTS Academic 7.0');
+  });
+});
+
+describe('the knowledge-base writer’s stream', () => {
+  it('starts with the executive summary, keeps the contract’s order, and streams each section in small deltas', async () => {
+    const { events } = await write(input('Computer Science'));
+    expect(events[0]).toEqual({ type: 'section', key: 'executive_summary', title: 'Executive Summary' });
+    const sections = events.filter((e) => e.type === 'section').map((e) => e.key);
+    expect(sections).toEqual([...SECTION_KEYS]);
+    let current: string | null = null;
+    const deltasPerSection = new Map<string, number>();
+    for (const event of events) {
+      if (event.type === 'section') current = event.key;
+      else {
+        expect(event.key).toBe(current);
+        expect(event.text.trim().split(/\s+/).length).toBeLessThanOrEqual(WORDS_PER_DELTA);
+        deltasPerSection.set(event.key, (deltasPerSection.get(event.key) ?? 0) + 1);
+      }
+    }
+    for (const key of SECTION_KEYS) expect(deltasPerSection.get(key)).toBeGreaterThan(3);
+  });
+
+  it('emits the first section within 200 ms and paces deltas with the default delay', async () => {
+    const started = performance.now();
+    let firstSectionMs = -1;
+    const times: number[] = [];
+    const result = await createKnowledgeBaseWriter().write(input('Data Science'), (event) => {
+      if (event.type === 'section' && firstSectionMs < 0) firstSectionMs = performance.now() - started;
+      if (event.type === 'delta') times.push(performance.now());
+    });
+    expect(firstSectionMs).toBeGreaterThanOrEqual(0);
+    expect(firstSectionMs).toBeLessThan(200);
+    expect(result.metadata.first_token_ms).toBeLessThan(200);
+    expect(result.metadata.duration_ms).toBeGreaterThanOrEqual(result.metadata.first_token_ms);
+    const spanMs = times.at(-1)! - times[0];
+    expect(spanMs).toBeGreaterThanOrEqual(times.length - 1); // at least ~1 ms between deltas
+  });
+
+  it('yields to the event loop between deltas', async () => {
+    let deltas = 0;
+    let deltasWhenTimerRan = -1;
+    setImmediate(() => (deltasWhenTimerRan = deltas));
+    await createKnowledgeBaseWriter({ deltaDelayMs: 0 }).write(input('Law'), (event) => {
+      if (event.type === 'delta') deltas += 1;
+    });
+    expect(deltasWhenTimerRan).toBeGreaterThanOrEqual(0);
+    expect(deltasWhenTimerRan).toBeLessThan(5);
+  });
+});
+
+describe('the knowledge-base writer’s failures', () => {
+  it.each([0, 2])('stops with WriterError "aborted" when the signal aborts mid-stream (delay %i ms)', async (delay) => {
+    const controller = new AbortController();
+    const events: WriterEvent[] = [];
+    const writing = createKnowledgeBaseWriter({ deltaDelayMs: delay }).write(
+      { ...input('Computer Science'), signal: controller.signal },
+      (event) => {
+        events.push(event);
+        if (events.length === 4) controller.abort();
+      },
+    );
+    await expect(writing).rejects.toMatchObject({ name: 'WriterError', reason: 'aborted' });
+    expect(events).toHaveLength(4);
+  });
+
+  it('stops at a section boundary too, and never starts with an already-aborted signal', async () => {
+    const controller = new AbortController();
+    const events: WriterEvent[] = [];
+    const writer = createKnowledgeBaseWriter({ deltaDelayMs: 0 });
+    const writing = writer.write({ ...input('Law'), signal: controller.signal }, (event) => {
+      events.push(event);
+      if (event.type === 'section' && event.key === 'study_options') controller.abort();
+    });
+    await expect(writing).rejects.toMatchObject({ reason: 'aborted', studentMessage: expect.any(String) as string });
+    expect(events.at(-1)).toMatchObject({ type: 'section', key: 'study_options' });
+
+    const emitted: WriterEvent[] = [];
+    await expect(
+      writer.write({ ...input('Law'), signal: AbortSignal.abort() }, (event) => emitted.push(event)),
+    ).rejects.toMatchObject({ reason: 'aborted' });
+    expect(emitted).toEqual([]);
+  });
+
+  it('refuses to write a report that would cite nothing', async () => {
+    const empty: WriterInput = { ...input('Underwater Basket Weaving'), retrieval: { ...input('x').retrieval, facts: [], sources: [] } };
+    const emitted: WriterEvent[] = [];
+    await expect(createKnowledgeBaseWriter().write(empty, (event) => emitted.push(event))).rejects.toMatchObject({
+      name: 'WriterError',
+      reason: 'invalid_output',
+    });
+    expect(emitted).toEqual([]);
+  });
+
+  it('says "Information not available" wherever a fact was not retrieved', async () => {
+    const full = input('Computer Science');
+    const kept = new Set(['visa-fee-student-outside-uk', 'ihs-student-rate', 'work-20-hours-degree']);
+    const entry = full.retrieval.subjectEntry!;
+    const retrieval = {
+      ...full.retrieval,
+      subjectEntry: { ...entry, in_field_roles: [], fallback_roles: [], regulated_profession: undefined },
+      facts: full.retrieval.facts.filter((f) => kept.has(f.id) || f.id.startsWith('subject:')),
+    };
+    const { content, citations } = (await write({ ...full, retrieval })).result;
+    expect(validateReport(content, citations)).toEqual([]);
+    expect(content.executive_summary).toHaveLength(9);
+    expect(content.executive_summary[0]).toBe(`**Computer Science fees:** ${NOT_AVAILABLE}.`);
+    expect(content.executive_summary).toContain(`**Visa funds in London:** ${NOT_AVAILABLE}.`);
+    expect(content.estimated_costs.tuition_ranges).toContain(`**Computer Science:** ${NOT_AVAILABLE}.`);
+    expect(content.post_study_work).toContain(`**Announced change:** ${NOT_AVAILABLE}.`);
+    expect(content.job_prospects_in_field).toContain(`- ${NOT_AVAILABLE}.`);
+    expect(content.fallback_job_prospects).not.toContain('Jobs students commonly take');
+    expect(content.action_plan['60_days']).toContain(`Book your TB test. ${NOT_AVAILABLE}.`);
+    expect(content.visa_immigration).toContain(fact('visa-fee-student-outside-uk').value);
+  });
+
+  it('writes roles without a SOC code or notes, and roles that cannot be sponsored', async () => {
+    const full = input('Law');
+    const entry = full.retrieval.subjectEntry!;
+    const retrieval = {
+      ...full.retrieval,
+      subjectEntry: {
+        ...entry,
+        in_field_roles: [{ title: 'Court clerk', typical_salary_gbp: [24000, 30000] as [number, number], skilled_worker_eligible: false }],
+        fallback_roles: [{ title: 'Library assistant', typical_pay: '£12.71/h' }],
+      },
+    };
+    const { content } = (await write({ ...full, retrieval })).result;
+    expect(content.job_prospects_in_field).toMatch(
+      /- \*\*Court clerk\*\*: about £24,000–£30,000 a year; unlikely to lead to Skilled Worker sponsorship on its own (\[\d+\])+\./,
+    );
+    expect(content.fallback_job_prospects).toMatch(/- \*\*Library assistant:\*\* £12\.71\/h (\[\d+\])+\./);
+  });
+
+  it('quotes an undated change without a date and cites fallback pay to the subject when the pay floor is missing', async () => {
+    const full = input('Nursing');
+    const retrieval = {
+      ...full.retrieval,
+      facts: full.retrieval.facts
+        .filter((f) => f.id !== 'fallback-nlw-2026')
+        .map((f) => (f.id === 'graduate-18-months' ? { ...f, effectiveFrom: undefined, statement: 'Undated change' } : f)),
+    };
+    const { content, citations } = (await write({ ...full, retrieval })).result;
+    expect(validateReport(content, citations)).toEqual([]);
+    expect(content.post_study_work).toMatch(/\*\*Announced change:\*\* Undated change (\[\d+\])+\./);
+    expect(content.fallback_job_prospects).toContain('Jobs students commonly take');
+    expect(content.fallback_job_prospects).toContain(`**Pay floor:** ${NOT_AVAILABLE}.`);
+  });
+});
+
+describe('chunkText and withMarker', () => {
+  it('cuts text into pieces of a few words that join back exactly', () => {
+    const text = '  ### Tuition Ranges\n\n- **A:** one two three four.\n- five  six\tseven eight nine ten eleven twelve thirteen\n';
+    const chunks = chunkText(text, 3);
+    expect(chunks.join('')).toBe(text);
+    expect(chunks.every((chunk) => chunk.trim().split(/\s+/).length <= 3)).toBe(true);
+    expect(chunkText('')).toEqual([]);
+  });
+
+  it('puts markers before the closing stop, adding one where it is missing', () => {
+    expect(withMarker('Fees rise.', '[1]')).toBe('Fees rise [1].');
+    expect(withMarker('Is it allowed?', '[2][3]')).toBe('Is it allowed [2][3]?');
+    expect(withMarker(' No stop ', '[4]')).toBe('No stop [4].');
+  });
+});
