@@ -166,7 +166,7 @@ describe.each(targets)('reports and their events on $name', (target) => {
       expect(await repos.reports.getForOwner(userId, fresh.reportId)).toMatchObject({ status: 'generating' });
     });
 
-    it('expires reports 30 days after creation: not at 29 days, yes at 31, failed ones stay failed', async () => {
+    it('expires reports 30 days after creation (deleted_at = expires_at): not at 29 days, yes at 31, failed ones stay failed', async () => {
       const userId = await newUser();
       const young = await oldReport(userId, 29);
       const due = await oldReport(userId, 31);
@@ -175,8 +175,11 @@ describe.each(targets)('reports and their events on $name', (target) => {
       const now = new Date();
       expect(await repos.reports.expireDue(now)).toBe(2);
       expect(await raw(young)).toEqual({ status: 'pending', deleted_at: null });
-      expect(await raw(due)).toEqual({ status: 'expired', deleted_at: now });
-      expect(await raw(failedDue)).toEqual({ status: 'failed', deleted_at: now });
+      // Soft-deleted as of the moment they expired, so erasure falls 90 days after creation.
+      const expiredAt = async (id: string) =>
+        (await handle.db.query<{ expires_at: Date }>('SELECT expires_at FROM reports WHERE report_id = $1', [id])).rows[0].expires_at;
+      expect(await raw(due)).toEqual({ status: 'expired', deleted_at: await expiredAt(due) });
+      expect(await raw(failedDue)).toEqual({ status: 'failed', deleted_at: await expiredAt(failedDue) });
       expect(await repos.reports.getForOwner(userId, due)).toBeNull();
       expect(await repos.reports.expireDue()).toBe(0);
     });

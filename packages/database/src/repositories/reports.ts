@@ -78,7 +78,8 @@ export interface ReportsRepository {
   /** Fails the reports that started generating before `startedBefore` (their worker died) and returns them. */
   failStale(startedBefore: Date, errorMessage: string): Promise<ReportRow[]>;
   /**
-   * Soft-deletes the live reports whose `expires_at` is at or before `now` and marks them `expired`, except failed
+   * Soft-deletes (as of their `expires_at`, so erasure falls 90 days after creation) the live reports whose
+   * `expires_at` is at or before `now` and marks them `expired`, except failed
    * ones, which stay `failed` so that a refund still due is found. Returns how many.
    */
   expireDue(now?: Date): Promise<number>;
@@ -167,7 +168,7 @@ export function reportsRepository(q: Queryable): ReportsRepository {
     async expireDue(now = new Date()) {
       const result = await q.query(
         `UPDATE reports
-         SET deleted_at = $1, status = CASE WHEN status = 'failed' THEN status ELSE 'expired' END
+         SET deleted_at = expires_at, status = CASE WHEN status = 'failed' THEN status ELSE 'expired' END
          WHERE deleted_at IS NULL AND expires_at <= $1`,
         [now],
       );

@@ -1,3 +1,4 @@
+import type { SubjectEntry } from '../knowledge-base/schema.js';
 import type { SectionKey } from './sections.js';
 
 /** A numbered source as cited in a report (`[id]` in the text). Wire names, stored as JSON. */
@@ -58,7 +59,7 @@ export interface Retrieval {
   /** The knowledge base's as-of date (ISO). */
   readonly asOf: string;
   /** The matched subject entry, or null when the knowledge base has no entry for it. */
-  readonly subjectEntry: import('../knowledge-base/schema.js').SubjectEntry | null;
+  readonly subjectEntry: SubjectEntry | null;
   /** Facts retrieved for this report, each with its numbered source references. */
   readonly facts: readonly RetrievedFact[];
   /** Sources numbered 1..n in the order they are first cited. */
