@@ -1,0 +1,93 @@
+import type { User } from '@uksmr/database';
+import { normaliseEmail } from './email.js';
+import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from './errors.js';
+import type { PasswordHasher } from './password.js';
+import type { AuthProvider, Caller } from './provider.js';
+import type { SessionStore, UserStore } from './stores.js';
+import type { SessionTokens } from './tokens.js';
+
+/** Lifetime of a local session and its token: one hour. */
+export const SESSION_LIFETIME_MS = 60 * 60 * 1000;
+
+/** A signed-in local user and their new token. */
+export interface SignedIn {
+  readonly token: string;
+  readonly user: { readonly userId: string; readonly email: string };
+}
+
+/** Local accounts: email + password, revocable sessions, HS256 tokens. */
+export interface LocalAccounts extends AuthProvider {
+  readonly kind: 'local';
+  /** Creates an account and signs it in. Throws EmailTakenError. */
+  signup(email: string, password: string): Promise<SignedIn>;
+  /** Signs in. Throws InvalidCredentialsError (unknown email and wrong password cost the same). */
+  login(email: string, password: string): Promise<SignedIn>;
+  /** Ends the caller's session and opens a new one. Throws TokenRejectedError when it already ended. */
+  refresh(caller: Caller): Promise<{ token: string }>;
+  /** Ends the caller's session; its token is refused from then on. */
+  logout(caller: Caller): Promise<void>;
+}
+
+/** Dependencies of local accounts. */
+export interface LocalAccountsOptions {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly tokens: SessionTokens;
+  readonly passwords: PasswordHasher;
+  readonly now: () => Date;
+}
+
+/** Local accounts over the given stores. */
+export function createLocalAccounts({ users, sessions, tokens, passwords, now }: LocalAccountsOptions): LocalAccounts {
+  const expiry = (): Date => new Date(now().getTime() + SESSION_LIFETIME_MS);
+  // Made now, so that even the first login for an unknown email costs one scrypt, like a wrong password.
+  void passwords.dummyHash();
+
+  const startSession = async (user: User, email: string): Promise<SignedIn> => {
+    const expiresAt = expiry();
+    const { sessionId } = await sessions.create({ userId: user.userId, expiresAt });
+    const token = await tokens.sign({ userId: user.userId, sessionId }, expiresAt);
+    return { token, user: { userId: user.userId, email } };
+  };
+
+  /** The caller's local session id; a caller without one (not a local token) cannot refresh or log out. */
+  const sessionOf = (caller: Caller): string => {
+    if (caller.sessionId === null) throw new TokenRejectedError('no-local-session');
+    return caller.sessionId;
+  };
+
+  return {
+    kind: 'local',
+    async signup(rawEmail, password) {
+      const email = normaliseEmail(rawEmail);
+      const user = await users.createLocal({ email, passwordHash: await passwords.hash(password) });
+      if (!user) throw new EmailTakenError();
+      await users.touchLogin(user.userId);
+      return startSession(user, email);
+    },
+    async login(rawEmail, password) {
+      const email = normaliseEmail(rawEmail);
+      const user = await users.findLocalByEmail(email);
+      // Verify against a dummy hash for an unknown email, so that both failures take the same time.
+      const matches = await passwords.verify(password, user?.passwordHash ?? (await passwords.dummyHash()));
+      if (!user) throw new InvalidCredentialsError('unknown-email');
+      if (!matches) throw new InvalidCredentialsError('wrong-password');
+      await users.touchLogin(user.userId);
+      return startSession(user, email);
+    },
+    async refresh(caller) {
+      const expiresAt = expiry();
+      const next = await sessions.rotate(sessionOf(caller), caller.userId, expiresAt);
+      if (!next) throw new TokenRejectedError('session-revoked');
+      return { token: await tokens.sign({ userId: caller.userId, sessionId: next.sessionId }, expiresAt) };
+    },
+    async logout(caller) {
+      await sessions.revoke(sessionOf(caller));
+    },
+    async authenticate(token) {
+      const claims = await tokens.verify(token);
+      if (!(await sessions.isActive(claims.sessionId, claims.userId, now()))) throw new TokenRejectedError('session-revoked');
+      return claims;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { maskEmail } from '@uksmr/logging';
+import { normaliseEmail } from '../domain/auth/email.js';
+import { EmailTakenError, InvalidCredentialsError } from '../domain/auth/errors.js';
+import type { SignedIn } from '../domain/auth/local-accounts.js';
+import { ApiError, errorResponses, unauthorized } from '../errors.js';
+import { authFailure } from '../plugins/app/auth.js';
+
+/** Shortest accepted password. */
+const MIN_PASSWORD_LENGTH = 8;
+/** Longest accepted password (scrypt hashes any length, but there is no reason to accept megabytes). */
+const MAX_PASSWORD_LENGTH = 256;
+/** Sign-up and login attempts allowed per IP and email in one minute. */
+const CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
+
+const credentialsSchema = z.strictObject({
+  email: z
+    .string()
+    .max(320)
+    .overwrite(normaliseEmail)
+    .check(z.email({ error: 'must be an email address' }))
+    .describe('Email address; trimmed and lower-cased'),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+    .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` })
+    .describe(`Password, ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`),
+});
+
+/** Validated signup and login bodies. */
+type Credentials = z.output<typeof credentialsSchema>;
+
+const signedInSchema = z.object({
+  token: z.string().describe('Bearer token for the API, valid for one hour'),
+  user: z.object({ user_id: z.uuid(), email: z.email() }),
+});
+
+const tokenSchema = z.object({ token: z.string().describe('A new Bearer token; the previous one is refused from now on') });
+
+const LOGIN_FAILED = 'The email or password is incorrect.';
+
+/**
+ * The stricter budget of the credential routes: 10 a minute per IP and email, so that guessing one
+ * account's password is slow, and one caller cannot crowd out another's account.
+ */
+const credentialRateLimit = {
+  max: CREDENTIAL_ATTEMPTS_PER_MINUTE,
+  timeWindow: 60_000,
+  // Runs in preHandler, after validation: the body is valid and its email normalised.
+  keyGenerator: (request: FastifyRequest): string => `auth:${request.ip}:${(request.body as Credentials).email}`,
+};
+
+/** The wire shape of a sign-in. */
+function signedInBody({ token, user }: SignedIn): z.infer<typeof signedInSchema> {
+  return { token, user: { user_id: user.userId, email: user.email } };
+}
+
+/**
+ * `/auth/signup`, `/auth/login`, `/auth/refresh` and `/auth/logout` for local accounts. With
+ * AUTH_PROVIDER=clerk they are not registered at all — sign-in happens in Clerk's own UI — so they answer
+ * the app's 404 NOT_FOUND and are absent from the OpenAPI document.
+ */
+const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
+  const accounts = app.localAccounts;
+  if (!accounts) return done();
+  app.post(
+    '/auth/signup',
+    {
+      config: { rateLimit: credentialRateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a local account and sign in',
+        body: credentialsSchema,
+        response: { 201: signedInSchema, ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const signedIn = await accounts.signup(email, password).catch((error: unknown) => {
+        if (!(error instanceof EmailTakenError)) throw error;
+        request.log.info({ event: 'auth.signup_failed', email: maskEmail(email), reason: 'email-taken' }, 'signup failed');
+        throw new ApiError(409, 'CONFLICT', 'Email already registered', 'An account with this email already exists. Sign in instead.');
+      });
+      request.log.info({ event: 'auth.signup', email: maskEmail(email), userId: signedIn.user.userId }, 'signup');
+      return reply.code(201).send(signedInBody(signedIn));
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      config: { rateLimit: credentialRateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: credentialsSchema,
+        response: { 200: signedInSchema, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => {
+      const { email, password } = request.body;
+      const signedIn = await accounts.login(email, password).catch((error: unknown) => {
+        if (!(error instanceof InvalidCredentialsError)) throw error;
+        request.log.info({ event: 'auth.login_failed', email: maskEmail(email), reason: error.reason }, 'login failed');
+        throw unauthorized(LOGIN_FAILED);
+      });
+      request.log.info({ event: 'auth.login', email: maskEmail(email), userId: signedIn.user.userId }, 'login');
+      return signedInBody(signedIn);
+    },
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      onRequest: [app.authenticate],
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange the current token for a new one (the current session ends)',
+        security: [{ bearerAuth: [] }],
+        response: { 200: tokenSchema, ...errorResponses(401, 429) },
+      },
+    },
+    async (request) => {
+      const caller = request.auth!;
+      // A concurrent refresh or logout may end the session after the token was checked.
+      const refreshed = await accounts.refresh(caller).catch((error: unknown) => {
+        throw authFailure(request, error);
+      });
+      request.log.info({ event: 'auth.refresh', userId: caller.userId }, 'token refreshed');
+      return refreshed;
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      onRequest: [app.authenticate],
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: the current token is refused from now on',
+        security: [{ bearerAuth: [] }],
+        response: { 204: z.null().describe('Signed out'), ...errorResponses(401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const caller = request.auth!;
+      await accounts.logout(caller);
+      request.log.info({ event: 'auth.logout', userId: caller.userId }, 'logout');
+      return reply.code(204).send(null);
+    },
+  );
+  done();
+};
+
+export default authRoutes;

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepositories, type Database } from '@uksmr/database';
+import { profileFromClaims, profileFromClerkUser, providerKind } from '../src/domain/auth/clerk-profile.js';
+import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from '../src/domain/auth/errors.js';
+import { SESSION_LIFETIME_MS, createLocalAccounts } from '../src/domain/auth/local-accounts.js';
+import { LruMap } from '../src/domain/auth/lru.js';
+import { createPasswordHasher, type PasswordHasher } from '../src/domain/auth/password.js';
+import { createSessionTokens } from '../src/domain/auth/tokens.js';
+import { testDatabase } from './support/app.js';
+
+/** The real scrypt hasher, recording which stored hashes `verify` was asked to compare against. */
+function recordingHasher(): PasswordHasher & { verified: string[] } {
+  const real = createPasswordHasher({ N: 1024, r: 8, p: 1 });
+  const verified: string[] = [];
+  return {
+    ...real,
+    verified,
+    verify(password, stored) {
+      verified.push(stored);
+      return real.verify(password, stored);
+    },
+  };
+}
+
+describe('local accounts (domain)', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await testDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const accountsWith = (passwords: PasswordHasher, now = () => new Date()) => {
+    const repos = createRepositories(database);
+    return createLocalAccounts({
+      users: repos.users,
+      sessions: repos.sessions,
+      tokens: createSessionTokens({ secret: 'domain-secret-domain-secret-domain-0123', now }),
+      passwords,
+      now,
+    });
+  };
+
+  it('verifies a password for an unknown email too (against the dummy hash), so both failures cost one scrypt', async () => {
+    const passwords = recordingHasher();
+    const accounts = accountsWith(passwords);
+    await accounts.signup('Timing@Example.com ', 'the right password');
+
+    const unknown = await accounts.login('nobody@example.com', 'the right password').catch((e: unknown) => e);
+    const wrong = await accounts.login('timing@example.com', 'the wrong password').catch((e: unknown) => e);
+
+    expect(unknown).toEqual(new InvalidCredentialsError('unknown-email'));
+    expect(wrong).toEqual(new InvalidCredentialsError('wrong-password'));
+    expect(passwords.verified).toHaveLength(2);
+    expect(passwords.verified[0]).toBe(await passwords.dummyHash());
+    expect(passwords.verified[1]).not.toBe(await passwords.dummyHash());
+    expect(passwords.verified.every((stored) => stored.startsWith('scrypt$1024$8$1$'))).toBe(true);
+  });
+
+  it('normalises emails: signup and login in any case and spacing reach one account', async () => {
+    const accounts = accountsWith(recordingHasher());
+    const signedUp = await accounts.signup('  Mixed.Case@Example.COM', 'a good password');
+    expect(signedUp.user.email).toBe('mixed.case@example.com');
+    await expect(accounts.signup('mixed.case@example.com', 'another password')).rejects.toBeInstanceOf(EmailTakenError);
+    const loggedIn = await accounts.login('MIXED.CASE@example.com  ', 'a good password');
+    expect(loggedIn.user).toEqual(signedUp.user);
+  });
+
+  it('gives sessions the token lifetime and ends them with the clock', async () => {
+    let now = new Date();
+    const accounts = accountsWith(recordingHasher(), () => now);
+    const { token } = await accounts.signup('clock@example.com', 'a good password');
+    const caller = await accounts.authenticate(token);
+    expect(caller.sessionId).toEqual(expect.any(String));
+    now = new Date(now.getTime() + SESSION_LIFETIME_MS + 1000);
+    await expect(accounts.authenticate(token)).rejects.toEqual(new TokenRejectedError('ERR_JWT_EXPIRED'));
+  });
+
+  it('refuses to refresh or log out a caller without a local session, and a session refreshed twice', async () => {
+    const accounts = accountsWith(recordingHasher());
+    const { token } = await accounts.signup('refresh@example.com', 'a good password');
+    const caller = await accounts.authenticate(token);
+    await expect(accounts.refresh({ userId: caller.userId, sessionId: null })).rejects.toEqual(new TokenRejectedError('no-local-session'));
+    await expect(accounts.logout({ userId: caller.userId, sessionId: null })).rejects.toEqual(new TokenRejectedError('no-local-session'));
+    await accounts.refresh(caller);
+    await expect(accounts.refresh(caller)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+  });
+});
+
+describe('Clerk profiles', () => {
+  it.each([
+    ['oauth_google', 'google'],
+    ['oauth_apple', 'apple'],
+    ['oauth_facebook', 'facebook'],
+    ['oauth_github', 'email'],
+    ['google', 'google'],
+    [undefined, 'email'],
+  ] as const)('maps provider %s to %s', (name, kind) => {
+    expect(providerKind(name)).toBe(kind);
+  });
+
+  it('reads a Backend API user: first external account, primary (else first) email, lower-cased', () => {
+    expect(
+      profileFromClerkUser({
+        externalAccounts: [{ provider: 'oauth_apple' }, { provider: 'oauth_google' }],
+        primaryEmailAddress: { emailAddress: 'Primary@Example.com' },
+        emailAddresses: [{ emailAddress: 'other@example.com' }],
+      }),
+    ).toEqual({ authProvider: 'apple', email: 'primary@example.com' });
+    expect(
+      profileFromClerkUser({ externalAccounts: [], primaryEmailAddress: null, emailAddresses: [{ emailAddress: 'first@example.com' }] }),
+    ).toEqual({ authProvider: 'email', email: 'first@example.com' });
+    expect(profileFromClerkUser({ externalAccounts: [], primaryEmailAddress: null, emailAddresses: [] })).toEqual({
+      authProvider: 'email',
+      email: null,
+    });
+  });
+
+  it('reads custom email and auth_provider claims, ignoring what is not usable', () => {
+    expect(profileFromClaims({ email: 'Claim@Example.com', auth_provider: 'oauth_facebook' })).toEqual({
+      authProvider: 'facebook',
+      email: 'claim@example.com',
+    });
+    expect(profileFromClaims({ email: 'not-an-email', auth_provider: 7 })).toEqual({ authProvider: 'email', email: null });
+    expect(profileFromClaims({})).toEqual({ authProvider: 'email', email: null });
+  });
+});
+
+describe('LruMap', () => {
+  it('evicts the least recently used entry', () => {
+    const map = new LruMap<string, number>(2);
+    map.set('a', 1);
+    map.set('b', 2);
+    expect(map.get('a')).toBe(1);
+    map.set('c', 3);
+    expect(map.get('b')).toBeUndefined();
+    expect(map.get('a')).toBe(1);
+    expect(map.get('c')).toBe(3);
+    map.set('c', 4);
+    expect(map.size).toBe(2);
+    map.delete('a');
+    expect(map.size).toBe(1);
+    expect(map.get('c')).toBe(4);
+  });
+
+  it('refuses a capacity below one', () => {
+    expect(() => new LruMap(0)).toThrow(RangeError);
+  });
+});
