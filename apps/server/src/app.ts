@@ -1,0 +1,77 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from '@uksmr/config';
+import type { AppServices } from './services.js';
+import { requestIdFor } from './request-id.js';
+import helmet from './plugins/external/helmet.js';
+import cors from './plugins/external/cors.js';
+import rateLimit from './plugins/external/rate-limit.js';
+import swagger from './plugins/external/swagger.js';
+import requestContext from './plugins/app/request-context.js';
+import errorHandler from './plugins/app/error-handler.js';
+import servicesPlugin from './plugins/app/services.js';
+import auth from './plugins/app/auth.js';
+import payments from './plugins/app/payments.js';
+import generation from './plugins/app/generation.js';
+import scheduler from './plugins/app/scheduler.js';
+import healthRoutes from './routes/health.js';
+import configRoutes from './routes/config.js';
+import authRoutes from './routes/auth.js';
+import reportRoutes from './routes/reports.js';
+import cronRoutes from './routes/cron.js';
+import paymentRoutes from './routes/payments.js';
+import webhookRoutes from './routes/webhooks.js';
+import webApp from './routes/web-app.js';
+
+/** The Fastify instance with the Zod type provider, as routes see it. */
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** Body limit of every route: 64 KB. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Builds the HTTP app from a loaded config and its running services, without listening. Tests drive it
+ * with `app.inject`; `main.ts` listens on `PORT`.
+ */
+export async function buildApp(config: AppConfig, services: AppServices): Promise<App> {
+  const app = Fastify({
+    loggerInstance: services.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: (logger, _bindings, options) => logger.child({}, options),
+    trustProxy: config.environmentMode === 'production',
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // App plugins that the external ones rely on (request id in logs, the error shape, services, who is calling).
+  await app.register(requestContext);
+  await app.register(errorHandler);
+  await app.register(servicesPlugin, { config, services });
+  await app.register(auth);
+  await app.register(payments);
+  await app.register(generation, {
+    onFailed: (failed) => (app.hasDecorator('payments') ? app.payments.refundForReport(failed) : Promise.resolve()),
+  });
+  await app.register(scheduler);
+
+  // External plugins.
+  await app.register(helmet, { config });
+  await app.register(cors, { config });
+  await app.register(rateLimit, { config, ...(services.redis ? { redis: services.redis } : {}) });
+  await app.register(swagger, { config });
+
+  // Routes by resource.
+  await app.register(healthRoutes);
+  await app.register(configRoutes);
+  await app.register(authRoutes);
+  await app.register(reportRoutes);
+  await app.register(paymentRoutes);
+  await app.register(webhookRoutes);
+  await app.register(cronRoutes);
+  await app.register(webApp);
+  return app;
+}

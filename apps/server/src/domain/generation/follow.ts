@@ -1,0 +1,88 @@
+import type { ReportRow, Repositories } from '@uksmr/database';
+import { SECTIONS } from '../report/sections.js';
+import { sectionMarkdown } from '../report/render.js';
+import type { ReportContent } from '../report/types.js';
+import { toReportDto } from '../reports/report-dto.js';
+import type { ReportEventHub } from './event-hub.js';
+import { GENERATION_FAILED, type StreamEvent } from './stream-events.js';
+
+/** What a reader needs to follow one report. */
+export interface FollowOptions {
+  readonly repos: Repositories;
+  readonly hub: ReportEventHub;
+  /** The owner's report, already loaded (ownership checked) by the caller. */
+  readonly report: ReportRow;
+  /** Aborts when the reader goes away; the generation itself goes on. */
+  readonly signal: AbortSignal;
+  /** How often to look for new events when no local wake-up comes (other instances). */
+  readonly pollMs?: number;
+}
+
+/** Polls between looks at the report row itself (a worker that died leaves no terminal event until swept). */
+const POLLS_PER_ROW_CHECK = 20;
+
+/** The stream of a completed report, replayed from storage: no AI call. */
+export function* replayCompleted(report: ReportRow): Generator<StreamEvent, void> {
+  const content = report.content as ReportContent;
+  for (const section of SECTIONS) {
+    yield { event: 'section', data: { key: section.key, title: section.title } };
+    yield { event: 'delta', data: { key: section.key, text: sectionMarkdown(content, section.key) } };
+  }
+  yield { event: 'complete', data: { report: toReportDto(report) } };
+}
+
+/** The terminal event of a failed or expired report. */
+function failure(report: ReportRow): StreamEvent {
+  return {
+    event: 'error',
+    data: { code: GENERATION_FAILED, detail: report.errorMessage ?? 'This report could not be generated.' },
+  };
+}
+
+/**
+ * Follows a report: `status` at once; a completed report replayed from storage; a failed one as `error`;
+ * one in generation followed through its stored events (from any instance) until `complete` or `error`.
+ */
+export async function* followReport(options: FollowOptions): AsyncGenerator<StreamEvent, void> {
+  const { repos, hub, report, signal, pollMs = 100 } = options;
+  yield { event: 'status', data: { status: report.status } };
+  if (report.status === 'completed') {
+    yield* replayCompleted(report);
+    return;
+  }
+  if (report.status === 'failed' || report.status === 'expired') {
+    yield failure(report);
+    return;
+  }
+
+  let seq = 0;
+  let emptyPolls = 0;
+  while (!signal.aborted) {
+    const events = await repos.reportEvents.listAfter(report.reportId, seq);
+    for (const stored of events) {
+      seq = stored.seq;
+      if (stored.event === 'complete' || stored.event === 'error') {
+        const final = await repos.reports.getForOwner(report.userId, report.reportId);
+        yield* finish(final, stored.event === 'error' ? stored.data : null);
+        return;
+      }
+      yield { event: stored.event, data: stored.data } as StreamEvent;
+    }
+    if (events.length === 0 && ++emptyPolls % POLLS_PER_ROW_CHECK === 0) {
+      const current = await repos.reports.getForOwner(report.userId, report.reportId);
+      if (!current || (current.status !== 'pending' && current.status !== 'generating')) {
+        yield* finish(current, null);
+        return;
+      }
+    }
+    if (events.length === 0) await hub.wait(report.reportId, pollMs, signal);
+  }
+}
+
+/** The last event: the stored report when complete, else the stored error, else the row's own failure. */
+function* finish(final: ReportRow | null, errorData: unknown): Generator<StreamEvent, void> {
+  if (final?.status === 'completed') yield { event: 'complete', data: { report: toReportDto(final) } };
+  else if (errorData) yield { event: 'error', data: errorData as { code: string; detail: string } };
+  else if (final) yield failure(final);
+  else yield { event: 'error', data: { code: GENERATION_FAILED, detail: 'This report is no longer available.' } };
+}

@@ -1,0 +1,150 @@
+import { createRepositories, type Database, type Repositories } from '@uksmr/database';
+import type { BaseLogger } from 'pino';
+import type { KnowledgeBase } from '../knowledge-base/schema.js';
+import { retrieve } from '../knowledge-base/retrieve.js';
+import { WriterError, type ReportWriter, type WriterEvent } from '../report/types.js';
+import type { ReportEventHub } from './event-hub.js';
+import { ReportEventLog } from './event-log.js';
+import { GENERATION_FAILED } from './stream-events.js';
+
+/** The message a student sees when generation failed for a reason we do not explain further. */
+export const GENERIC_FAILURE = 'We could not write this report. Please try again later.';
+
+/** Called once for each report that failed (the Payments issue refunds paid ones here). */
+export type FailureHook = (failed: { readonly reportId: string; readonly userId: string; readonly reason: string }) => Promise<void>;
+
+/** What the generation service runs on. */
+export interface GenerationDeps {
+  readonly database: Database;
+  readonly logger: Pick<BaseLogger, 'info' | 'warn' | 'error'>;
+  readonly hub: ReportEventHub;
+  readonly writer: ReportWriter;
+  readonly knowledgeBase: KnowledgeBase;
+  /** Longest a generation may take (GEMINI_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+  readonly now: () => Date;
+  readonly onFailed: FailureHook;
+}
+
+/** How a run ended: completed, failed, or not ours (another worker claimed it, or it was not pending). */
+export type RunOutcome = 'completed' | 'failed' | 'not-claimed';
+
+/**
+ * Runs report generations: claims a pending report atomically (so exactly one worker on any instance runs it),
+ * streams the writer's events into `report_events`, stores the finished report in one transaction, and fails
+ * (and hands to the refund hook) whatever goes wrong. Readers never start a generation.
+ */
+export class GenerationService {
+  private readonly repos: Repositories;
+  private readonly running = new Set<Promise<RunOutcome>>();
+
+  constructor(private readonly deps: GenerationDeps) {
+    this.repos = createRepositories(deps.database);
+  }
+
+  /** Starts generating `reportId` in the background; a reader's disconnect never stops it. */
+  start(reportId: string): void {
+    const run = this.run(reportId).finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
+  /** Resolves when every generation started here has ended (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /** Claims and runs one report; never throws. */
+  async run(reportId: string): Promise<RunOutcome> {
+    const { logger, hub, writer, knowledgeBase, now, timeoutMs } = this.deps;
+    const report = await this.repos.reports.claim(reportId).catch((error: unknown) => {
+      logger.error({ err: error, report_id: reportId }, 'generation claim failed');
+      return null;
+    });
+    if (!report) return 'not-claimed';
+    const context = { report_id: report.reportId, user_id: report.userId };
+    const startedAt = now().getTime();
+    logger.info({ ...context, provider: writer.provider }, 'generation started');
+    const events = new ReportEventLog(
+      report.reportId,
+      this.repos,
+      () => hub.notify(report.reportId),
+      (error) => logger.warn({ ...context, err: error }, 'progress event not stored'),
+    );
+    events.push({ event: 'status', data: { status: 'generating' } });
+    let firstEventLogged = false;
+    const onEvent = (event: WriterEvent): void => {
+      if (!firstEventLogged) {
+        firstEventLogged = true;
+        logger.info({ ...context, first_token_ms: now().getTime() - startedAt }, 'generation first token');
+      }
+      const { type, ...data } = event;
+      events.push({ event: type, data });
+    };
+    try {
+      const retrieval = retrieve(knowledgeBase, { subject: report.subject, subjectId: null });
+      const result = await writer.write(
+        { subject: report.subject, retrieval, signal: AbortSignal.timeout(timeoutMs), now: now() },
+        onEvent,
+      );
+      await events.flush();
+      await this.deps.database.transaction(async (tx) => {
+        const repos = createRepositories(tx);
+        const stored = await repos.reports.complete(report.reportId, {
+          content: result.content,
+          citations: result.citations,
+          generationMetadata: result.metadata,
+        });
+        if (!stored) throw new Error('report was no longer in generation when it completed');
+        await repos.reportEvents.append(report.reportId, 'complete', {});
+      });
+      hub.notify(report.reportId);
+      logger.info(
+        { ...context, duration_ms: now().getTime() - startedAt, tokens_used: result.metadata.tokens_used, provider: result.metadata.provider },
+        'generation completed',
+      );
+      return 'completed';
+    } catch (error) {
+      await events.flush();
+      await this.fail(report.reportId, report.userId, error);
+      return 'failed';
+    }
+  }
+
+  /** Marks a report failed with a message a student understands, tells readers, and calls the refund hook. */
+  private async fail(reportId: string, userId: string, error: unknown): Promise<void> {
+    const { logger, hub, onFailed } = this.deps;
+    const detail = error instanceof WriterError ? error.studentMessage : GENERIC_FAILURE;
+    const reason = error instanceof WriterError ? error.reason : 'internal';
+    logger.error({ report_id: reportId, user_id: userId, reason, err: error }, 'generation failed');
+    try {
+      await this.repos.reports.fail(reportId, detail);
+      await this.repos.reportEvents.append(reportId, 'error', { code: GENERATION_FAILED, detail });
+      hub.notify(reportId);
+      await onFailed({ reportId, userId, reason });
+    } catch (storeError) {
+      logger.error({ report_id: reportId, err: storeError }, 'could not record the failure; the sweeper will');
+    }
+  }
+
+  /**
+   * Fails reports left in `generating` past the timeout (their instance died), tells their readers, and calls
+   * the refund hook for each. Returns how many it failed.
+   */
+  async sweepStale(): Promise<number> {
+    const { logger, hub, now, timeoutMs, onFailed } = this.deps;
+    const cutoff = new Date(now().getTime() - timeoutMs - STALE_GRACE_MS);
+    const stale = await this.repos.reports.failStale(cutoff, GENERIC_FAILURE);
+    for (const report of stale) {
+      logger.warn({ report_id: report.reportId, user_id: report.userId }, 'stale generation failed by the sweeper');
+      await this.repos.reportEvents.append(report.reportId, 'error', { code: GENERATION_FAILED, detail: GENERIC_FAILURE });
+      hub.notify(report.reportId);
+      await onFailed({ reportId: report.reportId, userId: report.userId, reason: 'stale' }).catch((error: unknown) =>
+        logger.error({ report_id: report.reportId, err: error }, 'failure hook failed'),
+      );
+    }
+    return stale.length;
+  }
+}
+
+/** Extra time past the generation timeout before a report in `generating` counts as abandoned. */
+export const STALE_GRACE_MS = 30_000;

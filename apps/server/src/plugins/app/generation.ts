@@ -1,0 +1,75 @@
+import fp from 'fastify-plugin';
+import type { AppConfig } from '@uksmr/config';
+import { loadKnowledgeBase } from '../../domain/knowledge-base/load.js';
+import { ReportEventHub } from '../../domain/generation/event-hub.js';
+import { GenerationService, type FailureHook } from '../../domain/generation/generation-service.js';
+import { createGeminiWriter } from '../../domain/writers/gemini/index.js';
+import { createKnowledgeBaseWriter } from '../../domain/writers/knowledge-base-writer/index.js';
+import type { ReportWriter } from '../../domain/report/types.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Runs report generations (claim, write, store, fail). */
+    readonly generation: GenerationService;
+    /** Wakes local readers of reports in generation. */
+    readonly reportHub: ReportEventHub;
+  }
+}
+
+/** How often the stale-generation sweeper runs. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** The writer the config asks for: Gemini when `GEMINI_API_KEY` is set, else the knowledge-base writer. */
+export function writerFor(config: AppConfig): ReportWriter {
+  if (!config.geminiApiKey) return createKnowledgeBaseWriter();
+  return createGeminiWriter({
+    apiKey: config.geminiApiKey,
+    model: config.geminiModel,
+    timeoutMs: config.geminiTimeoutMs,
+    ...(config.geminiApiBase ? { baseUrl: config.geminiApiBase } : {}),
+  });
+}
+
+/** Options of the generation plugin. */
+export interface GenerationPluginOptions {
+  /** The refund hook (Payments); by default nothing happens on failure beyond the stored status. */
+  readonly onFailed?: FailureHook;
+}
+
+/**
+ * Loads and validates the knowledge base at start, chooses the writer, and runs the generation service and
+ * its stale-generation sweeper for the app's lifetime.
+ */
+export default fp<GenerationPluginOptions>(
+  (app, options, done) => {
+    const knowledgeBase = loadKnowledgeBase();
+    const hub = new ReportEventHub();
+    const writer = app.services.writer ?? writerFor(app.config);
+    const generation = new GenerationService({
+      database: app.services.database,
+      logger: app.log,
+      hub,
+      writer,
+      knowledgeBase,
+      timeoutMs: app.config.geminiTimeoutMs,
+      now: () => app.now(),
+      onFailed: options.onFailed ?? (() => Promise.resolve()),
+    });
+    app.log.info({ provider: writer.provider, knowledge_base_as_of: knowledgeBase.as_of }, 'report writer ready');
+    app.decorate('generation', generation);
+    app.decorate('reportHub', hub);
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', (next) => {
+      timer = setInterval(() => {
+        generation.sweepStale().catch((error: unknown) => app.log.error({ err: error }, 'stale-generation sweep failed'));
+      }, SWEEP_INTERVAL_MS).unref();
+      next();
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      await generation.idle();
+    });
+    done();
+  },
+  { name: 'generation', dependencies: ['services'] },
+);

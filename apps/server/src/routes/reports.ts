@@ -1,0 +1,165 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { followReport } from '../domain/generation/follow.js';
+import { interpretQuery } from '../domain/query-rules/index.js';
+import { isUuid, toReportDto } from '../domain/reports/report-dto.js';
+import { ApiError, errorResponses, notFound } from '../errors.js';
+import { reportParamsSchema, reportSchema } from './schemas/report.js';
+import { sendEventStream } from './sse.js';
+
+const createBodySchema = z.strictObject({
+  subject: z.string().describe('The student’s words, 1–200 characters ("Nursing", "I want to study MSc Data Science")'),
+  country: z.string().max(100).optional().describe('Only "UK" is supported'),
+});
+
+const checkoutSchema = z.object({ checkout_url: z.string(), session_id: z.string() });
+
+const listQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+  status: z.enum(['pending', 'generating', 'completed', 'failed']).optional(),
+});
+
+const security = [{ bearerAuth: [] }];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Reports: create (payments off), list, get, delete (soft), and the live stream. Owner only, always. */
+const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+
+  app.post(
+    '/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Ask for a report on one subject in the UK',
+        description:
+          'Payments off: creates the report and starts generating it (201). Payments on: answers a Stripe Checkout Session (200); nothing is stored until Stripe confirms payment.',
+        security,
+        body: createBodySchema,
+        response: {
+          201: z.object({ report: reportSchema }),
+          200: checkoutSchema,
+          ...errorResponses(400, 401, 402, 413, 422, 429, 500, 502),
+        },
+      },
+    },
+    async (request, reply) => {
+      const userId = request.auth!.userId;
+      const query = interpretQuery(request.body);
+      if (!query.ok) {
+        const status = query.code === 'VALIDATION_ERROR' ? 400 : 422;
+        const title = query.code === 'VALIDATION_ERROR' ? 'Invalid request' : 'Request not supported';
+        throw new ApiError(status, query.code, title, query.detail);
+      }
+      const since = new Date(app.now().getTime() - DAY_MS);
+      const started = await app.repos.reports.countCreatedSince(userId, since);
+      if (started >= app.config.reportsPerUserPerDay) {
+        throw new ApiError(
+          429,
+          'DAILY_LIMIT_REACHED',
+          'Daily limit reached',
+          `You can start ${app.config.reportsPerUserPerDay} reports in 24 hours. Please try again tomorrow.`,
+          { 'Retry-After': String(60 * 60) },
+        );
+      }
+      if (app.services.flags.isEnabled('ENABLE_PAYMENTS')) {
+        return reply.code(200).send(await app.payments.createCheckout({ userId, subject: query.subject }));
+      }
+      const report = await app.repos.reports.create({ userId, subject: query.subject });
+      request.log.info({ report_id: report.reportId, subject: report.subject }, 'report created');
+      app.generation.start(report.reportId);
+      return reply.code(201).send({ report: toReportDto(report) });
+    },
+  );
+
+  app.get(
+    '/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The caller’s reports, newest first (soft-deleted ones left out)',
+        security,
+        querystring: listQuerySchema,
+        response: {
+          200: z.object({ reports: z.array(reportSchema), total: z.number(), limit: z.number(), offset: z.number() }),
+          ...errorResponses(400, 401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset, status } = request.query;
+      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, ...(status ? { status } : {}) });
+      return { reports: page.reports.map(toReportDto), total: page.total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/reports/:report_id',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'One report (owner only); never starts a generation',
+        security,
+        params: reportParamsSchema,
+        response: { 200: reportSchema, ...errorResponses(401, 404, 429) },
+      },
+    },
+    async (request) => toReportDto(await ownReport(request.auth!.userId, request.params.report_id)),
+  );
+
+  app.delete(
+    '/reports/:report_id',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Delete a report (soft; erased 60 days later)',
+        security,
+        params: reportParamsSchema,
+        response: { 204: z.null().describe('Deleted'), ...errorResponses(401, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { report_id: reportId } = request.params;
+      const deleted = isUuid(reportId) && (await app.repos.reports.softDeleteForOwner(request.auth!.userId, reportId));
+      if (!deleted) throw notFound('This report');
+      request.log.info({ report_id: reportId }, 'report deleted');
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/reports/:report_id/stream',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Follow a report as text/event-stream: status, section, delta, complete | error',
+        description:
+          'A completed report is replayed from storage with no AI call. Several readers may follow one report; a reader that disconnects does not stop the generation.',
+        security,
+        params: reportParamsSchema,
+        response: {
+          200: z.string().describe('text/event-stream; each event’s data is one JSON object'),
+          ...errorResponses(401, 404, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const report = await ownReport(request.auth!.userId, request.params.report_id);
+      request.log.info({ report_id: report.reportId, status: report.status }, 'report reader attached');
+      const controller = new AbortController();
+      const events = followReport({ repos: app.repos, hub: app.reportHub, report, signal: controller.signal });
+      await sendEventStream(reply, events, controller);
+      request.log.info({ report_id: report.reportId }, 'report reader detached');
+    },
+  );
+
+  /** The caller's own live report, or 404 (another user's, soft-deleted, or not a UUID). */
+  async function ownReport(userId: string, reportId: string) {
+    const report = isUuid(reportId) ? await app.repos.reports.getForOwner(userId, reportId) : null;
+    if (!report) throw notFound('This report');
+    return report;
+  }
+};
+
+export default reportRoutes;

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@uksmr/database';
+import { SECTIONS } from '../src/domain/report/sections.js';
+import { buildTestApp, type TestApp } from './support/app.js';
+import { startGeminiStandIn, type GeminiStandIn } from './support/gemini-stand-in.js';
+import { sharedDatabases, TEST_DATABASE_URL, throwawayPostgres } from './support/postgres.js';
+import { parseSse, type SseEvent } from './support/sse.js';
+import { bearer, signUp } from './support/users.js';
+
+const backends = [{ name: 'PGlite (one database, two app instances)', url: undefined as string | undefined }];
+if (TEST_DATABASE_URL) backends.push({ name: 'PostgreSQL (two pools, two app instances)', url: TEST_DATABASE_URL });
+
+describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
+  let gemini: GeminiStandIn;
+  let databases: Database[];
+  let drop: (() => Promise<void>) | undefined;
+  let a: TestApp;
+  let b: TestApp;
+  let user: { token: string; userId: string };
+
+  beforeAll(async () => {
+    gemini = await startGeminiStandIn({ defaultScenario: { kind: 'answer', chunkSize: 60, chunkDelayMs: 15 } });
+    const throwaway = serverUrl ? await throwawayPostgres(serverUrl) : undefined;
+    drop = throwaway ? () => throwaway.drop() : undefined;
+    databases = await sharedDatabases(throwaway?.url, 2);
+    const env = { GEMINI_API_KEY: 'test-key', GEMINI_API_BASE: gemini.baseUrl, GEMINI_TIMEOUT_MS: '20000' };
+    a = await buildTestApp(databases[0], env);
+    b = await buildTestApp(databases[1], env);
+    user = await signUp(a.app);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    for (const database of new Set(databases)) await database.close();
+    await drop?.();
+    await gemini.close();
+  });
+
+  /** Creates a report on instance A. */
+  async function create(subject = 'Computer Science'): Promise<string> {
+    const response = await a.app.inject({ method: 'POST', url: '/reports', headers: bearer(user.token), payload: { subject } });
+    expect(response.statusCode).toBe(201);
+    return response.json<{ report: { report_id: string } }>().report.report_id;
+  }
+
+  /** Reads the whole stream of a report from `app`. */
+  async function stream(t: TestApp, reportId: string): Promise<SseEvent[]> {
+    const response = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/stream`, headers: bearer(user.token) });
+    expect(response.statusCode).toBe(200);
+    return parseSse(response.body);
+  }
+
+  it('streams on instance B a report created and written on instance A', async () => {
+    const reportId = await create();
+    const events = await stream(b, reportId);
+    expect(events[0].event).toBe('status');
+    const sections = events.filter((e) => e.event === 'section').map((e) => e.data.key);
+    expect(sections).toEqual(SECTIONS.map((s) => s.key));
+    expect(events.filter((e) => e.event === 'delta').length).toBeGreaterThan(sections.length);
+    expect(events.at(-1)).toMatchObject({ event: 'complete', data: { report: { report_id: reportId, status: 'completed' } } });
+    await a.app.generation.idle();
+    expect(b.logs.some((l) => l.msg === 'generation started')).toBe(false);
+  });
+
+  it('lets two readers on two instances follow one generation, which runs once', async () => {
+    const reportId = await create('Nursing');
+    const [onA, onB] = await Promise.all([stream(a, reportId), stream(b, reportId)]);
+    for (const events of [onA, onB]) {
+      expect(events.at(-1)!.event).toBe('complete');
+      expect(events.filter((e) => e.event === 'section')).toHaveLength(10);
+    }
+    await a.app.generation.idle();
+    const started = [...a.logs, ...b.logs].filter((l) => l.msg === 'generation started' && l.report_id === reportId);
+    expect(started).toHaveLength(1);
+  });
+
+  it('claims a report exactly once when both instances try', async () => {
+    const report = await a.app.repos.reports.create({ userId: user.userId, subject: 'Law' });
+    const outcomes = await Promise.all([a.app.generation.run(report.reportId), b.app.generation.run(report.reportId)]);
+    expect(outcomes.sort()).toEqual(['completed', 'not-claimed']);
+  });
+
+  it('keeps generating when the reader disconnects, and replays it on reconnect', async () => {
+    const reportId = await create('Data Science');
+    const address = await a.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const response = await fetch(`${address}/reports/${reportId}/stream`, { headers: bearer(user.token), signal: controller.signal });
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain('event: status');
+    controller.abort();
+    await a.app.generation.idle();
+    const events = await stream(b, reportId);
+    expect(events[0]).toEqual({ event: 'status', data: { status: 'completed' } });
+    expect(events.at(-1)!.event).toBe('complete');
+  });
+
+  it('fails a report whose worker died, through the sweeper, and tells its reader', async () => {
+    const report = await a.app.repos.reports.create({ userId: user.userId, subject: 'Pharmacy' });
+    expect(await a.app.repos.reports.claim(report.reportId)).not.toBeNull(); // claimed, then the "instance" dies
+    await databases[0].query(`UPDATE reports SET started_at = now() - interval '10 minutes' WHERE report_id = $1`, [report.reportId]);
+    const reading = stream(b, report.reportId);
+    expect(await b.app.generation.sweepStale()).toBe(1);
+    const events = await reading;
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'GENERATION_FAILED' } });
+    const stored = await a.app.inject({ method: 'GET', url: `/reports/${report.reportId}`, headers: bearer(user.token) });
+    expect(stored.json()).toMatchObject({ status: 'failed' });
+    expect(String(stored.json<{ error_message: string }>().error_message)).not.toMatch(/stack|Error:|gemini/i);
+  });
+
+  it('fails a report when the model fails, with a message a student understands', async () => {
+    gemini.script([{ kind: 'status', status: 500 }, { kind: 'status', status: 500 }]);
+    const reportId = await create('Psychology');
+    const events = await stream(a, reportId);
+    expect(events.at(-1)!.event).toBe('error');
+    const detail = String(events.at(-1)!.data.detail);
+    expect(detail.length).toBeGreaterThan(10);
+    expect(detail).not.toMatch(/500|Internal|stack/);
+    expect(a.logs.some((l) => l.msg === 'generation failed' && l.report_id === reportId)).toBe(true);
+  });
+});
