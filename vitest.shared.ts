@@ -25,6 +25,8 @@ export function workspaceConfig(dir: string, extra: ViteUserConfig['test'] = {})
       testTimeout: 30_000,
       hookTimeout: 60_000,
       coverage: {
+        // CI runs `npm test` with coverage (and its thresholds); locally `npm run test:coverage` does.
+        enabled: process.env.CI === 'true',
         provider: 'v8',
         include: ['src/**/*.ts'],
         reporter: ['text-summary', 'json-summary'],

@@ -26,6 +26,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     testTimeout: 15_000,
     coverage: {
+      enabled: process.env.CI === 'true',
       provider: 'v8',
       include: ['src/**/*.{ts,tsx}'],
       exclude: ['src/main.tsx', 'src/vite-env.d.ts'],

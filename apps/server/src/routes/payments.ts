@@ -1,0 +1,48 @@
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, notFound } from '../errors.js';
+
+/** A Checkout Session id as Stripe makes them (`cs_test_…`, `cs_live_…`); anything else is answered 404 at once. */
+const SESSION_ID = /^cs_\w{1,250}$/;
+
+const paramsSchema = z.object({ session_id: z.string().describe('The Checkout Session id from the success URL') });
+
+const paymentStatusSchema = z
+  .object({
+    status: z.enum(['pending', 'succeeded', 'failed', 'refunded']),
+    report_id: z.string().nullable().describe('The paid report, once the payment succeeded'),
+  })
+  .describe('PaymentStatus');
+
+/**
+ * `GET /payments/{session_id}` for the success page (owner only). Registered only when ENABLE_PAYMENTS is on;
+ * otherwise the path is unknown (404 NOT_FOUND).
+ */
+const paymentRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
+  if (!app.hasDecorator('payments')) return done();
+  app.addHook('onRequest', app.authenticate);
+
+  app.get(
+    '/payments/:session_id',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: 'The payment of a Checkout Session, for the success page (owner only)',
+        description:
+          'While the payment is pending, the server asks Stripe about the session and, when it is paid, creates the report at once (the webhook finds it done). 404 for anyone else’s session. Only when payments are enabled.',
+        security: [{ bearerAuth: [] }],
+        params: paramsSchema,
+        response: { 200: paymentStatusSchema, ...errorResponses(401, 404, 429) },
+      },
+    },
+    async (request) => {
+      const sessionId = request.params.session_id;
+      const payment = SESSION_ID.test(sessionId) ? await app.payments.statusForOwner(request.auth!.userId, sessionId) : null;
+      if (!payment) throw notFound('This payment');
+      return { status: payment.status, report_id: payment.reportId };
+    },
+  );
+  done();
+};
+
+export default paymentRoutes;

@@ -1,0 +1,89 @@
+import Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import { checkoutSessionParams } from '../src/domain/payments/checkout.js';
+import { describeProviderError, PaymentProviderError, WebhookPayloadError, WebhookSignatureError } from '../src/domain/payments/errors.js';
+import { retrievedSessionAction, verifyEvent } from '../src/domain/payments/events.js';
+import { stripeAddress } from '../src/domain/payments/stripe-client.js';
+
+const secret = 'whsec_unit_test';
+const { webhooks } = new Stripe('sk_test_unit');
+
+/** Signs and verifies an event of `type` around `object`. */
+function verify(type: string, object: Record<string, unknown>) {
+  const payload = JSON.stringify({ id: 'evt_unit', object: 'event', type, data: { object } });
+  return verifyEvent(webhooks, Buffer.from(payload), Stripe.webhooks.generateTestHeaderString({ payload, secret }), secret);
+}
+
+const paidSession = { id: 'cs_test_1', object: 'checkout.session', status: 'complete', payment_status: 'paid', payment_intent: 'pi_1' };
+
+describe('reading Stripe events', () => {
+  it('fulfils a paid completed session, whether its PaymentIntent is an id or expanded', () => {
+    expect(verify('checkout.session.completed', paidSession)).toEqual({
+      id: 'evt_unit',
+      type: 'checkout.session.completed',
+      action: { kind: 'fulfil', sessionId: 'cs_test_1', paymentIntentId: 'pi_1' },
+    });
+    const expanded = verify('checkout.session.async_payment_succeeded', { ...paidSession, payment_intent: { id: 'pi_2', object: 'payment_intent' } });
+    expect(expanded.action).toEqual({ kind: 'fulfil', sessionId: 'cs_test_1', paymentIntentId: 'pi_2' });
+  });
+
+  it('waits on a completed session that is not paid yet, and ignores a paid one without a PaymentIntent', () => {
+    expect(verify('checkout.session.completed', { ...paidSession, payment_status: 'unpaid' }).action).toMatchObject({ kind: 'ignore' });
+    expect(verify('checkout.session.completed', { ...paidSession, payment_intent: null }).action).toEqual({
+      kind: 'ignore',
+      why: 'the paid session has no PaymentIntent',
+    });
+  });
+
+  it('fails a payment on expiry or a failed asynchronous payment', () => {
+    for (const type of ['checkout.session.expired', 'checkout.session.async_payment_failed']) {
+      expect(verify(type, { ...paidSession, payment_status: 'unpaid' }).action).toEqual({ kind: 'fail', sessionId: 'cs_test_1' });
+    }
+  });
+
+  it('reads charge.refunded: full refunds only, with a PaymentIntent', () => {
+    expect(verify('charge.refunded', { refunded: true, payment_intent: 'pi_1' }).action).toEqual({ kind: 'refunded', paymentIntentId: 'pi_1' });
+    expect(verify('charge.refunded', { refunded: false, payment_intent: 'pi_1' }).action).toMatchObject({ kind: 'ignore' });
+    expect(verify('charge.refunded', { refunded: true, payment_intent: null }).action).toEqual({ kind: 'ignore', why: 'the charge has no PaymentIntent' });
+    expect(() => verify('charge.refunded', { refunded: 'yes' })).toThrow(WebhookPayloadError);
+  });
+
+  it('refuses a signed thin (v2) event notification as a bad delivery', () => {
+    const payload = JSON.stringify({ id: 'evt_thin', object: 'v2.core.event', type: 'v1.billing.meter.error_report_triggered' });
+    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+    expect(() => verifyEvent(webhooks, Buffer.from(payload), header, secret)).toThrow(WebhookSignatureError);
+  });
+});
+
+describe('reading a Checkout Session retrieved from Stripe', () => {
+  it('fulfils a paid one, fails an expired one, and waits on an open one', () => {
+    expect(retrievedSessionAction(paidSession)).toMatchObject({ kind: 'fulfil' });
+    expect(retrievedSessionAction({ ...paidSession, status: 'expired', payment_status: 'unpaid' })).toEqual({ kind: 'fail', sessionId: 'cs_test_1' });
+    expect(retrievedSessionAction({ ...paidSession, status: 'open', payment_status: 'unpaid' })).toMatchObject({ kind: 'ignore' });
+    expect(retrievedSessionAction({ id: 42 })).toEqual({ kind: 'ignore', why: 'not a Checkout Session' });
+  });
+});
+
+describe('the Stripe client and its errors', () => {
+  it('turns STRIPE_API_BASE into the SDK’s host, port and protocol', () => {
+    expect(stripeAddress('http://127.0.0.1:12111')).toEqual({ host: '127.0.0.1', port: 12111, protocol: 'http' });
+    expect(stripeAddress('http://stripe-mock')).toEqual({ host: 'stripe-mock', port: 80, protocol: 'http' });
+    expect(stripeAddress('https://api.example.test/')).toEqual({ host: 'api.example.test', port: 443, protocol: 'https' });
+  });
+
+  it('describes SDK errors and other failures for the logs', () => {
+    const sdk = new Stripe.errors.StripeInvalidRequestError({ message: 'No such refund', code: 'resource_missing', statusCode: 404, requestId: 'req_1' });
+    expect(describeProviderError(sdk)).toEqual({ type: 'StripeInvalidRequestError', code: 'resource_missing', status: 404, stripe_request_id: 'req_1', message: 'No such refund' });
+    expect(describeProviderError(new TypeError('boom'))).toEqual({ type: 'TypeError', message: 'boom' });
+    expect(describeProviderError('text')).toEqual({ type: 'unknown', message: 'text' });
+    const wrapped = new PaymentProviderError('checkout', sdk);
+    expect(wrapped).toMatchObject({ operation: 'checkout', cause: sdk, failure: { code: 'resource_missing' } });
+    expect(wrapped.message).toBe('Stripe checkout failed: No such refund');
+  });
+
+  it('names the product after the subject and prices it in pence', () => {
+    const params = checkoutSessionParams({ userId: 'u1', subject: 'Law', pricePence: 299, appUrl: 'http://localhost:3000' });
+    expect(params.line_items).toEqual([{ quantity: 1, price_data: { currency: 'gbp', unit_amount: 299, product_data: { name: 'UK study & migration report: Law' } } }]);
+    expect(params.success_url).toBe('http://localhost:3000/chat/success?session_id={CHECKOUT_SESSION_ID}');
+  });
+});
