@@ -36,7 +36,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  */
 export async function buildApp(config: AppConfig, services: AppServices): Promise<App> {
   const app = Fastify({
-    loggerInstance: services.logger,
+    loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
     logController: new LogController({ disableRequestLogging: true }),
