@@ -108,6 +108,16 @@ describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
     expect(String(stored.json<{ error_message: string }>().error_message)).not.toMatch(/stack|Error:|gemini/i);
   });
 
+  it('restarts a report left pending by an instance that died before starting it', async () => {
+    const report = await a.app.repos.reports.create({ userId: user.userId, subject: 'Architecture' });
+    await databases[0]!.query(`UPDATE reports SET created_at = now() - interval '5 minutes' WHERE report_id = $1`, [report.reportId]);
+    expect(await b.app.generation.restartPending()).toBe(1);
+    await b.app.generation.idle();
+    const stored = await a.app.inject({ method: 'GET', url: `/reports/${report.reportId}`, headers: bearer(user.token) });
+    expect(stored.json()).toMatchObject({ status: 'completed' });
+    expect(b.logs.some((l) => l.msg === 'pending report restarted by the sweeper')).toBe(true);
+  });
+
   it('fails a report when the model fails, with a message a student understands', async () => {
     gemini.script([{ kind: 'status', status: 500 }, { kind: 'status', status: 500 }]);
     const reportId = await create('Psychology');

@@ -166,6 +166,22 @@ describe.each(targets)('reports and their events on $name', (target) => {
       expect(await repos.reports.getForOwner(userId, fresh.reportId)).toMatchObject({ status: 'generating' });
     });
 
+    it('lists the live reports left pending since before a moment, oldest first', async () => {
+      const userId = await newUser();
+      const stuck = await repos.reports.create({ userId, subject: 'stuck' });
+      const recent = await repos.reports.create({ userId, subject: 'recent' });
+      const started = await repos.reports.create({ userId, subject: 'started' });
+      await repos.reports.claim(started.reportId);
+      await handle.db.query(`UPDATE reports SET created_at = now() - interval '10 minutes' WHERE report_id = ANY($1)`, [
+        [stuck.reportId, started.reportId],
+      ]);
+      const pending = await repos.reports.listPendingBefore(new Date(Date.now() - 60_000));
+      expect(pending).toContain(stuck.reportId);
+      expect(pending).not.toContain(recent.reportId);
+      expect(pending).not.toContain(started.reportId);
+      expect(await repos.reports.listPendingBefore(new Date(Date.now() - 60_000), 0)).toEqual([]);
+    });
+
     it('expires reports 30 days after creation (deleted_at = expires_at): not at 29 days, yes at 31, failed ones stay failed', async () => {
       const userId = await newUser();
       const young = await oldReport(userId, 29);

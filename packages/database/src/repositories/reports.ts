@@ -78,6 +78,11 @@ export interface ReportsRepository {
   /** Fails the reports that started generating before `startedBefore` (their worker died) and returns them. */
   failStale(startedBefore: Date, errorMessage: string): Promise<ReportRow[]>;
   /**
+   * Ids of live reports still `pending` since before `createdBefore`: created (or paid for) on an instance that
+   * died before it started them. The sweeper starts them again; claiming stays atomic.
+   */
+  listPendingBefore(createdBefore: Date, limit?: number): Promise<string[]>;
+  /**
    * Soft-deletes (as of their `expires_at`, so erasure falls 90 days after creation) the live reports whose
    * `expires_at` is at or before `now` and marks them `expired`, except failed
    * ones, which stay `failed` so that a refund still due is found. Returns how many.
@@ -164,6 +169,14 @@ export function reportsRepository(q: Queryable): ReportsRepository {
         [startedBefore, errorMessage],
       );
       return result.rows.map(toReport);
+    },
+    async listPendingBefore(createdBefore, limit = 50) {
+      const result = await q.query<{ report_id: string }>(
+        `SELECT report_id FROM reports WHERE status = 'pending' AND deleted_at IS NULL AND created_at < $1
+         ORDER BY created_at LIMIT $2`,
+        [createdBefore, limit],
+      );
+      return result.rows.map((row) => row.report_id);
     },
     async expireDue(now = new Date()) {
       const result = await q.query(

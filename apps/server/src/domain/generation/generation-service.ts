@@ -120,10 +120,27 @@ export class GenerationService {
       await this.repos.reports.fail(reportId, detail);
       await this.repos.reportEvents.append(reportId, 'error', { code: GENERATION_FAILED, detail });
       hub.notify(reportId);
-      await onFailed({ reportId, userId, reason });
     } catch (storeError) {
       logger.error({ report_id: reportId, err: storeError }, 'could not record the failure; the sweeper will');
+      return;
     }
+    await onFailed({ reportId, userId, reason }).catch((hookError: unknown) =>
+      logger.error({ report_id: reportId, err: hookError }, 'failure hook failed'),
+    );
+  }
+
+  /**
+   * Starts again the reports left `pending` past {@link PENDING_GRACE_MS} — created or paid for on an instance that
+   * died before it started them. Claiming stays atomic, so a report another worker takes meanwhile is skipped.
+   */
+  async restartPending(): Promise<number> {
+    const cutoff = new Date(this.deps.now().getTime() - PENDING_GRACE_MS);
+    const reportIds = await this.repos.reports.listPendingBefore(cutoff);
+    for (const reportId of reportIds) {
+      this.deps.logger.warn({ report_id: reportId }, 'pending report restarted by the sweeper');
+      this.start(reportId);
+    }
+    return reportIds.length;
   }
 
   /**
@@ -148,3 +165,6 @@ export class GenerationService {
 
 /** Extra time past the generation timeout before a report in `generating` counts as abandoned. */
 export const STALE_GRACE_MS = 30_000;
+
+/** How long a report may stay `pending` before the sweeper starts it (its instance died before starting it). */
+export const PENDING_GRACE_MS = 60_000;

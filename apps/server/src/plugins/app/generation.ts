@@ -16,7 +16,7 @@ declare module 'fastify' {
   }
 }
 
-/** How often the stale-generation sweeper runs. */
+/** How often the generation sweeper runs (fails abandoned generations, restarts forgotten pending reports). */
 const SWEEP_INTERVAL_MS = 60_000;
 
 /** The writer the config asks for: Gemini when `GEMINI_API_KEY` is set, else the knowledge-base writer. */
@@ -61,7 +61,9 @@ export default fp<GenerationPluginOptions>(
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', (next) => {
       timer = setInterval(() => {
-        generation.sweepStale().catch((error: unknown) => app.log.error({ err: error }, 'stale-generation sweep failed'));
+        Promise.all([generation.sweepStale(), generation.restartPending()]).catch((error: unknown) =>
+          app.log.error({ err: error }, 'generation sweep failed'),
+        );
       }, SWEEP_INTERVAL_MS).unref();
       next();
     });
