@@ -35,8 +35,10 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  * with `app.inject`; `main.ts` listens on `PORT`.
  */
 export async function buildApp(config: AppConfig, services: AppServices): Promise<App> {
+  // Typed as Fastify's base logger, so the app keeps one logger type whatever pino's own type is.
+  const logger: FastifyBaseLogger = services.logger;
   const app = Fastify({
-    loggerInstance: services.logger as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
     logController: new LogController({ disableRequestLogging: true }),

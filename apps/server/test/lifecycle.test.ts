@@ -110,7 +110,7 @@ describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
 
   it('restarts a report left pending by an instance that died before starting it', async () => {
     const report = await a.app.repos.reports.create({ userId: user.userId, subject: 'Architecture' });
-    await databases[0]!.query(`UPDATE reports SET created_at = now() - interval '5 minutes' WHERE report_id = $1`, [report.reportId]);
+    await databases[0].query(`UPDATE reports SET created_at = now() - interval '5 minutes' WHERE report_id = $1`, [report.reportId]);
     expect(await b.app.generation.restartPending()).toBe(1);
     await b.app.generation.idle();
     const stored = await a.app.inject({ method: 'GET', url: `/reports/${report.reportId}`, headers: bearer(user.token) });
