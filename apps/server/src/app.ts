@@ -66,6 +66,9 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(rateLimit, { config, ...(services.redis ? { redis: services.redis } : {}) });
   await app.register(swagger, { config });
 
+  // The web app's pages come first, so a browser navigation never meets an API route's authentication.
+  await app.register(webApp, services.webRoot ? { root: services.webRoot } : {});
+
   // Routes by resource.
   await app.register(healthRoutes);
   await app.register(configRoutes);
@@ -74,6 +77,5 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(paymentRoutes);
   await app.register(webhookRoutes);
   await app.register(cronRoutes);
-  await app.register(webApp);
   return app;
 }

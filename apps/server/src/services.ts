@@ -15,4 +15,6 @@ export interface AppServices {
   readonly clock?: () => Date;
   /** The report writer; by default chosen from the config (Gemini or the knowledge-base writer). */
   readonly writer?: ReportWriter;
+  /** Where the built web app lives; by default `apps/web/dist`. */
+  readonly webRoot?: string;
 }

@@ -9,8 +9,11 @@ import { sendApiError } from '../plugins/app/error-handler.js';
 /** Where the web app's build lives: `apps/web/dist`, the same relative path from `src/` and `dist/`. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-/** First path segments that belong to the API, never to the web app's fallback. */
-const API_PREFIXES = ['/auth', '/reports', '/payments', '/webhooks', '/cron', '/config', '/health', '/openapi.json'];
+/**
+ * Paths that belong to the API only. `/reports/…` is both: the web app's page for a browser navigation (which
+ * asks for HTML) and the API for the app's own `fetch` calls (which ask for JSON or an event stream).
+ */
+const API_ONLY_PREFIXES = ['/auth', '/payments', '/webhooks', '/cron', '/config', '/health', '/openapi.json'];
 
 /** Options of the web-app plugin. */
 export interface WebAppOptions {
@@ -22,7 +25,7 @@ export interface WebAppOptions {
 function wantsAppPage(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?')[0] ?? '/';
-  if (API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return false;
+  if (API_ONLY_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return false;
   return (request.headers.accept ?? '').includes('text/html');
 }
 
@@ -46,13 +49,16 @@ const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) => {
         );
       },
     });
+    // A browser opening or reloading a page such as /reports/{id} gets the app, before any API route answers.
+    app.addHook('onRequest', async (request, reply) => {
+      if (wantsAppPage(request) && !(request.url.split('?')[0] ?? '').startsWith('/assets/')) {
+        await reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      }
+    });
   } else {
     app.log.warn({ root }, 'web app build not found; run npm run build to serve it');
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit ? app.rateLimit() : undefined }, (request, reply) => {
-    if (built && wantsAppPage(request)) {
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-    }
     const path = request.url.split('?')[0] ?? '/';
     return sendApiError(reply, request, new ApiError(404, 'NOT_FOUND', 'Not found', `No route for ${request.method} ${path}.`));
   });

@@ -1,0 +1,44 @@
+/** The part of autocannon 9's API the benchmarks use (the package ships no types). */
+declare module 'autocannon' {
+  /** A histogram of one measure, as autocannon reports it. */
+  interface Histogram {
+    readonly average: number;
+    readonly mean: number;
+    readonly stddev: number;
+    readonly min: number;
+    readonly max: number;
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+  }
+
+  /** The options the benchmarks pass. */
+  interface Options {
+    readonly url: string;
+    readonly connections?: number;
+    /** Seconds. */
+    readonly duration?: number;
+    readonly method?: string;
+    readonly headers?: Record<string, string>;
+  }
+
+  /** The result of a run. */
+  interface Result {
+    readonly url: string;
+    readonly connections: number;
+    /** Seconds. */
+    readonly duration: number;
+    /** Requests per second, sampled each second. */
+    readonly requests: Histogram & { readonly total: number };
+    /** Milliseconds. */
+    readonly latency: Histogram;
+    readonly errors: number;
+    readonly timeouts: number;
+    readonly non2xx: number;
+  }
+
+  /** Runs a load test; resolves with its result. */
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+  export type { Options, Result };
+}
