@@ -4,11 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '@uksmr/config';
 import { startServer, type RunningServer } from '../../apps/server/src/server.js';
+import { freePort } from '../../apps/server/test/support/net.js';
+
+export { freePort };
 
 /** A server under test and what a test reads from it. */
 export interface ServerUnderTest {
@@ -28,16 +30,6 @@ export interface ServerOptions {
   readonly port?: number;
   /** Variables on top of the defaults (dev mode, `LOG_LEVEL=info`, loopback only). */
   readonly env?: Record<string, string>;
-}
-
-/** A loopback port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** The JSON log lines in the files of `logDir`, oldest file first. */
