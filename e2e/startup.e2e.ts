@@ -73,7 +73,7 @@ describe('starting the server process', () => {
       const poll = setInterval(() => {
         if (!stdout().includes('"listening"')) return;
         clearInterval(poll);
-        void fetch(`http://127.0.0.1:${port}/health`).then(async (response) => {
+        void fetch(`http://127.0.0.1:${port}/health`).then((response) => {
           expect(response.status).toBe(200);
           child.kill('SIGTERM');
         });

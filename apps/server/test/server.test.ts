@@ -20,7 +20,7 @@ describe('startServer', () => {
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
     const [file] = readdirSync(join(dir, 'logs'));
     expect(file).toMatch(/^app-\d{4}-\d{2}-\d{2}-1\.log$/);
-    const lines = readFileSync(join(dir, 'logs', file!), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(join(dir, 'logs', file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['starting', 'listening', 'stopped']));
     expect(lines.every((l) => l.environment === 'dev' && typeof l.timestamp === 'string')).toBe(true);
   });
