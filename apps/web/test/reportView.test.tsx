@@ -77,8 +77,8 @@ describe('ReportView', () => {
 describe('reportToMarkdown', () => {
   it('writes title, as-of date, every section, numbered sources and the disclaimer', () => {
     const markdown = reportToMarkdown(makeReport());
-    expect(markdown.startsWith('# Studying Nursing in the UK\n')).toBe(true);
-    expect(markdown).toContain('_Knowledge base as of 26 Nov 2026._');
+    expect(markdown.startsWith('# Nursing — studying and working in the UK\n')).toBe(true);
+    expect(markdown).toContain('_Knowledge base as of 2026-11-26._');
     for (const section of SECTIONS) expect(markdown).toContain(`## ${section.title}\n`);
     expect(markdown).toContain('- Plan early.');
     expect(markdown).toContain('### Tuition Ranges\n\n£17,000–£25,000 per year [1].');

@@ -1,3 +1,5 @@
+import type { Citation, ReportContent } from '../../../server/src/domain/report/types.js';
+
 /** Public runtime settings from `GET /config`; one build serves every mode. */
 export interface AppConfig {
   readonly environment: string;
@@ -23,32 +25,8 @@ export interface AuthResult {
 /** A report's life-cycle state. */
 export type ReportStatus = 'pending' | 'generating' | 'completed' | 'failed' | 'expired';
 
-/** A numbered source; `[id]` markers in the section texts refer to it. */
-export interface Citation {
-  readonly id: number;
-  readonly url: string;
-  readonly title: string;
-  readonly accessed_date: string;
-  readonly relevant_excerpt: string;
-  readonly credibility_score?: number;
-}
-
-/** The content of a completed report. Texts are Markdown with `[n]` citation markers. */
-export interface ReportContent {
-  readonly executive_summary: readonly string[];
-  readonly study_options: string;
-  readonly estimated_costs: { readonly tuition_ranges: string; readonly living_costs: string };
-  readonly visa_immigration: string;
-  readonly post_study_work: string;
-  readonly job_prospects_in_field: string;
-  readonly fallback_job_prospects: string;
-  readonly risks_reality_check: string;
-  readonly action_plan: { readonly '30_days': string; readonly '60_days': string; readonly '90_days': string };
-  readonly sources: string;
-  /** The knowledge base's as-of date (ISO). */
-  readonly knowledge_base_as_of?: string;
-}
-
+/** The wire shapes of a citation and of a completed report's content, shared with the server. */
+export type { Citation, ReportContent } from '../../../server/src/domain/report/types.js';
 /** A report as the API returns it. */
 export interface Report {
   readonly report_id: string;

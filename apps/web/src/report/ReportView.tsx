@@ -30,7 +30,7 @@ export function ReportView({ report }: { readonly report: Report }) {
         </ol>
       </nav>
       {SECTIONS.map((section) => (
-        <SectionBlock key={section.key} sectionKey={section.key} title={section.title} text={sectionMarkdown(content, section)}>
+        <SectionBlock key={section.key} sectionKey={section.key} title={section.title} text={sectionMarkdown(content, section.key)}>
           {section.key === 'sources' && <SourcesList citations={report.citations ?? []} />}
         </SectionBlock>
       ))}
