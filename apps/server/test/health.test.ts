@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, testDatabase } from './support/app.js';
+import { bearer, signUp } from './support/users.js';
 import { sharedDatabases, TEST_DATABASE_URL, throwawayPostgres } from './support/postgres.js';
 
 describe('health when the database goes away', () => {
@@ -12,6 +13,23 @@ describe('health when the database goes away', () => {
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ status: 'unhealthy', checks: { database: 'unreachable' } });
     expect((await t.app.inject({ method: 'GET', url: '/config' })).statusCode).toBe(200);
+    await t.close();
+  });
+
+  it('answers a 5xx with the request id only, and logs the stack with its requestId', async () => {
+    const database = await testDatabase();
+    const t = await buildTestApp(database);
+    const user = await signUp(t.app);
+    await database.close();
+    const response = await t.app.inject({ method: 'GET', url: '/reports', headers: { ...bearer(user.token), 'x-request-id': 'req-broken-db-1' } });
+    expect(response.statusCode).toBeGreaterThanOrEqual(500);
+    const body = response.json<Record<string, string>>();
+    expect(body.request_id).toBe('req-broken-db-1');
+    expect(body.detail).not.toMatch(/stack|at |closed|PGlite|Error/);
+    expect(Object.keys(body).sort()).toEqual(['code', 'detail', 'error', 'request_id']);
+    const logged = t.logs.find((l) => l.level === 'ERROR' && l.requestId === 'req-broken-db-1');
+    expect(logged).toBeDefined();
+    expect(JSON.stringify(logged)).toContain('stack');
     await t.close();
   });
 

@@ -40,7 +40,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           201: z.object({ report: reportSchema }),
           200: checkoutSchema,
-          ...errorResponses(400, 401, 402, 413, 422, 429, 500, 502),
+          ...errorResponses(400, 401, 413, 422, 429, 500, 502),
         },
       },
     },
