@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSectionSplitter, parseReportMarkdown } from '../src/domain/report/markdown.js';
 import { sectionForHeading } from '../src/domain/report/headings.js';
 import { reportMarkdown as renderReport } from '../src/domain/report/render.js';
+import { SECTION_KEYS } from '../src/domain/report/sections.js';
 import type { WriterEvent } from '../src/domain/report/types.js';
 import { reportMarkdown } from './support/gemini-stand-in.js';
 
@@ -51,18 +52,7 @@ describe('createSectionSplitter', () => {
     const whole = split([markdown]);
     const byChar = split([...markdown]);
     const sections = whole.events.filter((e) => e.type === 'section');
-    expect(sections.map((e) => e.key)).toEqual([
-      'executive_summary',
-      'study_options',
-      'estimated_costs',
-      'visa_immigration',
-      'post_study_work',
-      'job_prospects_in_field',
-      'fallback_job_prospects',
-      'risks_reality_check',
-      'action_plan',
-      'sources',
-    ]);
+    expect(sections.map((e) => e.key)).toEqual(SECTION_KEYS);
     expect(sections[0]).toEqual({ type: 'section', key: 'executive_summary', title: 'Executive Summary' });
     expect(textsOf(byChar.events)).toEqual(textsOf(whole.events));
     expect(byChar.text).toBe(markdown);

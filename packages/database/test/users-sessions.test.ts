@@ -1,33 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories, type Repositories } from '../src/repositories/index.js';
-import { targets, uniqueEmail, type TestDatabase } from './support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { createRepositories } from '../src/repositories/index.js';
+import { targets, uniqueEmail, useRepositories } from './support/databases.js';
 
 describe.each(targets)('users and sessions on $name', (target) => {
-  let handle: TestDatabase;
-  let repos: Repositories;
-  beforeAll(async () => {
-    handle = await target.open();
-    repos = createRepositories(handle.db);
-  });
-  afterAll(() => handle.dispose());
+  const db = useRepositories(target);
 
   describe('users', () => {
     it('creates a local account with external_id local:<user_id>', async () => {
       const email = uniqueEmail();
-      const user = await repos.users.createLocal({ email, passwordHash: 'hash-1' });
+      const user = await db.repos.users.createLocal({ email, passwordHash: 'hash-1' });
       expect(user).toMatchObject({ email, passwordHash: 'hash-1', authProvider: 'local', lastLoginAt: null });
       expect(user!.externalId).toBe(`local:${user!.userId}`);
       expect(user!.createdAt).toBeInstanceOf(Date);
-      expect(await repos.users.findById(user!.userId)).toEqual(user);
+      expect(await db.repos.users.findById(user!.userId)).toEqual(user);
     });
 
     it('refuses a second local account for the same e-mail in any case, with null', async () => {
       const email = uniqueEmail();
-      await repos.users.createLocal({ email, passwordHash: 'h' });
-      expect(await repos.users.createLocal({ email: email.toUpperCase(), passwordHash: 'h2' })).toBeNull();
+      await db.repos.users.createLocal({ email, passwordHash: 'h' });
+      expect(await db.repos.users.createLocal({ email: email.toUpperCase(), passwordHash: 'h2' })).toBeNull();
       // Also inside a transaction, which a unique violation would have aborted.
-      const inTx = await handle.db.transaction(async (tx) => {
+      const inTx = await db.handle.db.transaction(async (tx) => {
         const again = await createRepositories(tx).users.createLocal({ email, passwordHash: 'h3' });
         const other = await createRepositories(tx).users.createLocal({ email: uniqueEmail(), passwordHash: 'h4' });
         return { again, other };
@@ -38,115 +32,111 @@ describe.each(targets)('users and sessions on $name', (target) => {
 
     it('finds a local account by e-mail case-insensitively, and nothing else', async () => {
       const email = uniqueEmail();
-      const user = await repos.users.createLocal({ email, passwordHash: 'h' });
-      expect(await repos.users.findLocalByEmail(email.toUpperCase())).toEqual(user);
-      expect(await repos.users.findLocalByEmail(uniqueEmail())).toBeNull();
-      await repos.users.upsertExternal({ externalId: `user_${randomUUID()}`, authProvider: 'google', email: `x${email}` });
-      expect(await repos.users.findLocalByEmail(`x${email}`)).toBeNull();
+      const user = await db.repos.users.createLocal({ email, passwordHash: 'h' });
+      expect(await db.repos.users.findLocalByEmail(email.toUpperCase())).toEqual(user);
+      expect(await db.repos.users.findLocalByEmail(uniqueEmail())).toBeNull();
+      await db.repos.users.upsertExternal({ externalId: `user_${randomUUID()}`, authProvider: 'google', email: `x${email}` });
+      expect(await db.repos.users.findLocalByEmail(`x${email}`)).toBeNull();
     });
 
     it('returns null for an unknown or malformed user id', async () => {
-      expect(await repos.users.findById(randomUUID())).toBeNull();
-      expect(await repos.users.findById('not-a-uuid')).toBeNull();
+      expect(await db.repos.users.findById(randomUUID())).toBeNull();
+      expect(await db.repos.users.findById('not-a-uuid')).toBeNull();
     });
 
     it('inserts an outside identity, then updates its provider and e-mail', async () => {
       const externalId = `user_${randomUUID()}`;
-      const first = await repos.users.upsertExternal({ externalId, authProvider: 'google', email: 'a@example.test' });
+      const first = await db.repos.users.upsertExternal({ externalId, authProvider: 'google', email: 'a@example.test' });
       expect(first).toMatchObject({ externalId, authProvider: 'google', email: 'a@example.test', passwordHash: null });
-      const second = await repos.users.upsertExternal({ externalId, authProvider: 'email', email: null });
+      const second = await db.repos.users.upsertExternal({ externalId, authProvider: 'email', email: null });
       expect(second).toMatchObject({ userId: first.userId, authProvider: 'email', email: null });
       expect(second.updatedAt.getTime()).toBeGreaterThanOrEqual(first.updatedAt.getTime());
     });
 
     it('refuses an unknown auth provider and a local account without a password', async () => {
       await expect(
-        handle.db.query(`INSERT INTO users (external_id, auth_provider) VALUES ('x', 'myspace')`),
+        db.handle.db.query(`INSERT INTO users (external_id, auth_provider) VALUES ('x', 'myspace')`),
       ).rejects.toMatchObject({ code: '23514' });
       await expect(
-        handle.db.query(`INSERT INTO users (external_id, auth_provider, email) VALUES ('y', 'local', 'y@example.test')`),
+        db.handle.db.query(`INSERT INTO users (external_id, auth_provider, email) VALUES ('y', 'local', 'y@example.test')`),
       ).rejects.toMatchObject({ code: '23514' });
     });
 
     it('records a sign-in and moves updated_at', async () => {
-      const user = (await repos.users.createLocal({ email: uniqueEmail(), passwordHash: 'h' }))!;
+      const user = (await db.repos.users.createLocal({ email: uniqueEmail(), passwordHash: 'h' }))!;
       await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(await repos.users.touchLogin(user.userId)).toBe(true);
-      const after = (await repos.users.findById(user.userId))!;
+      expect(await db.repos.users.touchLogin(user.userId)).toBe(true);
+      const after = (await db.repos.users.findById(user.userId))!;
       expect(after.lastLoginAt).toBeInstanceOf(Date);
       expect(after.updatedAt.getTime()).toBeGreaterThan(user.updatedAt.getTime());
-      expect(await repos.users.touchLogin(randomUUID())).toBe(false);
-      expect(await repos.users.touchLogin('nope')).toBe(false);
+      expect(await db.repos.users.touchLogin(randomUUID())).toBe(false);
+      expect(await db.repos.users.touchLogin('nope')).toBe(false);
     });
   });
 
   describe('sessions', () => {
     const inOneHour = () => new Date(Date.now() + 60 * 60 * 1000);
 
-    async function newUser(): Promise<string> {
-      return (await repos.users.createLocal({ email: uniqueEmail(), passwordHash: 'h' }))!.userId;
-    }
-
     it('is active until it expires, for its own user only', async () => {
-      const userId = await newUser();
+      const userId = await db.newUser();
       const expiresAt = inOneHour();
-      const { sessionId } = await repos.sessions.create({ userId, expiresAt });
-      expect(await repos.sessions.isActive(sessionId, userId)).toBe(true);
-      expect(await repos.sessions.isActive(sessionId, await newUser())).toBe(false);
-      expect(await repos.sessions.isActive(sessionId, userId, new Date(expiresAt.getTime() - 1))).toBe(true);
-      expect(await repos.sessions.isActive(sessionId, userId, expiresAt)).toBe(false);
-      expect(await repos.sessions.isActive(randomUUID(), userId)).toBe(false);
-      expect(await repos.sessions.isActive('garbage', userId)).toBe(false);
-      expect(await repos.sessions.isActive(sessionId, 'garbage')).toBe(false);
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt });
+      expect(await db.repos.sessions.isActive(sessionId, userId)).toBe(true);
+      expect(await db.repos.sessions.isActive(sessionId, await db.newUser())).toBe(false);
+      expect(await db.repos.sessions.isActive(sessionId, userId, new Date(expiresAt.getTime() - 1))).toBe(true);
+      expect(await db.repos.sessions.isActive(sessionId, userId, expiresAt)).toBe(false);
+      expect(await db.repos.sessions.isActive(randomUUID(), userId)).toBe(false);
+      expect(await db.repos.sessions.isActive('garbage', userId)).toBe(false);
+      expect(await db.repos.sessions.isActive(sessionId, 'garbage')).toBe(false);
     });
 
     it('is no longer active once revoked; revoking twice changes nothing', async () => {
-      const userId = await newUser();
-      const { sessionId } = await repos.sessions.create({ userId, expiresAt: inOneHour() });
-      expect(await repos.sessions.revoke(sessionId)).toBe(true);
-      expect(await repos.sessions.isActive(sessionId, userId)).toBe(false);
-      expect(await repos.sessions.revoke(sessionId)).toBe(false);
-      expect(await repos.sessions.revoke('garbage')).toBe(false);
+      const userId = await db.newUser();
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      expect(await db.repos.sessions.revoke(sessionId)).toBe(true);
+      expect(await db.repos.sessions.isActive(sessionId, userId)).toBe(false);
+      expect(await db.repos.sessions.revoke(sessionId)).toBe(false);
+      expect(await db.repos.sessions.revoke('garbage')).toBe(false);
     });
 
     it('rotates an active session once: the old one is revoked and points at its successor', async () => {
-      const userId = await newUser();
-      const { sessionId } = await repos.sessions.create({ userId, expiresAt: inOneHour() });
-      const rotated = await repos.sessions.rotate(sessionId, userId, inOneHour());
+      const userId = await db.newUser();
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      const rotated = await db.repos.sessions.rotate(sessionId, userId, inOneHour());
       expect(rotated).not.toBeNull();
       expect(rotated!.sessionId).not.toBe(sessionId);
-      expect(await repos.sessions.isActive(sessionId, userId)).toBe(false);
-      expect(await repos.sessions.isActive(rotated!.sessionId, userId)).toBe(true);
-      const { rows } = await handle.db.query<{ replaced_by: string }>(
+      expect(await db.repos.sessions.isActive(sessionId, userId)).toBe(false);
+      expect(await db.repos.sessions.isActive(rotated!.sessionId, userId)).toBe(true);
+      const { rows } = await db.handle.db.query<{ replaced_by: string }>(
         'SELECT replaced_by FROM auth_sessions WHERE session_id = $1',
         [sessionId],
       );
       expect(rows[0].replaced_by).toBe(rotated!.sessionId);
-      expect(await repos.sessions.rotate(sessionId, userId, inOneHour())).toBeNull();
+      expect(await db.repos.sessions.rotate(sessionId, userId, inOneHour())).toBeNull();
     });
 
     it('does not rotate a session of another user, an expired one, or a malformed id', async () => {
-      const userId = await newUser();
-      const { sessionId } = await repos.sessions.create({ userId, expiresAt: inOneHour() });
-      expect(await repos.sessions.rotate(sessionId, await newUser(), inOneHour())).toBeNull();
-      expect(await repos.sessions.isActive(sessionId, userId)).toBe(true);
-      const expired = await repos.sessions.create({ userId, expiresAt: new Date(Date.now() - 1000) });
-      expect(await repos.sessions.rotate(expired.sessionId, userId, inOneHour())).toBeNull();
-      expect(await repos.sessions.rotate('garbage', userId, inOneHour())).toBeNull();
+      const userId = await db.newUser();
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      expect(await db.repos.sessions.rotate(sessionId, await db.newUser(), inOneHour())).toBeNull();
+      expect(await db.repos.sessions.isActive(sessionId, userId)).toBe(true);
+      const expired = await db.repos.sessions.create({ userId, expiresAt: new Date(Date.now() - 1000) });
+      expect(await db.repos.sessions.rotate(expired.sessionId, userId, inOneHour())).toBeNull();
+      expect(await db.repos.sessions.rotate('garbage', userId, inOneHour())).toBeNull();
     });
 
     it('lets only one of several concurrent rotations win', async () => {
-      const userId = await newUser();
-      const { sessionId } = await repos.sessions.create({ userId, expiresAt: inOneHour() });
-      const results = await Promise.all([1, 2, 3, 4, 5].map(() => repos.sessions.rotate(sessionId, userId, inOneHour())));
+      const userId = await db.newUser();
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      const results = await Promise.all([1, 2, 3, 4, 5].map(() => db.repos.sessions.rotate(sessionId, userId, inOneHour())));
       expect(results.filter((r) => r !== null)).toHaveLength(1);
     });
 
     it('disappears with its user', async () => {
-      const userId = await newUser();
-      const { sessionId } = await repos.sessions.create({ userId, expiresAt: inOneHour() });
-      await handle.db.query('DELETE FROM users WHERE user_id = $1', [userId]);
-      const { rows } = await handle.db.query('SELECT 1 FROM auth_sessions WHERE session_id = $1', [sessionId]);
+      const userId = await db.newUser();
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      await db.handle.db.query('DELETE FROM users WHERE user_id = $1', [userId]);
+      const { rows } = await db.handle.db.query('SELECT 1 FROM auth_sessions WHERE session_id = $1', [sessionId]);
       expect(rows).toEqual([]);
     });
   });

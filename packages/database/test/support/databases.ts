@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabase } from '../../src/create-database.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createRepositories, type Repositories } from '../../src/repositories/index.js';
 import type { Database, DatabaseOptions } from '../../src/types.js';
 
 /** The PostgreSQL server of the pg branch (CI sets it); unset = PGlite only. */
@@ -85,4 +87,41 @@ export function uniqueEmail(): string {
 /** Days before now, as a Date. */
 export function daysAgo(days: number, from = new Date()): Date {
   return new Date(from.getTime() - days * 24 * 60 * 60 * 1000);
+}
+
+/** A test file's open database with repositories over it, set before its tests run. */
+export interface RepositoriesUnderTest {
+  readonly handle: TestDatabase;
+  readonly repos: Repositories;
+  /** A new local user's id. */
+  newUser(): Promise<string>;
+}
+
+/**
+ * Opens `target` for the enclosing `describe` (once: start-up costs seconds) and disposes of it afterwards.
+ * Read `handle` and `repos` inside tests and hooks, not while the suite is being collected.
+ */
+export function useRepositories(target: TestTarget): RepositoriesUnderTest {
+  let handle: TestDatabase | undefined;
+  let repos: Repositories | undefined;
+  beforeAll(async () => {
+    handle = await target.open();
+    repos = createRepositories(handle.db);
+  });
+  afterAll(() => handle?.dispose());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the test database is not open yet');
+    return value;
+  };
+  return {
+    get handle() {
+      return ready(handle);
+    },
+    get repos() {
+      return ready(repos);
+    },
+    async newUser() {
+      return (await ready(repos).users.createLocal({ email: uniqueEmail(), passwordHash: 'h' }))!.userId;
+    },
+  };
 }

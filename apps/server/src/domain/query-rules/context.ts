@@ -6,28 +6,21 @@ const PAST_WINDOW = 4;
 
 /** The matching words before token `start`, nearest first, up to the start of its clause. */
 export function wordsBefore(tokens: readonly Token[], start: number): string[] {
-  const words: string[] = [];
-  for (let i = start - 1; i >= 0; i -= 1) {
-    const token = tokens[i];
-    if (token.kind === 'sep') {
-      if (CLAUSE_BREAKS.has(token.norm)) break;
-    } else {
-      words.push(token.norm);
-    }
-  }
-  return words;
+  return clauseWords(tokens, start - 1, -1);
 }
 
 /** The matching words from token `end` on, up to the end of its clause. */
 export function wordsAfter(tokens: readonly Token[], end: number): string[] {
+  return clauseWords(tokens, end, 1);
+}
+
+/** The words from token `from` walking by `step` (±1), stopping at a clause break or the end. */
+function clauseWords(tokens: readonly Token[], from: number, step: 1 | -1): string[] {
   const words: string[] = [];
-  for (let i = end; i < tokens.length; i += 1) {
+  for (let i = from; i >= 0 && i < tokens.length; i += step) {
     const token = tokens[i];
-    if (token.kind === 'sep') {
-      if (CLAUSE_BREAKS.has(token.norm)) break;
-    } else {
-      words.push(token.norm);
-    }
+    if (token.kind !== 'sep') words.push(token.norm);
+    else if (CLAUSE_BREAKS.has(token.norm)) break;
   }
   return words;
 }
