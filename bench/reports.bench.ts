@@ -69,6 +69,7 @@ async function benchWriter(writer: string, env: Record<string, string>, modelFir
     if (load.length === 0) {
       load.push(await measureLoad(server.url, '/health'));
       load.push(await measureLoad(server.url, '/reports', { headers: { authorization: `Bearer ${token}` } }));
+      load.push(await measureLoad(server.url, '/reports?view=summary', { headers: { authorization: `Bearer ${token}` } }));
       const failed = load.filter((figure) => figure.failures > 0);
       if (failed.length > 0) throw new Error(`load run answered errors: ${failed.map((f) => `${f.endpoint} ${f.failures}`).join(', ')}`);
     }

@@ -110,11 +110,17 @@ describe('reading reports', () => {
     await t.app.inject({ method: 'DELETE', url: `/reports/${String(second.report_id)}`, headers: bearer(dave.token) });
     const list = await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(dave.token) });
     expect(list.statusCode).toBe(200);
-    const body = list.json<{ reports: { report_id: string }[]; total: number; limit: number; offset: number }>();
+    const body = list.json<{ reports: { report_id: string; content: unknown }[]; total: number; limit: number; offset: number }>();
     expect(body.reports.map((r) => r.report_id)).toEqual([third.report_id, first.report_id]);
     expect(body).toMatchObject({ total: 2, limit: 20, offset: 0 });
     const page = await t.app.inject({ method: 'GET', url: '/reports?limit=1&offset=1&status=completed', headers: bearer(dave.token) });
     expect(page.json<{ reports: { report_id: string }[] }>().reports.map((r) => r.report_id)).toEqual([first.report_id]);
+    expect(body.reports.every((r) => r.content !== null)).toBe(true);
+    const summary = await t.app.inject({ method: 'GET', url: '/reports?view=summary', headers: bearer(dave.token) });
+    expect(summary.json<{ reports: Record<string, unknown>[] }>().reports).toEqual([
+      expect.objectContaining({ report_id: third.report_id, status: 'completed', content: null, citations: null, generation_metadata: null }),
+      expect.objectContaining({ report_id: first.report_id, content: null }),
+    ]);
     const bad = await t.app.inject({ method: 'GET', url: '/reports?limit=0', headers: bearer(dave.token) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ detail: string }>().detail).toContain('limit');

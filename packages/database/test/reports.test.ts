@@ -88,6 +88,18 @@ describe.each(targets)('reports and their events on $name', (target) => {
       expect(await db.repos.reports.listForOwner(await db.newUser(), { limit: 10, offset: 0 })).toEqual({ reports: [], total: 0 });
     });
 
+    it('lists without the stored result when asked for a light list', async () => {
+      const userId = await db.newUser();
+      const report = await db.repos.reports.create({ userId, subject: 'Law' });
+      await db.repos.reports.claim(report.reportId);
+      await db.repos.reports.complete(report.reportId, { content: { a: 1 }, citations: [{ id: 1 }], generationMetadata: { m: 1 } });
+      const full = await db.repos.reports.listForOwner(userId, { limit: 1, offset: 0 });
+      expect(full.reports[0]).toMatchObject({ status: 'completed', content: { a: 1 }, citations: [{ id: 1 }] });
+      const light = await db.repos.reports.listForOwner(userId, { limit: 1, offset: 0, withContent: false });
+      expect(light.reports[0]).toMatchObject({ reportId: report.reportId, status: 'completed', content: null, citations: null, generationMetadata: null });
+      expect(light.reports[0].completedAt).toBeInstanceOf(Date);
+    });
+
     it('counts the reports started since a moment, soft-deleted ones included', async () => {
       const userId = await db.newUser();
       await oldReport(userId, 2);

@@ -18,6 +18,12 @@ const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
   status: z.enum(['pending', 'generating', 'completed', 'failed']).optional(),
+  view: z
+    .enum(['full', 'summary'])
+    .default('full')
+    .describe(
+      'Addition to the contract: `summary` leaves content, citations and generation_metadata null, for a light list (the history sidebar). Default `full`.',
+    ),
 });
 
 const security = [{ bearerAuth: [] }];
@@ -88,8 +94,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { limit, offset, status } = request.query;
-      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, ...(status ? { status } : {}) });
+      const { limit, offset, status, view } = request.query;
+      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, status, withContent: view === 'full' });
       return { reports: page.reports.map(toReportDto), total: page.total, limit, offset };
     },
   );

@@ -16,9 +16,11 @@ const reportPath = (reportId: string): string => `/reports/${encodeURIComponent(
 export class ApiClient {
   constructor(private readonly tokens: TokenSource) {}
 
-  /** `GET /reports`: the student's own reports, newest first. */
+  /** `GET /reports?view=summary`: the student's own reports, newest first, without their content (for the sidebar). */
   listReports(limit = 50, offset = 0): Promise<ReportList> {
-    return this.withToken((token) => sendJson<ReportList>(`/reports?limit=${limit}&offset=${offset}`, { token }));
+    return this.withToken((token) =>
+      sendJson<ReportList>(`/reports?limit=${limit}&offset=${offset}&view=summary`, { token }),
+    );
   }
 
   /** `GET /reports/{id}`: one stored report (404 for anyone else's). */

@@ -52,7 +52,13 @@ export interface ListOptions {
   readonly limit: number;
   readonly offset: number;
   readonly status?: ReportStatus | undefined;
+  /** False: leave out content, citations and metadata (null), for a light list such as a history sidebar. */
+  readonly withContent?: boolean | undefined;
 }
+
+/** The columns of a report without its stored result, which can be tens of kilobytes. */
+const SUMMARY_COLUMNS = `report_id, user_id, subject, country, status, NULL::jsonb AS content, NULL::jsonb AS citations,
+  NULL::jsonb AS generation_metadata, error_message, created_at, started_at, completed_at, expires_at, deleted_at, updated_at`;
 
 /**
  * Reports. Every read a user can cause takes the owner's id; only the worker's `claim`/`complete`/`fail` and the
@@ -107,14 +113,15 @@ export function reportsRepository(q: Queryable): ReportsRepository {
       if (!isUuid(reportId)) return null;
       return one('SELECT * FROM reports WHERE user_id = $1 AND report_id = $2 AND deleted_at IS NULL', [userId, reportId]);
     },
-    async listForOwner(userId, { limit, offset, status }) {
+    async listForOwner(userId, { limit, offset, status, withContent = true }) {
       const filter = 'user_id = $1 AND deleted_at IS NULL AND ($2::report_status IS NULL OR status = $2)';
       const count = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM reports WHERE ${filter}`, [
         userId,
         status ?? null,
       ]);
       const page = await q.query<ReportRecord>(
-        `SELECT * FROM reports WHERE ${filter} ORDER BY created_at DESC, report_id DESC LIMIT $3 OFFSET $4`,
+        `SELECT ${withContent ? '*' : SUMMARY_COLUMNS} FROM reports WHERE ${filter}
+         ORDER BY created_at DESC, report_id DESC LIMIT $3 OFFSET $4`,
         [userId, status ?? null, limit, offset],
       );
       return { reports: page.rows.map(toReport), total: count.rows[0].total };
