@@ -27,7 +27,13 @@ const MODES = [
 /** Subjects asked in turn (all in the knowledge base, one of them a joint subject). */
 const SUBJECTS = ['Computer Science', 'Nursing', 'MSc Data Science', 'Business and Management', 'Law', 'Pharmacy', 'Public Health', 'Accounting & Finance'];
 /** The settings every benchmark server runs with (daily cap and rate limit out of the way, quiet logs). */
-const BENCH_ENV = { REPORTS_PER_USER_PER_DAY: '1000', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn' };
+const BENCH_ENV = {
+  REPORTS_PER_USER_PER_DAY: '1000',
+  RATE_LIMIT_ENABLED: 'false',
+  LOG_LEVEL: 'warn',
+  // BENCH_DATABASE_URL runs the server on a PostgreSQL server instead of embedded PGlite (which shares the process).
+  ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+};
 const TARGET_FIRST_SECTION_P95_MS = 5_000;
 const TARGET_OVERHEAD_MS = 100;
 
