@@ -1,0 +1,115 @@
+/**
+ * Quality of use, checked in the browser: axe-core's WCAG 2 A/AA rules (colour contrast included) on each kind of
+ * page, the whole journey by keyboard alone, and no sideways scrolling at 360 px. Runs on the offline
+ * knowledge-base writer, so the finished report is a real one.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ConsoleGuard, launchChromium } from './support/browser.js';
+import { expectFinishedReport } from './support/report.js';
+import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+import { newEmail, PASSWORD } from './support/student.js';
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const QUESTION = 'Which subject do you want to study in the UK?';
+
+/** One axe violation, reduced to what a failing test should show. */
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly targets: string[];
+}
+
+/** Runs axe-core's WCAG 2 A and AA rules on the page as it is now. */
+async function wcagViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Presses Tab until the focused element has `name` as its accessible label or text; fails after 40 presses. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return '';
+      const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
+      return (element.getAttribute('aria-label') ?? label ?? element.textContent ?? '').trim();
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`could not reach "${name}" with the Tab key`);
+}
+
+describe('quality of use', () => {
+  let server: ServerUnderTest;
+  let browser: Browser;
+  let page: Page;
+  let guard: ConsoleGuard;
+
+  beforeAll(async () => {
+    server = await startServerUnderTest();
+    browser = await launchChromium();
+    // axe-core is injected as a script, which the app's own CSP rightly refuses: this context bypasses it.
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })).newPage();
+    guard = new ConsoleGuard(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(() => expect(guard.problems).toEqual([]));
+
+  test('the sign-in page meets WCAG 2.1 AA, and an account is created by keyboard alone', async () => {
+    await page.goto(server.url);
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(await wcagViolations(page)).toEqual([]);
+
+    await tabTo(page, 'Create an account');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await tabTo(page, 'Email');
+    await page.keyboard.type(newEmail('keyboard'));
+    await tabTo(page, 'Password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByLabel(QUESTION).waitFor();
+  });
+
+  test('the empty chat meets WCAG 2.1 AA, and a report is asked for by keyboard alone', async () => {
+    expect(await wcagViolations(page)).toEqual([]);
+    await tabTo(page, QUESTION);
+    await page.keyboard.type('Nursing');
+    await page.keyboard.press('Enter');
+    await expectFinishedReport(page, 'Nursing');
+  });
+
+  test('a finished report meets WCAG 2.1 AA', async () => {
+    expect(await wcagViolations(page)).toEqual([]);
+  });
+
+  test('at 360 px nothing scrolls sideways, and the report still meets WCAG 2.1 AA', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectFinishedReport(page, 'Nursing');
+    // Text that runs past the right edge (a long URL, say), named in the failure message.
+    const wide = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const found: string[] = [];
+      for (let node = walker.nextNode(); node && found.length < 5; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const right = Math.max(0, ...Array.from(range.getClientRects(), (rect) => rect.right));
+        if (right > window.innerWidth + 1) found.push(`${node.parentElement?.tagName ?? ''} r=${right}: ${(node.textContent ?? '').slice(0, 80)}`);
+      }
+      return found;
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `text past the right edge:\n${wide.join('\n')}`).toBeLessThanOrEqual(0);
+    expect(await wcagViolations(page)).toEqual([]);
+  });
+});
