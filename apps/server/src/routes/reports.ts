@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { followReport } from '../domain/generation/follow.js';
 import { interpretQuery } from '../domain/query-rules/index.js';
-import { isUuid, toReportDto } from '../domain/reports/report-dto.js';
+import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorResponses, notFound } from '../errors.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
@@ -127,7 +127,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { report_id: reportId } = request.params;
-      const deleted = isUuid(reportId) && (await app.repos.reports.softDeleteForOwner(request.auth!.userId, reportId));
+      const deleted = await app.repos.reports.softDeleteForOwner(request.auth!.userId, reportId);
       if (!deleted) throw notFound('This report');
       request.log.info({ report_id: reportId }, 'report deleted');
       return reply.code(204).send(null);
@@ -162,7 +162,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** The caller's own live report, or 404 (another user's, soft-deleted, or not a UUID). */
   async function ownReport(userId: string, reportId: string) {
-    const report = isUuid(reportId) ? await app.repos.reports.getForOwner(userId, reportId) : null;
+    // The repository answers null for an id that is not a UUID, without asking the database.
+    const report = await app.repos.reports.getForOwner(userId, reportId);
     if (!report) throw notFound('This report');
     return report;
   }

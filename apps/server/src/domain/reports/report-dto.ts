@@ -34,8 +34,3 @@ export function toReportDto(row: ReportRow): ReportDto {
     error_message: row.errorMessage,
   };
 }
-
-/** True for a string shaped like a UUID; other ids are answered 404 without a database query. */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
