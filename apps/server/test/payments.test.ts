@@ -83,6 +83,15 @@ describe('checkout (POST /reports with payments on)', () => {
     expect(stripe.requests.length).toBe(before);
   });
 
+  it('charges nothing for words that name no subject (NOT_A_SUBJECT)', async () => {
+    const carol = await signUp(t.app);
+    const before = stripe.requests.length;
+    const response = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(carol.token), payload: { subject: 'asdfgh' } });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'NOT_A_SUBJECT' });
+    expect(stripe.requests.length).toBe(before);
+  });
+
   it('charges REPORT_PRICE_GBP in pence', async () => {
     const priced = await buildTestApp(database, stripe.env({ REPORT_PRICE_GBP: '4.50' }));
     try {

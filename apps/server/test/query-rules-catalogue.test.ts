@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE, degreeSubject } from '../src/domain/query-rules/catalogue.js';
 import { CITIES } from '../src/domain/query-rules/cities.js';
 import { COUNTRIES, REGIONS, UK_CODE } from '../src/domain/query-rules/countries.js';
 import { AWARDS } from '../src/domain/query-rules/degrees.js';
 import { interpretQuery } from '../src/domain/query-rules/index.js';
+import { readSubjectMap, SUBJECT_MAP } from '../src/domain/query-rules/subject-map-catalogue.js';
+import { MAP_LINKS } from '../src/domain/query-rules/subject-links.js';
 import { JOINT_DEGREES, SUBJECTS } from '../src/domain/query-rules/subjects.js';
 
 interface KnowledgeBase {
@@ -17,28 +20,85 @@ const knowledgeBase = JSON.parse(
 /** Knowledge-base aliases that name no subject on their own. */
 const NOT_SUBJECTS = new Set(['Part 3']);
 
-function subjectIdOf(subject: string): string | null | undefined {
+function subjectIdOf(subject: string): string | undefined {
   const result = interpretQuery({ subject });
   return result.ok ? result.subjectId : undefined;
 }
 
-describe('the subject catalogue', () => {
-  it('reads every knowledge-base subject name and alias as that subject', () => {
-    const misread = knowledgeBase.subjects.flatMap((subject) =>
-      [subject.name, ...subject.aliases]
-        .filter((alias) => !NOT_SUBJECTS.has(alias))
-        .filter((alias) => subjectIdOf(alias) !== subject.id)
-        .map((alias) => `${alias} → ${String(subjectIdOf(alias))} (want ${subject.id})`),
+const MAP_IDS: ReadonlySet<string> = new Set(SUBJECT_MAP.map((subject) => subject.id));
+
+describe('the subject catalogue on the subject map', () => {
+  it('reads the shipped subject map: every subject with an id, a name and its aliases', () => {
+    expect(SUBJECT_MAP.length).toBeGreaterThanOrEqual(180);
+    expect(MAP_IDS.size).toBe(SUBJECT_MAP.length);
+    expect(SUBJECT_MAP.find((subject) => subject.id === 'marine-biology')).toMatchObject({
+      name: 'Marine Biology',
+      cah: 'CAH03-01-03',
+      cah2: 'CAH03-01',
+    });
+    const sparse = readSubjectMap(JSON.stringify({ subjects: [{ id: 'x', name: 'X' }] }));
+    expect(sparse).toEqual([
+      { id: 'x', name: 'X', cah: null, cahLabel: null, cah2: null, aliases: [], typicalDegrees: [], relatedHecosTerms: [] },
+    ]);
+  });
+
+  it('places every catalogue subject on an existing map entry', () => {
+    const unknown = [...SUBJECTS.map((entry) => MAP_LINKS[entry.id]?.mapId ?? entry.id), ...Object.values(MAP_LINKS).map((link) => link.mapId)].filter(
+      (id) => !MAP_IDS.has(id),
+    );
+    expect(unknown).toEqual([]);
+    expect(Object.keys(MAP_LINKS).filter((id) => !SUBJECTS.some((entry) => entry.id === id))).toEqual([]);
+  });
+
+  it('reads every subject-map name as that map entry', () => {
+    const misread = SUBJECT_MAP.filter((subject) => subjectIdOf(subject.name) !== subject.id).map(
+      (subject) => `${subject.name} → ${String(subjectIdOf(subject.name))} (want ${subject.id})`,
     );
     expect(misread).toEqual([]);
   });
 
-  it('gives every entry its own name back, with its knowledge-base id', () => {
-    const misread = SUBJECTS.filter((entry) => {
+  it('reads nearly every subject-map alias as an entry that lists it', () => {
+    const listing = (alias: string): string[] =>
+      SUBJECT_MAP.filter((subject) => [subject.name, ...subject.aliases].some((other) => other.toLowerCase() === alias.toLowerCase())).map(
+        (subject) => subject.id,
+      );
+    const aliases = SUBJECT_MAP.flatMap((subject) => subject.aliases);
+    const misread = aliases.filter((alias) => !listing(alias).includes(subjectIdOf(alias) ?? ''));
+    console.info(`query rules: ${aliases.length - misread.length}/${aliases.length} subject-map aliases read as an entry that lists them`);
+    expect(misread.length / aliases.length).toBeLessThan(0.03);
+  });
+
+  it('understands every knowledge-base subject name and alias', () => {
+    const refused = knowledgeBase.subjects.flatMap((subject) =>
+      [subject.name, ...subject.aliases].filter((alias) => !NOT_SUBJECTS.has(alias) && subjectIdOf(alias) === undefined),
+    );
+    expect(refused).toEqual([]);
+  });
+
+  it('gives every entry its own name back (as typed), with its map entry and how it got there', () => {
+    const misread = CATALOGUE.filter((entry) => {
       const result = interpretQuery({ subject: entry.name });
-      return !result.ok || result.subject !== entry.name || result.subjectId !== (entry.family ?? entry.id);
+      return !result.ok || result.subject.toLowerCase() !== entry.name.toLowerCase() || result.subjectId !== entry.mapId || result.matchedVia !== entry.via;
     }).map((entry) => entry.name);
     expect(misread).toEqual([]);
+  });
+
+  it('says which group covers a subject the map has no entry for', () => {
+    expect(interpretQuery({ subject: 'Photography' })).toEqual({
+      ok: true,
+      subject: 'Photography',
+      subjectId: 'film',
+      matchedVia: 'parent',
+      note: 'There is no separate entry for "Photography" in our subject data, so this report covers the group it belongs to: Film (Production and Studies).',
+    });
+    expect(interpretQuery({ subject: 'Marine Biology' })).toMatchObject({ matchedVia: 'entry', note: null });
+  });
+
+  it('reads the subject words of a typical degree', () => {
+    expect(degreeSubject('BA/BSc Business Management')).toBe('Business Management');
+    expect(degreeSubject('MSc Nursing (pre-registration)')).toBe('Nursing');
+    expect(degreeSubject('Graduate Diploma in Law')).toBe('Graduate Diploma in Law');
+    expect(degreeSubject('MBA')).toBe('');
   });
 
   it('uses only known ids in families and joint degrees', () => {

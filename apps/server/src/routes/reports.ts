@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { followReport } from '../domain/generation/follow.js';
 import { interpretQuery } from '../domain/query-rules/index.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
-import { ApiError, errorResponses, notFound } from '../errors.js';
+import { ApiError, errorBodySchema, errorResponses, notFound } from '../errors.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
 
@@ -46,7 +46,10 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           201: z.object({ report: reportSchema }),
           200: checkoutSchema,
-          ...errorResponses(400, 401, 413, 422, 429, 500, 502),
+          ...errorResponses(400, 401, 413, 429, 500, 502),
+          422: errorBodySchema.describe(
+            'The words cannot be researched as asked: `UK_ONLY` (another destination), `MULTIPLE_COUNTRIES`, `MULTIPLE_SUBJECTS`, or `NOT_A_SUBJECT` (no subject of study: gibberish, a greeting, an instruction, markup, a bare number; the detail says how to ask). Nothing is stored or charged.',
+          ),
         },
       },
     },

@@ -4,9 +4,9 @@ import type { Token } from './text.js';
 /** How many words back a look for a past verb goes ("did my bachelor's degree in …"). */
 const PAST_WINDOW = 4;
 
-/** The matching words before token `start`, nearest first, up to the start of its clause. */
-export function wordsBefore(tokens: readonly Token[], start: number): string[] {
-  return clauseWords(tokens, start - 1, -1);
+/** The matching words before token `start`, nearest first, up to the start of its clause (without those `skip` names). */
+export function wordsBefore(tokens: readonly Token[], start: number, skip?: (index: number) => boolean): string[] {
+  return clauseWords(tokens, start - 1, -1, skip);
 }
 
 /** The matching words from token `end` on, up to the end of its clause. */
@@ -15,11 +15,13 @@ export function wordsAfter(tokens: readonly Token[], end: number): string[] {
 }
 
 /** The words from token `from` walking by `step` (±1), stopping at a clause break or the end. */
-function clauseWords(tokens: readonly Token[], from: number, step: 1 | -1): string[] {
+function clauseWords(tokens: readonly Token[], from: number, step: 1 | -1, skip?: (index: number) => boolean): string[] {
   const words: string[] = [];
   for (let i = from; i >= 0 && i < tokens.length; i += step) {
     const token = tokens[i];
-    if (token.kind !== 'sep') words.push(token.norm);
+    if (token.kind !== 'sep') {
+      if (skip?.(i) !== true) words.push(token.norm);
+    }
     else if (CLAUSE_BREAKS.has(token.norm)) break;
   }
   return words;

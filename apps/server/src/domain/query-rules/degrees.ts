@@ -12,6 +12,8 @@ export interface AwardEntry {
   readonly phrases: readonly string[];
   /** The award also names a subject ("LLB" is Law), so the subject catalogue lists it too. */
   readonly namesSubject?: true;
+  /** Not a UK award ("B.Tech"): read so that it is not taken for a subject, never shown in the title. */
+  readonly foreign?: true;
 }
 
 function award(label: string, phrases: string, namesSubject = false): AwardEntry {
@@ -35,7 +37,7 @@ export const AWARDS: readonly AwardEntry[] = [
   award('PhD', 'DPhil|doctorate|doctor of philosophy'),
   award('PGCert', 'PG Cert|postgraduate certificate'),
   award('PGDip', 'PG Dip|postgraduate diploma'),
-  award('PGCE', ''),
+  award('PGCE', '', true),
   award('HND', ''),
   award('HNC', ''),
   award('LLB', 'bachelor of laws', true),
@@ -49,4 +51,17 @@ export const AWARDS: readonly AwardEntry[] = [
   award('MArch', '=MArch|M Arch', true),
   award('MPH', 'master of public health', true),
   award('BBA', '', true),
+  // Awards of South Asian universities: recognised, never shown (a UK report names UK awards).
+  { ...award('BTech', 'B Tech|bachelor of technology', true), foreign: true },
+  { ...award('MTech', 'M Tech|master of technology', true), foreign: true },
+  { ...award('BE', '=BE|B E', true), foreign: true },
+  { ...award('BCA', '', true), foreign: true },
+  { ...award('MCA', '', true), foreign: true },
+  { ...award('BCom', 'B Com', true), foreign: true },
+  { ...award('MCom', 'M Com', true), foreign: true },
+  { ...award('BPharm', 'B Pharm', true), foreign: true },
+  { ...award('MPT', '', true), foreign: true },
+  { ...award('BPT', '', true), foreign: true },
+  { ...award('GNM', '', true), foreign: true },
+  { ...award('PGDM', '', true), foreign: true },
 ];

@@ -39,3 +39,8 @@ export const FILLER_PHRASES: readonly string[] = [
   'information', 'info', 'details', 'guide', 'advice', 'subject', 'subjects', 'field', 'area', 'major', 'majoring',
   'specialisation', 'specialization', 'specialising', 'specializing',
 ];
+
+/** Real words close to a subject's name that are never read as its misspelling: "astrology" is not "astronomy". */
+export const NOT_MISSPELLINGS: ReadonlySet<string> = new Set([
+  'astrology', 'numerology', 'palmistry', 'homeopathy', 'naturopathy', 'reflexology', 'mythology', 'criminals',
+]);

@@ -1,11 +1,13 @@
 import { readCountryField } from './country-field.js';
 import type { PlaceEntry } from './countries.js';
 import { UK_CODE } from './countries.js';
-import { ownWords } from './free-text.js';
+import { modifierCount } from './modifiers.js';
+import { NOT_A_SUBJECT_DETAILS, nonSubjectReason } from './non-subject.js';
 import { destinations, placeTokens, readPlaces } from './places.js';
-import { readSubjects } from './subject-finder.js';
-import { groupSubjects } from './subject-groups.js';
-import { tokenize } from './text.js';
+import { readSubjects, type SubjectReading } from './subject-finder.js';
+import { groupSubjects, type SubjectChoice } from './subject-groups.js';
+import { tokenize, type Token } from './text.js';
+import { subjectTitle } from './title.js';
 import {
   MAX_SUBJECT_LENGTH,
   UK_ONLY_DETAIL,
@@ -35,16 +37,38 @@ function clean(text: string): string {
   return text.normalize('NFC').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/gu, ' ').trim();
 }
 
+/** The title of one choice, from `start` (modifier words included) to the end of its mentions. */
+function titleOf(text: string, tokens: readonly Token[], reading: SubjectReading, choice: SubjectChoice, start = choice.start): string {
+  return subjectTitle({ text, tokens, start, end: choice.end, mentions: choice.mentions, awards: reading.awards });
+}
+
+/** The accepted subject: its title (with the UK award named), map entry, and how it reached the map. */
+function accept(text: string, tokens: readonly Token[], placeTaken: readonly boolean[], reading: SubjectReading, choice: SubjectChoice): QueryAccepted {
+  const awardTaken = new Set(reading.awards.flatMap((award) => Array.from({ length: award.end - award.start }, (_, k) => award.start + k)));
+  const modifiers = modifierCount(tokens, choice.start, (i) => !placeTaken[i] && !awardTaken.has(i));
+  const title = titleOf(text, tokens, reading, choice, choice.start - modifiers);
+  const subject = reading.award ? `${reading.award} ${title}` : title;
+  const { lead } = choice;
+  const matchedVia = modifiers > 0 ? 'parent' : lead.via;
+  const note =
+    matchedVia === 'parent'
+      ? `There is no separate entry for "${title}" in our subject data, so this report covers the group it belongs to: ${lead.mapName}.`
+      : null;
+  return { ok: true, subject, subjectId: lead.mapId, matchedVia, note };
+}
+
 /**
- * Reads a report request as a person wrote it and returns the one subject it asks about in the UK, or the
- * contract's refusal. Checks run in this order, the first failing one answering:
+ * Reads a report request as a person wrote it and returns the one subject it asks about in the UK, placed on the
+ * subject map, or the contract's refusal. Checks run in this order, the first failing one answering:
  *
  * 1. `VALIDATION_ERROR`: the subject is empty or longer than 200 characters (after trimming);
  * 2. the `country` field: absent or a UK name is fine; two countries → `MULTIPLE_COUNTRIES`, another → `UK_ONLY`;
- * 3. the countries the subject text asks to study in (origins such as "I'm from India" do not count):
+ * 3. `NOT_A_SUBJECT`: the text is an instruction to the app, markup or code;
+ * 4. the countries the subject text asks to study in (origins such as "I'm from India" do not count):
  *    two or more → `MULTIPLE_COUNTRIES` (even "UK or Canada"), one that is not the UK → `UK_ONLY`;
- * 4. two or more distinct subjects → `MULTIPLE_SUBJECTS` (a joint degree is one subject);
- * 5. no subject left once places and filler are set aside (e.g. "UK") → `VALIDATION_ERROR`.
+ * 5. two or more distinct subjects → `MULTIPLE_SUBJECTS` (a joint degree is one subject);
+ * 6. `NOT_A_SUBJECT`: no recognisable subject is left once places and filler are set aside (greetings, gibberish,
+ *    numbers, questions to the app, "UK").
  */
 export function interpretQuery(input: QueryInput): QueryAccepted | QueryRefusal {
   const trimmed = input.subject.trim();
@@ -58,6 +82,8 @@ export function interpretQuery(input: QueryInput): QueryAccepted | QueryRefusal 
 
   const text = clean(trimmed);
   const tokens = tokenize(text);
+  const reason = nonSubjectReason(text, tokens);
+  if (reason !== null) return refuse('NOT_A_SUBJECT', NOT_A_SUBJECT_DETAILS[reason]);
   const places = readPlaces(tokens);
   const asked = destinations(places);
   if (asked.length > 1) return multipleCountries(asked, 'subject');
@@ -67,16 +93,10 @@ export function interpretQuery(input: QueryInput): QueryAccepted | QueryRefusal 
   const reading = readSubjects(tokens, placeTaken);
   const choices = groupSubjects(tokens, reading.mentions);
   if (choices.length > 1) {
-    const names = listOf(choices.map((choice) => choice.name));
+    const names = listOf(choices.map((choice) => titleOf(text, tokens, reading, choice)));
     return refuse('MULTIPLE_SUBJECTS', `Ask about one subject at a time; this names ${names}.`);
   }
   const [choice] = choices;
-  if (choice) {
-    return { ok: true, subject: reading.award ? `${reading.award} ${choice.name}` : choice.name, subjectId: choice.subjectId };
-  }
-  const words = ownWords(text, tokens, placeTaken);
-  if (words === '') {
-    return refuse('VALIDATION_ERROR', 'Name the subject you want to study, for example "Nursing" or "MSc Data Science".');
-  }
-  return { ok: true, subject: words, subjectId: null };
+  if (choice) return accept(text, tokens, placeTaken, reading, choice);
+  return refuse('NOT_A_SUBJECT', NOT_A_SUBJECT_DETAILS.unrecognised);
 }

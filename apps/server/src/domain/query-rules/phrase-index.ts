@@ -29,6 +29,8 @@ interface Entry<T> {
 
 interface Node<T> {
   readonly children: Map<string, Node<T>>;
+  /** The children by their word's first letter: a misspelling keeps its first letter, so only these are tried. */
+  readonly byInitial: Map<string, [word: string, child: Node<T>][]>;
   readonly entries: Entry<T>[];
 }
 
@@ -38,7 +40,7 @@ const CASE_SENSITIVE_MARK = '=';
 const TRANSPARENT = new Set([',', '.', '/', '(', ')']);
 
 function newNode<T>(): Node<T> {
-  return { children: new Map(), entries: [] };
+  return { children: new Map(), byInitial: new Map(), entries: [] };
 }
 
 function sameWords(a: readonly string[] | null, b: readonly string[] | null): boolean {
@@ -66,6 +68,9 @@ export class PhraseIndex<T> {
       if (!child) {
         child = newNode();
         node.children.set(word, child);
+        const initial = node.byInitial.get(word.charAt(0));
+        if (initial) initial.push([word, child]);
+        else node.byInitial.set(word.charAt(0), [[word, child]]);
       }
       node = child;
     }
@@ -108,7 +113,7 @@ export class PhraseIndex<T> {
       const exactChild = node.children.get(token.norm);
       if (exactChild) visit(exactChild, next + 1, [...words, token.norm], edits);
       if (!options.mayMisspell?.(next)) return;
-      for (const [word, child] of node.children) {
+      for (const [word, child] of node.byInitial.get(token.norm.charAt(0)) ?? []) {
         const distance = word === token.norm ? undefined : misspellingDistance(token.norm, word);
         if (distance !== undefined) visit(child, next + 1, [...words, word], edits + distance);
       }

@@ -1,14 +1,16 @@
 import { isNegated, isWritersOwn, wordsAfter, wordsBefore } from './context.js';
+import { CATALOGUE_PHRASES, type CatalogueEntry } from './catalogue.js';
 import { AWARDS, type AwardEntry } from './degrees.js';
-import { FILLER_PHRASES } from './filler.js';
+import { FILLER_PHRASES, NOT_MISSPELLINGS } from './filler.js';
 import { PhraseIndex, type PhraseMatch } from './phrase-index.js';
-import { SUBJECTS, type SubjectEntry } from './subjects.js';
 import type { Token } from './text.js';
 
 /** A catalogue subject named in a text. */
-export type SubjectMention = PhraseMatch<SubjectEntry>;
+export type SubjectMention = PhraseMatch<CatalogueEntry>;
 
-type AwardMatch = PhraseMatch<AwardEntry>;
+/** A degree award named in a text. */
+export type AwardMatch = PhraseMatch<AwardEntry>;
+
 
 /** The subjects and the degree award a text names. */
 export interface SubjectReading {
@@ -16,11 +18,11 @@ export interface SubjectReading {
   readonly mentions: readonly SubjectMention[];
   /** The one degree award named for the request ("MSc"), or `null` when none or several are. */
   readonly award: string | null;
+  /** Every award named, requested or not (their tokens are not subject words). */
+  readonly awards: readonly AwardMatch[];
 }
 
-const SUBJECT_INDEX = new PhraseIndex(
-  SUBJECTS.flatMap((entry) => [entry.name, ...entry.aliases].map((alias) => [alias, entry] as const)),
-);
+const SUBJECT_INDEX = new PhraseIndex(CATALOGUE_PHRASES);
 const AWARD_INDEX = new PhraseIndex(AWARDS.flatMap((entry) => entry.phrases.map((phrase) => [phrase, entry] as const)));
 /** Single filler words: never read as a misspelt subject ("studying" is not "studio"). */
 const FILLER_WORDS: ReadonlySet<string> = new Set(FILLER_PHRASES.filter((phrase) => !phrase.includes(' ')));
@@ -83,25 +85,36 @@ function withoutFlagged<T>(items: readonly T[], flagged: (item: T) => boolean): 
   return kept.length > 0 ? kept : [...items];
 }
 
-/** Whether the writer already has or is this subject ("I studied law", "as a nurse", "BSc nursing from India"). */
-function isWritersOwnMention(tokens: readonly Token[], mention: SubjectMention): boolean {
-  return isWritersOwn(wordsBefore(tokens, mention.start)) || wordsAfter(tokens, mention.end)[0] === 'from';
+/**
+ * Whether the writer already has or is this subject ("I studied law", "as a nurse", "I am a Pakistani doctor",
+ * "BSc nursing from India"). Places and demonyms between are passed over.
+ */
+function isWritersOwnMention(tokens: readonly Token[], mention: SubjectMention, placeTaken: readonly boolean[]): boolean {
+  return isWritersOwn(wordsBefore(tokens, mention.start, (i) => placeTaken[i] === true)) || wordsAfter(tokens, mention.end)[0] === 'from';
 }
 
 /** The knowledge-base subject (or catalogue family) an entry belongs to: its `family`, else its own id. */
-export function familyOf(entry: SubjectEntry): string {
+export function familyOf(entry: CatalogueEntry): string {
   return entry.family ?? entry.id;
 }
 
-/** "BEng (Hons) Mechanical Engineering": a mention that is only an award yields to a related subject named with it. */
+/** The award a mention is made of alone ("LLB", "B.Tech"), if any. */
+export function awardOf(mention: SubjectMention, awards: readonly AwardMatch[]): AwardMatch | undefined {
+  return awards.find((award) => award.start === mention.start && award.end === mention.end);
+}
+
+/**
+ * "BEng (Hons) Mechanical Engineering": a mention that is only an award yields to a related subject named with it;
+ * a foreign award ("B.Tech CSE") yields to any subject named with it.
+ */
 function withoutAwardOnly(mentions: readonly SubjectMention[], awards: readonly AwardMatch[]): SubjectMention[] {
-  const awardOnly = (mention: SubjectMention): boolean =>
-    awards.some((award) => award.start === mention.start && award.end === mention.end);
-  return mentions.filter(
-    (mention) =>
-      !awardOnly(mention) ||
-      !mentions.some((other) => !awardOnly(other) && familyOf(other.value) === familyOf(mention.value)),
-  );
+  return mentions.filter((mention) => {
+    const award = awardOf(mention, awards);
+    if (award === undefined) return true;
+    const others = mentions.filter((other) => awardOf(other, awards) === undefined);
+    if (award.value.foreign) return others.length === 0;
+    return !others.some((other) => familyOf(other.value) === familyOf(mention.value));
+  });
 }
 
 /** The one award label that belongs to a requested subject ("MSc"), or `null` when none or several do. */
@@ -115,7 +128,7 @@ function awardLabel(
   for (const award of awards) {
     const mention = attachedMention(tokens, award, asked);
     const own = isWritersOwn(wordsBefore(tokens, award.start));
-    if (mention && requested.includes(mention) && !own) labels.add(award.value.label);
+    if (mention && requested.includes(mention) && !own && !award.value.foreign) labels.add(award.value.label);
   }
   return labels.size === 1 ? [...labels][0] : null;
 }
@@ -129,8 +142,9 @@ export function readSubjects(tokens: readonly Token[], placeTaken: readonly bool
     if (!award.value.namesSubject) for (let i = award.start; i < award.end; i += 1) awardTaken.add(i);
   }
   const usable = (i: number): boolean => free(i) && !awardTaken.has(i);
-  const found = SUBJECT_INDEX.findAll(tokens, { usable, mayMisspell: (i) => !FILLER_WORDS.has(tokens[i].norm) });
+  const mayMisspell = (i: number): boolean => !FILLER_WORDS.has(tokens[i].norm) && !NOT_MISSPELLINGS.has(tokens[i].norm);
+  const found = SUBJECT_INDEX.findAll(tokens, { usable, mayMisspell });
   const asked = addElided(tokens, found, usable).filter((mention) => !isNegated(wordsBefore(tokens, mention.start)));
-  const requested = withoutFlagged(asked, (mention) => isWritersOwnMention(tokens, mention));
-  return { mentions: withoutAwardOnly(requested, awards), award: awardLabel(tokens, awards, asked, requested) };
+  const requested = withoutFlagged(asked, (mention) => isWritersOwnMention(tokens, mention, placeTaken));
+  return { mentions: withoutAwardOnly(requested, awards), award: awardLabel(tokens, awards, asked, requested), awards };
 }

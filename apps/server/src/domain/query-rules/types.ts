@@ -1,5 +1,5 @@
 /** The contract's refusal codes that the query rules can produce. */
-export type QueryRefusalCode = 'UK_ONLY' | 'MULTIPLE_SUBJECTS' | 'MULTIPLE_COUNTRIES' | 'VALIDATION_ERROR';
+export type QueryRefusalCode = 'UK_ONLY' | 'MULTIPLE_SUBJECTS' | 'MULTIPLE_COUNTRIES' | 'NOT_A_SUBJECT' | 'VALIDATION_ERROR';
 
 /** A request the rules refuse: the contract's error code, a human sentence, and the input field at fault. */
 export type QueryRefusal = {
@@ -9,19 +9,20 @@ export type QueryRefusal = {
   field: 'subject' | 'country';
 };
 
-/** A request the rules accept: one subject in the UK. */
+/** A request the rules accept: one subject in the UK, placed on the subject map. */
 export type QueryAccepted = {
   ok: true;
   /**
-   * Plain display text: the catalogue's canonical name (with a degree award such as "MSc" when one was given), or
-   * the student's own words for an unknown subject.
+   * The report's title in the student's own words ("Fashion Design", "MSc Data Science", "Quantum Computing"):
+   * filler, places and dates left out, the UK award they named kept, misspellings and shorthand written out.
    */
   subject: string;
-  /**
-   * The knowledge base's subject id (e.g. `nursing`, `data-science-ai`) when the subject belongs to one of its 15
-   * subjects, else the catalogue's own id (`history`); `null` when the subject is unknown.
-   */
-  subjectId: string | null;
+  /** The subject-map entry the report is about (`marine-biology`). */
+  subjectId: string;
+  /** `entry`: the map has this subject; `parent`: it is covered by the map entry of its nearest parent group. */
+  matchedVia: 'entry' | 'parent';
+  /** For `parent`, one sentence saying which group the report covers instead; else `null`. */
+  note: string | null;
 };
 
 /** What a person typed on the report form. */
