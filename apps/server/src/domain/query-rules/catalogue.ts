@@ -82,6 +82,18 @@ function usableMapPhrase(key: string): boolean {
   return key !== '' && !key.split(' ').every((word) => FILLER_WORDS.has(word));
 }
 
+const wordSet = (text: string): Set<string> => new Set(phraseWords(text));
+
+/**
+ * Whether a map subject is its whole CAH group ("Computer Science" in "computer science"), so the group's label and
+ * its other HECoS terms name it. Podiatry is not "complementary and alternative medicine": "beauty therapy" is not
+ * podiatry.
+ */
+export function namesItsGroup(subject: MapSubject): boolean {
+  const label = wordSet(subject.cahLabel ?? '');
+  return [...wordSet(subject.name)].every((word) => label.has(word));
+}
+
 function buildPhrases(): { phrases: [string, CatalogueEntry][]; shorthand: Set<string> } {
   const phrases: [string, CatalogueEntry][] = [];
   const shorthand = new Set<string>();
@@ -113,7 +125,10 @@ function buildPhrases(): { phrases: [string, CatalogueEntry][]; shorthand: Set<s
     }
   }
   mapPhrases((subject) => subject.aliases);
-  mapPhrases((subject) => [subject.cahLabel, ...subject.typicalDegrees.map(degreeSubject), ...subject.relatedHecosTerms]);
+  mapPhrases((subject) => [
+    ...subject.typicalDegrees.map(degreeSubject),
+    ...(namesItsGroup(subject) ? [subject.cahLabel, ...subject.relatedHecosTerms] : []),
+  ]);
   return { phrases, shorthand };
 }
 

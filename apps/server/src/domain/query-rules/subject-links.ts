@@ -79,5 +79,7 @@ export const MAP_LINKS: Readonly<Record<string, MapLink>> = {
   'american-studies': entry('american-and-australasian-studies'),
   teaching: entry('education-teaching'),
   'international-business': entry('international-business'),
-  'orthodontics': parent('dentistry'),
+  orthodontics: parent('dentistry'),
+  'physician-associate': parent('medicine'),
+  'operating-department-practice': parent('paramedic-science'),
 };

@@ -59,6 +59,11 @@ export interface TitleParts {
  */
 export function subjectTitle(parts: TitleParts): string {
   const { text, tokens, start, end, mentions, awards } = parts;
+  // "AI and ML": shorthand for one subject twice is that subject's name once.
+  const [firstMention] = mentions;
+  if (mentions.length > 1 && mentions.every((mention) => mention.value === firstMention.value) && mentions.some((mention) => isShorthand(mention.words))) {
+    return firstMention.value.name;
+  }
   const shouting = !/\p{Ll}/u.test(text);
   let out = '';
   let i = start;
@@ -82,7 +87,9 @@ function wordAt(tokens: readonly Token[], i: number, mentions: readonly SubjectM
   const token = tokens[i];
   if (token.kind === 'sep' || !/\p{L}/u.test(token.raw)) return token.raw;
   const spelt = catalogueWord(tokens, i, mentions);
-  if (spelt !== token.norm) return displayWord(spelt, first);
+  // A misspelling is spelt right; a singular or plural read as the other ("Equine Science") is kept as typed.
+  const plural = spelt === `${token.norm}s` || token.norm === `${spelt}s`;
+  if (spelt !== token.norm && !plural) return displayWord(spelt, first);
   const typedLower = !/\p{Lu}/u.test(token.raw);
   return typedLower || shouting ? displayWord(token.norm, first) : token.raw;
 }
