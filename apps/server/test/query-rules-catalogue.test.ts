@@ -102,10 +102,11 @@ describe('the subject catalogue on the subject map', () => {
   });
 
   it('uses only known ids in families and joint degrees', () => {
-    const ids = new Set(SUBJECTS.map((entry) => entry.id));
+    const ids = new Set(CATALOGUE.map((entry) => entry.id));
     const unknown = [...SUBJECTS.flatMap((entry) => (entry.family ? [entry.family] : [])), ...JOINT_DEGREES.flat()].filter((id) => !ids.has(id));
     expect(unknown).toEqual([]);
-    expect(ids.size).toBe(SUBJECTS.length);
+    expect(ids.size).toBe(CATALOGUE.length);
+    expect(new Set(SUBJECTS.map((entry) => entry.id)).size).toBe(SUBJECTS.length);
   });
 
   it('covers the UCAS subject areas the issue lists', () => {

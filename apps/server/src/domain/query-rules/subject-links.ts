@@ -80,6 +80,7 @@ export const MAP_LINKS: Readonly<Record<string, MapLink>> = {
   teaching: entry('education-teaching'),
   'international-business': entry('international-business'),
   orthodontics: parent('dentistry'),
+  'computing-specialisms': parent('computer-science'),
   'physician-associate': parent('medicine'),
   'operating-department-practice': parent('paramedic-science'),
 };
