@@ -1,6 +1,9 @@
 import { ARTICLES, CLAUSE_BREAKS, CLAUSE_WORDS, IDENTITY_BEFORE, NEGATIONS, PAST_VERBS } from './cues.js';
 import type { Token } from './text.js';
 
+/** Verbs that open a question when nothing comes before them: "Is nursing …?". */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were']);
+
 /** How many words back a look for a past verb goes ("did my bachelor's degree in …"). */
 const PAST_WINDOW = 4;
 
@@ -50,6 +53,8 @@ export function isNegated(before: readonly string[]): boolean {
 /** Whether the mention is the writer's own role or past study: "as a nurse", "I studied law". */
 export function isWritersOwn(before: readonly string[]): boolean {
   const near = skipArticles(before);
+  // "Is MSc Data Science worth it?": a verb that opens a question says nothing about the writer.
+  if (near.length === 1 && QUESTION_OPENERS.has(near[0])) return false;
   if (near[0] !== undefined && IDENTITY_BEFORE.has(near[0])) return true;
   for (const word of near.slice(0, PAST_WINDOW)) {
     if (PAST_VERBS.has(word)) return true;
