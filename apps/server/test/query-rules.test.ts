@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { interpretQuery, UK_ONLY_DETAIL } from '../src/domain/query-rules/index.js';
 import { QUERY_CASES, type Expected, type QueryCase } from './fixtures/query-rules-cases.js';
@@ -33,6 +34,19 @@ describe('interpretQuery: the phrasings table', () => {
       `query rules: ${QUERY_CASES.length} phrasings: ${resolved} resolved to the expected map entry, ${refused} refused with the expected code, ${failing.length} misrouted`,
     );
     expect(failing.map(label)).toEqual([]);
+  });
+});
+
+describe('interpretQuery: the regulated professions', () => {
+  const map = JSON.parse(readFileSync(new URL('../data/knowledge-base/uk-subject-map.json', import.meta.url), 'utf8')) as {
+    subjects: { id: string; regulator: unknown }[];
+  };
+
+  it('has a phrasing for every regulated profession in the subject map', () => {
+    const regulated = map.subjects.filter((subject) => subject.regulator !== null).map((subject) => subject.id);
+    const expected = new Set(QUERY_CASES.flatMap((testCase) => (testCase.expected.ok ? [testCase.expected.subjectId] : [])));
+    expect(regulated.length).toBeGreaterThanOrEqual(25);
+    expect(regulated.filter((id) => !expected.has(id))).toEqual([]);
   });
 });
 

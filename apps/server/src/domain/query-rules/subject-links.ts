@@ -80,6 +80,8 @@ export const MAP_LINKS: Readonly<Record<string, MapLink>> = {
   teaching: entry('education-teaching'),
   'international-business': entry('international-business'),
   orthodontics: parent('dentistry'),
+  'dental-hygiene-therapy': parent('dentistry'),
+  'nursing-associate': parent('nursing'),
   'computing-specialisms': parent('computer-science'),
   'physician-associate': parent('medicine'),
   'operating-department-practice': parent('paramedic-science'),

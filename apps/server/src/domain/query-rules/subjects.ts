@@ -48,6 +48,8 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject('entrepreneurship', 'Entrepreneurship', 'enterprise|innovation management', 'business-management'),
   { ...subject('mba', 'MBA', 'master of business administration|masters in business administration|masters of business administration|master in business administration|executive MBA|EMBA|global MBA|one year MBA|1 year MBA|PGDM|PGDBM'), takesSpecialism: true },
   subject('nursing', 'Nursing', "~nurse|RN|~registered nurse|~staff nurse|pre-registration nursing|GNM|general nursing|nursing studies"),
+  subject('nursing-associate', 'Nursing Associate', 'nursing associate|trainee nursing associate|nursing associates', 'nursing'),
+  subject('community-nursing', 'Community Nursing', 'district nursing|~district nurse|general practice nursing|practice nursing|school nursing|health visiting|~health visitor|community health nursing', 'nursing'),
   subject('adult-nursing', 'Adult Nursing', '~adult nurse|adult health nursing|nursing (adult)|nursing adult', 'nursing'),
   subject('children-s-nursing', "Children's Nursing", "nursing (child)|nursing (children)|nursing (children's)|child nursing|children nursing|paediatric nursing|pediatric nursing|child health nursing|~paediatric nurse|~children's nurse", 'nursing'),
   subject('mental-health-nursing', 'Mental Health Nursing', '~mental health nurse|psychiatric nursing|~psychiatric nurse|nursing (mental health)', 'nursing'),
@@ -128,7 +130,8 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject('game-design', 'Game Design', 'games design|game development|games development|games programming|game programming'),
   subject('classics', 'Classics', 'classical studies|classical civilisation|classical civilization|ancient history|Latin|ancient Greek'),
   subject('criminology', 'Criminology', 'criminal justice|policing'),
-  subject('dentistry', 'Dentistry', 'dental surgery|BDS|MDS|~dental|~dentist|dental science|oral health'),
+  subject('dentistry', 'Dentistry', 'dental surgery|BDS|MDS|~dental|~dentist|dental science'),
+  subject('dental-hygiene-therapy', 'Dental Hygiene and Therapy', 'dental hygiene|dental therapy|oral health science|oral health|dental hygienist|dental therapist|dental hygiene and therapy', 'dentistry'),
   subject('orthodontics', 'Orthodontics', 'orthodontic|periodontics|endodontics|prosthodontics', 'dentistry'),
   subject('drama', 'Drama', 'theatre|theater|acting|performing arts|drama and theatre|theatre studies|drama studies'),
   subject('dance', 'Dance', ''),
@@ -192,7 +195,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject('animal-science', 'Animal Science', 'equine science|equine studies|animal management|animal welfare|animal care|animal nutrition', 'zoology'),
   subject('marine-biology', 'Marine Biology', 'marine science|marine sciences|~marine biologist|oceanography|marine zoology|marine ecology|marine and freshwater biology'),
   subject('neuroscience', 'Neuroscience', 'neurosciences|cognitive neuroscience'),
-  subject('counselling', 'Counselling', 'counseling|psychotherapy|counselling and psychotherapy'),
+  subject('counselling', 'Counselling', 'counseling|psychotherapy|counselling and psychotherapy|art therapy|art psychotherapy|music therapy|drama therapy|dramatherapy|arts therapies|dance movement therapy'),
   subject('american-studies', 'American Studies', ''),
 ];
 
