@@ -91,7 +91,8 @@ function wordAt(tokens: readonly Token[], i: number, mentions: readonly SubjectM
   const plural = spelt === `${token.norm}s` || token.norm === `${spelt}s`;
   if (spelt !== token.norm && !plural) return displayWord(spelt, first);
   const typedLower = !/\p{Lu}/u.test(token.raw);
-  return typedLower || shouting ? displayWord(token.norm, first) : token.raw;
+  const small = SMALL_WORDS.has(token.norm) && !first;
+  return typedLower || shouting || small ? displayWord(token.norm, first) : token.raw;
 }
 
 /** The catalogue's word that token `i` was matched as (its own word when it was not misspelt). */
