@@ -38,7 +38,7 @@ describe('the subject catalogue on the subject map', () => {
     });
     const sparse = readSubjectMap(JSON.stringify({ subjects: [{ id: 'x', name: 'X' }] }));
     expect(sparse).toEqual([
-      { id: 'x', name: 'X', cah: null, cahLabel: null, cah2: null, aliases: [], typicalDegrees: [], relatedHecosTerms: [] },
+      { id: 'x', name: 'X', cah: null, cah_label: null, cah2: null, aliases: [], typical_degrees: [], related_hecos_terms: [] },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { FILLER_PHRASES } from './filler.js';
-import { SUBJECT_MAP, type MapSubject } from './subject-map-catalogue.js';
+import { SUBJECT_MAP, type MapSubjectFields } from './subject-map-catalogue.js';
 import { MAP_LINKS } from './subject-links.js';
 import { SUBJECTS, type SubjectEntry } from './subjects.js';
 import { phraseWords } from './text.js';
@@ -27,9 +27,9 @@ const CASE_SENSITIVE_MARK = '=';
 const ALL_CAPITALS = /^=?\p{Lu}[\p{Lu}\d]+(?:\s+\p{Lu}[\p{Lu}\d]+)*$/u;
 const FILLER_WORDS: ReadonlySet<string> = new Set(FILLER_PHRASES.map((phrase) => phraseWords(phrase).join(' ')));
 
-const MAP_BY_ID: ReadonlyMap<string, MapSubject> = new Map(SUBJECT_MAP.map((subject) => [subject.id, subject]));
+const MAP_BY_ID: ReadonlyMap<string, MapSubjectFields> = new Map(SUBJECT_MAP.map((subject) => [subject.id, subject]));
 
-function mapSubject(id: string): MapSubject {
+function mapSubject(id: string): MapSubjectFields {
   const found = MAP_BY_ID.get(id);
   if (found === undefined) throw new Error(`Query rules: subject-map entry "${id}" is missing`);
   return found;
@@ -42,7 +42,7 @@ function placed(entry: SubjectEntry): CatalogueEntry {
 }
 
 /** A display name for a map subject without a catalogue entry: "Plant sciences", not "Plant sciences (non-specific)". */
-function displayName(subject: MapSubject): string {
+function displayName(subject: MapSubjectFields): string {
   return subject.name.replace(/\s*\(non-specific\)$/u, '');
 }
 
@@ -50,7 +50,7 @@ const CURATED: readonly CatalogueEntry[] = SUBJECTS.map(placed);
 const CURATED_IDS: ReadonlySet<string> = new Set(CURATED.map((entry) => entry.id));
 
 /** The entry a map subject's own words name: a catalogue entry placed on it (its namesake first), else a new one. */
-function representative(subject: MapSubject): CatalogueEntry {
+function representative(subject: MapSubjectFields): CatalogueEntry {
   const onIt = CURATED.filter((entry) => entry.mapId === subject.id && entry.via === 'entry');
   const found = onIt.find((entry) => entry.id === subject.id) ?? onIt[0];
   if (found) return found;
@@ -89,8 +89,8 @@ const wordSet = (text: string): Set<string> => new Set(phraseWords(text));
  * its other HECoS terms name it. Podiatry is not "complementary and alternative medicine": "beauty therapy" is not
  * podiatry.
  */
-export function namesItsGroup(subject: MapSubject): boolean {
-  const label = wordSet(subject.cahLabel ?? '');
+export function namesItsGroup(subject: MapSubjectFields): boolean {
+  const label = wordSet(subject.cah_label ?? '');
   return [...wordSet(subject.name)].every((word) => label.has(word));
 }
 
@@ -106,7 +106,7 @@ function buildPhrases(): { phrases: [string, CatalogueEntry][]; shorthand: Set<s
     if (isShort) shorthand.add(key);
   };
   const curated = CURATED.map((entry, i) => [entry, SUBJECTS[i]] as const);
-  const mapPhrases = (round: (subject: MapSubject) => readonly (string | null)[]): void => {
+  const mapPhrases = (round: (subject: MapSubjectFields) => readonly (string | null)[]): void => {
     for (const subject of SUBJECT_MAP) {
       for (const phrase of round(subject)) {
         if (phrase !== null && usableMapPhrase(keyOf(phrase))) add(phrase.replace(/^[=~]/u, ''), REPRESENTATIVES.get(subject.id)!, false);
@@ -126,8 +126,8 @@ function buildPhrases(): { phrases: [string, CatalogueEntry][]; shorthand: Set<s
   }
   mapPhrases((subject) => subject.aliases);
   mapPhrases((subject) => [
-    ...subject.typicalDegrees.map(degreeSubject),
-    ...(namesItsGroup(subject) ? [subject.cahLabel, ...subject.relatedHecosTerms] : []),
+    ...subject.typical_degrees.map(degreeSubject),
+    ...(namesItsGroup(subject) ? [subject.cah_label, ...(subject.related_hecos_terms ?? [])] : []),
   ]);
   return { phrases, shorthand };
 }
