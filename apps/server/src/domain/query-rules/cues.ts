@@ -52,6 +52,14 @@ export const IDENTITY_BEFORE: ReadonlySet<string> = new Set([
   'am', 'im', 'as', 'being', 'are', 'were', 'is', 'was', 'i', 'we', 'currently', 'former',
 ]);
 
+/** Words right before a subject that make it the writer's aim, not the course asked for: "to become a nurse". */
+export const GOAL_BEFORE: ReadonlySet<string> = new Set(['become', 'becoming']);
+
+/** Words right after a subject that make it the writer's own role: "Civil engineer wants an MSc …". */
+export const SELF_AFTER: ReadonlySet<string> = new Set([
+  'want', 'wants', 'wanting', 'looking', 'seeking', 'planning', 'hoping', 'aspiring', 'applying', 'needs', 'need',
+]);
+
 /** Words that start a new clause, where a look-back for a past verb stops: "I studied hard and want law". */
 export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
   'and', 'but', 'now', 'then', 'so', 'want', 'wants', 'wanting', 'would', 'like', 'plan', 'planning', 'hope', 'hoping',

@@ -1,4 +1,5 @@
-import { isNegated, isWritersOwn, wordsAfter, wordsBefore } from './context.js';
+import { isNegated, isWritersOwn, skipArticles, wordsAfter, wordsBefore } from './context.js';
+import { GOAL_BEFORE, SELF_AFTER } from './cues.js';
 import { CATALOGUE_PHRASES, type CatalogueEntry } from './catalogue.js';
 import { AWARDS, type AwardEntry } from './degrees.js';
 import { FILLER_PHRASES, NOT_MISSPELLINGS } from './filler.js';
@@ -87,10 +88,13 @@ function withoutFlagged<T>(items: readonly T[], flagged: (item: T) => boolean): 
 
 /**
  * Whether the writer already has or is this subject ("I studied law", "as a nurse", "I am a Pakistani doctor",
- * "BSc nursing from India"). Places and demonyms between are passed over.
+ * "BSc nursing from India", "Civil engineer wants …"), or aims at it as a job ("… to become a software engineer").
+ * Places and demonyms between are passed over.
  */
 function isWritersOwnMention(tokens: readonly Token[], mention: SubjectMention, placeTaken: readonly boolean[]): boolean {
-  return isWritersOwn(wordsBefore(tokens, mention.start, (i) => placeTaken[i] === true)) || wordsAfter(tokens, mention.end)[0] === 'from';
+  const before = wordsBefore(tokens, mention.start, (i) => placeTaken[i] === true);
+  const after = wordsAfter(tokens, mention.end)[0];
+  return isWritersOwn(before) || GOAL_BEFORE.has(skipArticles(before)[0] ?? '') || after === 'from' || SELF_AFTER.has(after ?? '');
 }
 
 /** The knowledge-base subject (or catalogue family) an entry belongs to: its `family`, else its own id. */
