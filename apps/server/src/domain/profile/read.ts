@@ -51,8 +51,9 @@ export interface CheckedProfileFields {
 
 const INTAKE_FORMAT = /^\d{4}-(0[1-9]|1[0-2])$/u;
 
+/** A field counts as given unless absent, `null`, or the questions' "Not sure" option. */
 function given(value: string | null | undefined): value is string {
-  return value !== undefined && value !== null;
+  return value !== undefined && value !== null && value.trim().toLowerCase() !== 'not sure';
 }
 
 /**
