@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { followReport } from '../domain/generation/follow.js';
-import { interpretQuery } from '../domain/query-rules/index.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorResponses, notFound } from '../errors.js';
+import { isoDay, readStudentRequest } from './read-request.js';
+import { profileFieldsShape } from './schemas/profile.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
 
 const createBodySchema = z.strictObject({
   subject: z.string().describe('The student’s words, 1–200 characters ("Nursing", "I want to study MSc Data Science")'),
   country: z.string().max(100).optional().describe('Only "UK" is supported'),
+  ...profileFieldsShape,
 });
 
 const checkoutSchema = z.object({ checkout_url: z.string(), session_id: z.string() });
@@ -52,12 +54,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const userId = request.auth!.userId;
-      const query = interpretQuery(request.body);
-      if (!query.ok) {
-        const status = query.code === 'VALIDATION_ERROR' ? 400 : 422;
-        const title = query.code === 'VALIDATION_ERROR' ? 'Invalid request' : 'Request not supported';
-        throw new ApiError(status, query.code, title, query.detail);
-      }
+      const { subject: text, ...fields } = request.body;
+      const { subject, subjectId, profile } = readStudentRequest({ text, ...fields }, isoDay(app.now()));
       const since = new Date(app.now().getTime() - DAY_MS);
       const started = await app.repos.reports.countCreatedSince(userId, since);
       if (started >= app.config.reportsPerUserPerDay) {
@@ -70,9 +68,9 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       if (app.services.flags.isEnabled('ENABLE_PAYMENTS')) {
-        return reply.code(200).send(await app.payments.createCheckout({ userId, subject: query.subject }));
+        return reply.code(200).send(await app.payments.createCheckout({ userId, subject, subjectId, profile }));
       }
-      const report = await app.repos.reports.create({ userId, subject: query.subject });
+      const report = await app.repos.reports.create({ userId, subject, subjectId, profile });
       request.log.info({ report_id: report.reportId, subject: report.subject }, 'report created');
       app.generation.start(report.reportId);
       return reply.code(201).send({ report: toReportDto(report) });
