@@ -7,6 +7,8 @@ import {
   buildTimeline,
   formatDate,
   formatMonth,
+  nextSeptember,
+  timelineForProfile,
   timelineRulesFromFacts,
   type FactLike,
   type Timeline,
@@ -246,5 +248,38 @@ describe('dates', () => {
     expect(addDays('2027-03-01', -28)).toBe('2027-02-01');
     expect(formatDate('2027-04-01')).toBe('1 April 2027');
     expect(formatMonth('2027-09')).toBe('September 2027');
+  });
+});
+
+describe('timelineForProfile', () => {
+  it('assumes the next September and a taught master’s when the student was not sure, and says so', () => {
+    const { timeline: result, assumed } = timelineForProfile(
+      { level: null, intake: null, city: null, nationality: null },
+      '2026-12-01',
+      FACTS,
+    );
+    expect(result).toMatchObject({ intake: '2027-09', level: 'postgraduate_taught', courseMonths: 12 });
+    expect(assumed).toEqual([
+      'You did not give an intake: the dates assume the course starts in September 2027.',
+      'You did not give a level: the dates assume a 12-month taught master’s.',
+    ]);
+  });
+
+  it.each([
+    ['2026-12-01', '2027-09'],
+    ['2027-08-31', '2027-09'],
+    ['2027-09-01', '2028-09'],
+  ])('on %s the next September is %s', (today, september) => {
+    expect(nextSeptember(today)).toBe(september);
+  });
+
+  it('uses the profile as given, a Scottish city making a bachelor’s 4 years', () => {
+    const { timeline: result, assumed } = timelineForProfile(
+      { level: 'undergraduate', intake: '2028-01', city: 'Glasgow', nationality: 'LK' },
+      '2026-12-01',
+      FACTS,
+    );
+    expect(result).toMatchObject({ intake: '2028-01', courseMonths: 48, courseEnd: '2031-12-31' });
+    expect(assumed).toEqual([]);
   });
 });

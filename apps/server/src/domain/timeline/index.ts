@@ -5,3 +5,5 @@ export { futureChanges, timelineRulesFromFacts, TIMELINE_FACT_IDS } from './rule
 export type { DatedChange, FactLike, GraduateLengthRule, TimelineRules } from './rules.js';
 export { courseLength, isScottish } from './course.js';
 export { addDays, addMonths, formatDate, formatMonth } from './dates.js';
+export { nextSeptember, timelineForProfile } from './for-profile.js';
+export type { ProfileTimeline } from './for-profile.js';
