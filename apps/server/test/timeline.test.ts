@@ -7,6 +7,7 @@ import {
   buildTimeline,
   formatDate,
   formatMonth,
+  futureChanges,
   nextSeptember,
   timelineForProfile,
   timelineRulesFromFacts,
@@ -51,6 +52,8 @@ describe('buildTimeline: MSc in London from September 2027, written on 1 Decembe
     expect(step(result, 'funds_held').factIds).toEqual(['visa-28-day-rule']);
     expect(step(result, 'tb_test').factIds).toEqual(['visa-tb-test', 'visa-tb-validity']);
     expect(step(result, 'visa_decision').factIds).toEqual(['visa-decision-time']);
+    expect(step(result, 'visa_decision').text).toContain('about 3 weeks');
+    expect(step(result, 'travel').text).toContain('up to 1 month before');
     expect(step(result, 'travel').factIds).toEqual(['visa-arrival-window']);
     expect(step(result, 'graduate_application').factIds).toEqual([
       'graduate-eligibility',
@@ -69,8 +72,8 @@ describe('buildTimeline: MSc in London from September 2027, written on 1 Decembe
   it('names the National Living Wage change of 1 April 2027 before the steps it precedes', () => {
     const nlw = result.changes.find((change) => change.factId === 'fallback-nlw-2027-pending');
     expect(nlw).toMatchObject({ date: '2027-04-01', kind: 'starts' });
-    expect(nlw?.notice).toContain('1 April 2027');
-    expect(nlw?.notice).toContain('stay today’s');
+    expect(nlw?.notice).toMatch(/^From 1 April 2027: /u);
+    expect(result.changeNote).toContain('today’s until then');
     expect(step(result, 'funds_held').changesBefore.map((change) => change.factId)).not.toContain('fallback-nlw-2027-pending');
     expect(step(result, 'travel').changesBefore.map((change) => change.factId)).toContain('fallback-nlw-2027-pending');
     expect(step(result, 'funds_held').changesBefore.map((change) => change.factId)).toContain('graduate-18-months');
@@ -202,6 +205,7 @@ describe('buildTimeline: rules the facts do not hold', () => {
     expect(result.graduateLength).toBeNull();
     expect(step(result, 'course_start')).toMatchObject({ date: '2027-09-01', unknown: null });
     expect(result.changes).toEqual([]);
+    expect(result.changeNote).toBe('');
   });
 
   it('ignores wording it cannot read instead of guessing a number', () => {
@@ -227,6 +231,9 @@ describe('buildTimeline: rules the facts do not hold', () => {
       { from: null, until: '2026-12-31', months: 24, doctoralMonths: 36, factIds: ['graduate-length-current'] },
       { from: '2027-01-01', until: null, months: 18, doctoralMonths: 36, factIds: ['graduate-18-months'] },
     ]);
+    expect(futureChanges(facts, '2026-12-01').map((change) => change.factId)).toEqual(['graduate-length-current', 'graduate-18-months']);
+    const straddling = buildTimeline({ today: '2026-12-01', intake: '2027-01', level: 'postgraduate_taught', rules });
+    expect(straddling.changes[0]?.notice).toMatch(/^Until 31 December 2026: /u);
     expect(rules.changes.map((change) => [change.date, change.kind])).toEqual([
       ['2026-12-31', 'ends'],
       ['2027-01-01', 'starts'],

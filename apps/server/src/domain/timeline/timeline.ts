@@ -57,8 +57,10 @@ export interface Timeline {
   readonly steps: readonly TimelineStep[];
   /** The Graduate length in force on the earliest application date; `null` when the facts do not say. */
   readonly graduateLength: GraduateLength | null;
-  /** Rules that change between today and the last step, each as a plain sentence. */
+  /** Rules that change between today and the last step, each as a plain sentence ("From 1 April 2027: …"). */
   readonly changes: readonly (DatedChange & { readonly notice: string })[];
+  /** Says that figures are today's unless a change is named (empty when nothing changes). */
+  readonly changeNote: string;
   /** What was assumed (start on the 1st, the course length) and any problem with the dates (a start too soon). */
   readonly assumptions: readonly string[];
   readonly warnings: readonly string[];
@@ -81,12 +83,16 @@ function graduateMonths(rule: GraduateLengthRule, level: StudyLevel): number {
 }
 
 function lengthWords(months: number): string {
-  return months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`;
+  if (months % 12 === 0) return `${months / 12} year${months === 12 ? '' : 's'}`;
+  return `${months} month${months === 1 ? '' : 's'}`;
+}
+
+function daysWords(days: number): string {
+  return days % 7 === 0 ? `${days / 7} week${days === 7 ? '' : 's'}` : `${days} days`;
 }
 
 function notice(change: DatedChange): string {
-  const verb = change.kind === 'starts' ? 'changes on' : 'is due to end on';
-  return `A rule ${verb} ${formatDate(change.date)}: ${change.statement} Figures given for today stay today’s until then.`;
+  return `${change.kind === 'starts' ? 'From' : 'Until'} ${formatDate(change.date)}: ${change.statement}`;
 }
 
 interface Draft {
@@ -158,7 +164,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     title: 'Visa decision expected',
     date: decided,
     text: rules.decision
-      ? `Decisions from outside the UK usually take about ${rules.decision.days} days.`
+      ? `Decisions from outside the UK usually take about ${daysWords(rules.decision.days)}.`
       : 'Wait for the decision before booking travel.',
     factIds: ids(rules.decision),
   });
@@ -231,6 +237,9 @@ export function buildTimeline(input: TimelineInput): Timeline {
     .map((draft) => finish(draft, today, rules.changes))
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   const last = steps.reduce((max, step) => later(max, step.until ?? step.date ?? today), today);
+  const changes = rules.changes
+    .filter((change) => change.date > today && change.date <= last)
+    .map((change) => ({ ...change, notice: notice(change) }));
   return {
     today,
     intake,
@@ -240,7 +249,11 @@ export function buildTimeline(input: TimelineInput): Timeline {
     courseMonths: course.months,
     steps,
     graduateLength,
-    changes: rules.changes.filter((change) => change.date > today && change.date <= last).map((change) => ({ ...change, notice: notice(change) })),
+    changes,
+    changeNote:
+      changes.length === 0
+        ? ''
+        : `Figures are those in force on ${formatDate(today)}; the rules below change before your last date, and a figure they change is today’s until then.`,
     assumptions: [
       `Dates assume the course starts on ${formatDate(start)}; your CAS gives the real start date and every date here moves with it.`,
       `The course length: ${course.note}.`,
