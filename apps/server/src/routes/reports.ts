@@ -42,7 +42,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reports'],
         summary: 'Ask for a report on one subject in the UK',
         description:
-          'Payments off: creates the report and starts generating it (201). Payments on: answers a Stripe Checkout Session (200); nothing is stored until Stripe confirms payment.',
+          'Payments off: creates the report and starts generating it (201). Payments on: answers a Stripe Checkout Session (200); nothing is stored until Stripe confirms payment. The optional level, intake, city and nationality (also read from the words; an explicit field wins) are stored and returned as the Report’s profile; a bad one is 400 VALIDATION_ERROR naming the field.',
         security,
         body: createBodySchema,
         response: {
