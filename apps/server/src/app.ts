@@ -19,6 +19,7 @@ import healthRoutes from './routes/health.js';
 import configRoutes from './routes/config.js';
 import authRoutes from './routes/auth.js';
 import reportRoutes from './routes/reports.js';
+import queryRoutes from './routes/queries.js';
 import cronRoutes from './routes/cron.js';
 import paymentRoutes from './routes/payments.js';
 import webhookRoutes from './routes/webhooks.js';
@@ -74,6 +75,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(configRoutes);
   await app.register(authRoutes);
   await app.register(reportRoutes);
+  await app.register(queryRoutes);
   await app.register(paymentRoutes);
   await app.register(webhookRoutes);
   await app.register(cronRoutes);

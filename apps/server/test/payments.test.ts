@@ -61,8 +61,8 @@ describe('checkout (POST /reports with payments on)', () => {
         { quantity: '1', price_data: { currency: 'gbp', unit_amount: '299', product_data: { name: 'UK study & migration report: Nursing' } } },
       ],
       client_reference_id: alice.userId,
-      metadata: { user_id: alice.userId, subject: 'Nursing', country: 'UK' },
-      payment_intent_data: { metadata: { user_id: alice.userId, subject: 'Nursing', country: 'UK' } },
+      metadata: { user_id: alice.userId, subject: 'Nursing', subject_id: 'nursing', country: 'UK' },
+      payment_intent_data: { metadata: { user_id: alice.userId, subject: 'Nursing', subject_id: 'nursing', country: 'UK' } },
       success_url: `${APP_URL}/chat/success?session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${APP_URL}/chat?payment=cancelled`,
     });

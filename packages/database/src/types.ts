@@ -55,10 +55,21 @@ export interface User {
 export type ReportStatus = 'pending' | 'generating' | 'completed' | 'failed' | 'expired';
 
 /** A report row (content, citations and metadata are the stored JSON, or null). */
+/** What a report is written for (migration 004); each part null when unknown. `intake` is `YYYY-MM`. */
+export interface ReportProfile {
+  readonly level: 'undergraduate' | 'postgraduate_taught' | 'postgraduate_research' | null;
+  readonly intake: string | null;
+  readonly city: string | null;
+  readonly nationality: 'IN' | 'PK' | 'BD' | 'LK' | 'NP' | null;
+}
+
 export interface ReportRow {
   readonly reportId: string;
   readonly userId: string;
   readonly subject: string;
+  /** The knowledge base's subject id the subject was resolved to; null when none. */
+  readonly subjectId: string | null;
+  readonly profile: ReportProfile;
   readonly country: 'UK';
   readonly status: ReportStatus;
   readonly content: unknown;

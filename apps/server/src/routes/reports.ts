@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { followReport } from '../domain/generation/follow.js';
-import { interpretQuery } from '../domain/query-rules/index.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorBodySchema, errorResponses, notFound } from '../errors.js';
+import { isoDay, readStudentRequest } from './read-request.js';
+import { profileFieldsShape } from './schemas/profile.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
 
 const createBodySchema = z.strictObject({
   subject: z.string().describe('The student’s words, 1–200 characters ("Nursing", "I want to study MSc Data Science")'),
   country: z.string().max(100).optional().describe('Only "UK" is supported'),
+  ...profileFieldsShape,
 });
 
 const checkoutSchema = z.object({ checkout_url: z.string(), session_id: z.string() });
@@ -40,7 +42,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reports'],
         summary: 'Ask for a report on one subject in the UK',
         description:
-          'Payments off: creates the report and starts generating it (201). Payments on: answers a Stripe Checkout Session (200); nothing is stored until Stripe confirms payment.',
+          'Payments off: creates the report and starts generating it (201). Payments on: answers a Stripe Checkout Session (200); nothing is stored until Stripe confirms payment. The optional level, intake, city and nationality (also read from the words; an explicit field wins) are stored and returned as the Report’s profile; a bad one is 400 VALIDATION_ERROR naming the field.',
         security,
         body: createBodySchema,
         response: {
@@ -55,12 +57,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const userId = request.auth!.userId;
-      const query = interpretQuery(request.body);
-      if (!query.ok) {
-        const status = query.code === 'VALIDATION_ERROR' ? 400 : 422;
-        const title = query.code === 'VALIDATION_ERROR' ? 'Invalid request' : 'Request not supported';
-        throw new ApiError(status, query.code, title, query.detail);
-      }
+      const { subject: text, ...fields } = request.body;
+      const { subject, subjectId, profile } = readStudentRequest({ text, ...fields }, isoDay(app.now()));
       const since = new Date(app.now().getTime() - DAY_MS);
       const started = await app.repos.reports.countCreatedSince(userId, since);
       if (started >= app.config.reportsPerUserPerDay) {
@@ -73,9 +71,9 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       if (app.services.flags.isEnabled('ENABLE_PAYMENTS')) {
-        return reply.code(200).send(await app.payments.createCheckout({ userId, subject: query.subject }));
+        return reply.code(200).send(await app.payments.createCheckout({ userId, subject, subjectId, profile }));
       }
-      const report = await app.repos.reports.create({ userId, subject: query.subject });
+      const report = await app.repos.reports.create({ userId, subject, subjectId, profile });
       request.log.info({ report_id: report.reportId, subject: report.subject }, 'report created');
       app.generation.start(report.reportId);
       return reply.code(201).send({ report: toReportDto(report) });

@@ -1,4 +1,4 @@
-import type { Queryable, ReportRow, ReportStatus } from '../types.js';
+import type { Queryable, ReportProfile, ReportRow, ReportStatus } from '../types.js';
 import { changed, firstRow, isUuid, jsonParam } from './sql.js';
 
 /** A `reports` row as the drivers return it. */
@@ -6,6 +6,11 @@ interface ReportRecord {
   report_id: string;
   user_id: string;
   subject: string;
+  subject_id: string | null;
+  level: ReportProfile['level'];
+  intake: string | null;
+  city: string | null;
+  nationality: ReportProfile['nationality'];
   country: 'UK';
   status: ReportStatus;
   content: unknown;
@@ -25,6 +30,8 @@ function toReport(row: ReportRecord): ReportRow {
     reportId: row.report_id,
     userId: row.user_id,
     subject: row.subject,
+    subjectId: row.subject_id,
+    profile: { level: row.level, intake: row.intake, city: row.city, nationality: row.nationality },
     country: row.country,
     status: row.status,
     content: row.content,
@@ -47,6 +54,14 @@ export interface ReportResult {
   readonly generationMetadata: unknown;
 }
 
+/** What a new report is: its owner, subject, and optionally the subject id and profile it is written for. */
+export interface NewReport {
+  readonly userId: string;
+  readonly subject: string;
+  readonly subjectId?: string | null | undefined;
+  readonly profile?: Partial<ReportProfile> | undefined;
+}
+
 /** A page of a user's reports. */
 export interface ListOptions {
   readonly limit: number;
@@ -57,7 +72,7 @@ export interface ListOptions {
 }
 
 /** The columns of a report without its stored result, which can be tens of kilobytes. */
-const SUMMARY_COLUMNS = `report_id, user_id, subject, country, status, NULL::jsonb AS content, NULL::jsonb AS citations,
+const SUMMARY_COLUMNS = `report_id, user_id, subject, subject_id, level, intake, city, nationality, country, status, NULL::jsonb AS content, NULL::jsonb AS citations,
   NULL::jsonb AS generation_metadata, error_message, created_at, started_at, completed_at, expires_at, deleted_at, updated_at`;
 
 /**
@@ -65,8 +80,8 @@ const SUMMARY_COLUMNS = `report_id, user_id, subject, country, status, NULL::jso
  * sweeps address a report by its id alone.
  */
 export interface ReportsRepository {
-  /** A new `pending` report, expiring 30 days after creation. */
-  create(input: { userId: string; subject: string }): Promise<ReportRow>;
+  /** A new `pending` report, expiring 30 days after creation, with what it is written for (unknown = null). */
+  create(input: NewReport): Promise<ReportRow>;
   /** The owner's report; null for anyone else, for a soft-deleted one and for an id that is not a UUID. */
   getForOwner(userId: string, reportId: string): Promise<ReportRow | null>;
   /** The owner's live reports, newest first, and how many there are in all. */
@@ -105,8 +120,12 @@ export function reportsRepository(q: Queryable): ReportsRepository {
     return row && toReport(row);
   };
   return {
-    async create({ userId, subject }) {
-      const row = await one('INSERT INTO reports (user_id, subject) VALUES ($1, $2) RETURNING *', [userId, subject]);
+    async create({ userId, subject, subjectId = null, profile = {} }) {
+      const row = await one(
+        `INSERT INTO reports (user_id, subject, subject_id, level, intake, city, nationality)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [userId, subject, subjectId, profile.level ?? null, profile.intake ?? null, profile.city ?? null, profile.nationality ?? null],
+      );
       return row!;
     },
     async getForOwner(userId, reportId) {

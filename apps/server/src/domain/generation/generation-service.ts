@@ -83,7 +83,14 @@ export class GenerationService {
     try {
       const retrieval = retrieve(knowledgeBase, { subject: report.subject, subjectId: null });
       const result = await writer.write(
-        { subject: report.subject, retrieval, signal: AbortSignal.timeout(timeoutMs), now: now() },
+        {
+          subject: report.subject,
+          subjectId: report.subjectId,
+          profile: report.profile,
+          retrieval,
+          signal: AbortSignal.timeout(timeoutMs),
+          now: now(),
+        },
         onEvent,
       );
       await events.flush();

@@ -1,13 +1,12 @@
 import type Stripe from 'stripe';
+import { orderMetadata, type OrderRequest } from './order.js';
 
 /** The currency of every payment (the database allows no other). */
 export const CURRENCY = 'gbp';
 
-/** What one Checkout Session is for. */
-export interface CheckoutRequest {
+/** What one Checkout Session is for: the subject as the query rules read it ("Nursing"), its id and the profile. */
+export interface CheckoutRequest extends OrderRequest {
   readonly userId: string;
-  /** The subject as the query rules read it ("Nursing"). */
-  readonly subject: string;
   /** `REPORT_PRICE_GBP` in pence. */
   readonly pricePence: number;
   /** `APP_URL`, without a trailing slash. */
@@ -26,11 +25,12 @@ export function cancelUrl(appUrl: string): string {
 
 /**
  * The parameters of a Checkout Session for one report: payment mode, one line item in GBP named after the
- * subject, the user as `client_reference_id`, and `user_id`/`subject`/`country` as metadata (also on the
- * PaymentIntent, so that a refund in Stripe's dashboard shows what it was for).
+ * subject, the user as `client_reference_id`, and `user_id`, `country` and the order (subject, subject id,
+ * profile) as metadata (also on the PaymentIntent, so that a refund in Stripe's dashboard shows what it was for).
  */
-export function checkoutSessionParams({ userId, subject, pricePence, appUrl }: CheckoutRequest): Stripe.Checkout.SessionCreateParams {
-  const metadata = { user_id: userId, subject, country: 'UK' };
+export function checkoutSessionParams({ userId, pricePence, appUrl, ...order }: CheckoutRequest): Stripe.Checkout.SessionCreateParams {
+  const { subject } = order;
+  const metadata = { user_id: userId, ...orderMetadata(order), country: 'UK' };
   return {
     mode: 'payment',
     line_items: [

@@ -1,4 +1,5 @@
 import { createRepositories, type Database, type PaymentRow, type ReportRow, type Repositories } from '@uksmr/database';
+import { orderFromMetadata } from './order.js';
 
 /** The Stripe event a change comes from; none when the success page found the payment first. */
 export interface EventRef {
@@ -16,13 +17,6 @@ export type Fulfilment =
   | { readonly kind: 'not-pending'; readonly payment: PaymentRow }
   /** No payment of ours has this Checkout Session. */
   | { readonly kind: 'unknown' };
-
-/** The subject a payment was made for, stored with it at checkout. */
-function subjectOf(payment: PaymentRow): string {
-  const subject = payment.metadata.subject;
-  if (typeof subject !== 'string') throw new Error(`payment ${payment.paymentId} has no subject`);
-  return subject;
-}
 
 /**
  * The database side of payments. Each change runs in one transaction together with the record of the event
@@ -54,7 +48,7 @@ export class PaymentLedger {
         return payment ? { kind: 'not-pending', payment } : { kind: 'unknown' };
       }
       // Only the one transaction whose status change won gets here, and a pending payment has no report yet.
-      const report = await repos.reports.create({ userId: paid.userId, subject: subjectOf(paid) });
+      const report = await repos.reports.create({ userId: paid.userId, ...orderFromMetadata(paid.metadata, paid.paymentId) });
       await repos.payments.linkReport(paid.paymentId, report.reportId);
       return { kind: 'fulfilled', payment: { ...paid, reportId: report.reportId }, report };
     });

@@ -7,6 +7,7 @@ import { checkoutSessionParams, CURRENCY } from './checkout.js';
 import { describeProviderError, PaymentProviderError } from './errors.js';
 import { retrievedSessionAction, verifyEvent, type PaymentAction } from './events.js';
 import { PaymentLedger, type EventRef } from './ledger.js';
+import { orderMetadata, type OrderRequest } from './order.js';
 import { Refunder } from './refunds.js';
 
 /** What the payment service runs on. */
@@ -66,16 +67,17 @@ export class PaymentService {
   }
 
   /**
-   * Creates a Checkout Session for one report on `subject` and stores the pending payment. No report exists
+   * Creates a Checkout Session for one report (the order: subject, subject id, profile) and stores the pending
+   * payment with the order in its metadata. No report exists
    * until Stripe confirms the payment.
    *
    * @throws {PaymentProviderError} when Stripe cannot be reached or refuses.
    */
-  async createCheckout({ userId, subject }: { userId: string; subject: string }): Promise<Checkout> {
+  async createCheckout({ userId, ...order }: OrderRequest & { userId: string }): Promise<Checkout> {
     const { stripe, pricePence, appUrl, logger } = this.deps;
     let session: Stripe.Checkout.Session;
     try {
-      session = await stripe.checkout.sessions.create(checkoutSessionParams({ userId, subject, pricePence, appUrl }), {
+      session = await stripe.checkout.sessions.create(checkoutSessionParams({ userId, ...order, pricePence, appUrl }), {
         idempotencyKey: `checkout-${randomUUID()}`,
       });
     } catch (error) {
@@ -86,7 +88,7 @@ export class PaymentService {
       userId,
       checkoutSessionId: session.id,
       amountPence: pricePence,
-      metadata: { subject, country: 'UK' },
+      metadata: { ...orderMetadata(order), country: 'UK' },
     });
     logger.info({ user_id: userId, session_id: session.id, amount_pence: pricePence, currency: CURRENCY }, 'checkout created');
     return { checkoutUrl: session.url, sessionId: session.id };

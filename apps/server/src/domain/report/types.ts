@@ -1,5 +1,6 @@
 import type { SubjectEntry } from '../knowledge-base/schema.js';
 import type { SectionKey } from './sections.js';
+import type { StudentProfile } from '../profile/types.js';
 
 /** A numbered source as cited in a report (`[id]` in the text). Wire names, stored as JSON. */
 export interface Citation {
@@ -86,6 +87,10 @@ export interface WriterInput {
   readonly signal?: AbortSignal;
   /** "Today" for the dated action plan. */
   readonly now: Date;
+  /** The knowledge base's subject id the subject was resolved to (null when none); writers may ignore it. */
+  readonly subjectId?: string | null;
+  /** What the report is written for (level, intake, city, nationality; each null when unknown). */
+  readonly profile?: StudentProfile;
 }
 
 /** A finished, validated report as a writer returns it. */

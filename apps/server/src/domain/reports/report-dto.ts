@@ -1,4 +1,4 @@
-import type { ReportRow } from '@uksmr/database';
+import type { ReportProfile, ReportRow } from '@uksmr/database';
 import type { Citation, GenerationMetadata, ReportContent } from '../report/types.js';
 
 /** The contract's `Report`, as sent on the wire (snake_case, ISO dates). */
@@ -7,6 +7,8 @@ export interface ReportDto {
   readonly user_id: string;
   readonly subject: string;
   readonly country: 'UK';
+  /** What the report was written for; each part null when unknown. */
+  readonly profile: ReportProfile;
   readonly status: ReportRow['status'];
   readonly content: ReportContent | null;
   readonly citations: Citation[] | null;
@@ -24,6 +26,7 @@ export function toReportDto(row: ReportRow): ReportDto {
     user_id: row.userId,
     subject: row.subject,
     country: 'UK',
+    profile: row.profile,
     status: row.status,
     content: (row.content ?? null) as ReportContent | null,
     citations: (row.citations ?? null) as Citation[] | null,

@@ -6,6 +6,7 @@ import { GenerationService, type FailureHook } from '../../domain/generation/gen
 import { createGeminiWriter } from '../../domain/writers/gemini/index.js';
 import { createKnowledgeBaseWriter } from '../../domain/writers/knowledge-base-writer/index.js';
 import type { ReportWriter } from '../../domain/report/types.js';
+import type { KnowledgeBase } from '../../domain/knowledge-base/schema.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,8 @@ declare module 'fastify' {
     readonly generation: GenerationService;
     /** Wakes local readers of reports in generation. */
     readonly reportHub: ReportEventHub;
+    /** The knowledge base loaded and validated at start (read-only). */
+    readonly knowledgeBase: KnowledgeBase;
   }
 }
 
@@ -58,6 +61,7 @@ export default fp<GenerationPluginOptions>(
     app.log.info({ provider: writer.provider, knowledge_base_as_of: knowledgeBase.as_of }, 'report writer ready');
     app.decorate('generation', generation);
     app.decorate('reportHub', hub);
+    app.decorate('knowledgeBase', knowledgeBase);
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', (next) => {
       timer = setInterval(() => {

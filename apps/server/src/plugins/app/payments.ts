@@ -3,12 +3,16 @@ import type { FailureHook } from '../../domain/generation/generation-service.js'
 import { PaymentProviderError } from '../../domain/payments/errors.js';
 import { PaymentService, type HandledEvent, type PaymentView } from '../../domain/payments/payment-service.js';
 import { createStripeClient } from '../../domain/payments/stripe-client.js';
+import type { OrderRequest } from '../../domain/payments/order.js';
 import { ApiError } from '../../errors.js';
 
 /** Payments as the routes and the generation service use them. */
 export interface PaymentsApi {
-  /** Creates a Stripe Checkout Session for one report on `subject` and stores a pending payment (502 when Stripe fails). */
-  createCheckout(input: { userId: string; subject: string }): Promise<{ checkout_url: string; session_id: string }>;
+  /**
+   * Creates a Stripe Checkout Session for one report (the order: subject, subject id, profile) and stores a pending
+   * payment (502 when Stripe fails).
+   */
+  createCheckout(input: OrderRequest & { userId: string }): Promise<{ checkout_url: string; session_id: string }>;
   /** Refunds the payment of a failed report, once. */
   refundForReport: FailureHook;
   /** Verifies and applies one delivery of Stripe's webhook (raw body, `Stripe-Signature` header). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileSchema } from './profile.js';
 
 const citationSchema = z.object({
   id: z.number().int(),
@@ -38,6 +39,7 @@ export const reportSchema = z
     user_id: z.string().uuid(),
     subject: z.string(),
     country: z.literal('UK'),
+    profile: profileSchema.describe('What the report was written for; each part null when unknown'),
     status: z.enum(['pending', 'generating', 'completed', 'failed', 'expired']),
     content: contentSchema.nullable(),
     citations: z.array(citationSchema).nullable(),

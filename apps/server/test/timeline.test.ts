@@ -1,0 +1,292 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { StudyLevel } from '../src/domain/profile/types.js';
+import {
+  addDays,
+  addMonths,
+  buildTimeline,
+  formatDate,
+  formatMonth,
+  futureChanges,
+  nextSeptember,
+  timelineForProfile,
+  timelineRulesFromFacts,
+  type FactLike,
+  type Timeline,
+  type TimelineStepKey,
+} from '../src/domain/timeline/index.js';
+
+const FACTS = (
+  JSON.parse(readFileSync(new URL('../data/knowledge-base/uk-facts.json', import.meta.url), 'utf8')) as { facts: FactLike[] }
+).facts;
+
+function timeline(today: string, intake: string, level: StudyLevel, city: string | null = null): Timeline {
+  return buildTimeline({ today, intake, level, city, rules: timelineRulesFromFacts(FACTS, today) });
+}
+
+function step(result: Timeline, key: TimelineStepKey) {
+  const found = result.steps.find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`no step ${key}`);
+  return found;
+}
+
+describe('buildTimeline: MSc in London from September 2027, written on 1 December 2026', () => {
+  const result = timeline('2026-12-01', '2027-09', 'postgraduate_taught', 'London');
+
+  it.each([
+    ['visa_window_opens', '2027-03-01', '2027-09-01'],
+    ['funds_held', '2027-02-01', '2027-02-28'],
+    ['tb_test', '2026-12-01', '2027-03-01'],
+    ['visa_decision', '2027-03-22', null],
+    ['travel', '2027-08-01', '2027-09-01'],
+    ['course_start', '2027-09-01', null],
+    ['course_end', '2028-08-31', null],
+    ['graduate_application', '2028-09-01', '2028-12-31'],
+    ['skilled_worker_switch', '2028-09-01', null],
+  ] as const)('%s runs from %s until %s', (key, date, until) => {
+    expect(step(result, key)).toMatchObject({ date, until, unknown: null });
+  });
+
+  it('rests each rule-based step on its fact ids', () => {
+    expect(step(result, 'visa_window_opens').factIds).toEqual(['visa-when-to-apply-outside', 'visa-cas-required']);
+    expect(step(result, 'funds_held').factIds).toEqual(['visa-28-day-rule']);
+    expect(step(result, 'tb_test').factIds).toEqual(['visa-tb-test', 'visa-tb-validity']);
+    expect(step(result, 'visa_decision').factIds).toEqual(['visa-decision-time']);
+    expect(step(result, 'visa_decision').text).toContain('about 3 weeks');
+    expect(step(result, 'travel').text).toContain('up to 1 month before');
+    expect(step(result, 'travel').factIds).toEqual(['visa-arrival-window']);
+    expect(step(result, 'graduate_application').factIds).toEqual([
+      'graduate-eligibility',
+      'visa-length-of-leave',
+      'graduate-18-months',
+    ]);
+    expect(step(result, 'skilled_worker_switch').factIds).toEqual(['graduate-switch-restriction']);
+  });
+
+  it('gives the 18-month Graduate route in force when this student applies', () => {
+    expect(result.graduateLength).toEqual({ months: 18, factIds: ['graduate-18-months'] });
+    expect(step(result, 'graduate_application').text).toContain('lasts 18 months');
+    expect(step(result, 'graduate_application').text).toContain('before your Student visa ends on 31 December 2028');
+  });
+
+  it('names the National Living Wage change of 1 April 2027 before the steps it precedes', () => {
+    const nlw = result.changes.find((change) => change.factId === 'fallback-nlw-2027-pending');
+    expect(nlw).toMatchObject({ date: '2027-04-01', kind: 'starts' });
+    expect(nlw?.notice).toMatch(/^From 1 April 2027: /u);
+    expect(result.changeNote).toContain('today’s until then');
+    expect(step(result, 'funds_held').changesBefore.map((change) => change.factId)).not.toContain('fallback-nlw-2027-pending');
+    expect(step(result, 'travel').changesBefore.map((change) => change.factId)).toContain('fallback-nlw-2027-pending');
+    expect(step(result, 'funds_held').changesBefore.map((change) => change.factId)).toContain('graduate-18-months');
+  });
+
+  it('says what it assumed and warns of nothing', () => {
+    expect(result.assumptions[0]).toContain('1 September 2027');
+    expect(result.assumptions[1]).toContain('12 months');
+    expect(result.warnings).toEqual([]);
+    expect(result).toMatchObject({ courseStart: '2027-09-01', courseEnd: '2028-08-31', courseMonths: 12 });
+  });
+});
+
+describe('buildTimeline: the Graduate route change of 1 January 2027', () => {
+  it.each([
+    // [today, intake, level, first application day, months in force then, Student visa end]
+    ['2025-06-01', '2025-09', 'postgraduate_taught', '2026-09-01', 24, '2026-12-31'],
+    ['2025-06-01', '2025-12', 'postgraduate_taught', '2026-12-01', 24, '2027-03-30'],
+    ['2025-06-01', '2026-01', 'postgraduate_taught', '2027-01-01', 18, '2027-04-30'],
+    ['2026-12-01', '2027-09', 'undergraduate', '2030-09-01', 18, '2030-12-31'],
+    ['2023-06-01', '2023-09', 'postgraduate_research', '2026-09-01', 36, '2026-12-31'],
+    ['2024-06-01', '2024-09', 'postgraduate_research', '2027-09-01', 36, '2027-12-31'],
+  ] as const)('today %s, intake %s, %s: applies from %s for %i months', (today, intake, level, from, months, visaEnd) => {
+    const result = timeline(today, intake, level);
+    expect(step(result, 'graduate_application')).toMatchObject({ date: from, until: visaEnd });
+    expect(result.graduateLength?.months).toBe(months);
+  });
+
+  it('says when the window straddles the change that applying from 1 January 2027 gives 18 months', () => {
+    const text = step(timeline('2025-06-01', '2025-12', 'postgraduate_taught'), 'graduate_application').text;
+    expect(text).toContain('lasts 2 years');
+    expect(text).toContain('Applications from 1 January 2027 get 18 months');
+  });
+
+  it('uses the current rule, and leaves out a change that comes after the last date', () => {
+    const result = timeline('2025-06-01', '2025-09', 'postgraduate_taught');
+    expect(result.graduateLength?.factIds).toEqual(['graduate-length-current']);
+    expect(result.changes.map((change) => change.factId)).not.toContain('graduate-18-months');
+    expect(timeline('2025-06-01', '2025-12', 'postgraduate_taught').changes.map((change) => change.factId)).toContain(
+      'graduate-18-months',
+    );
+  });
+});
+
+describe('buildTimeline: an April rate change on either side of today', () => {
+  it('lists the 1 April 2027 change when written before it', () => {
+    const ids = timeline('2027-03-31', '2027-09', 'postgraduate_taught').changes.map((change) => change.factId);
+    expect(ids).toContain('fallback-nlw-2027-pending');
+  });
+
+  it('drops it once it has happened', () => {
+    const ids = timeline('2027-04-01', '2027-09', 'postgraduate_taught').changes.map((change) => change.factId);
+    expect(ids).not.toContain('fallback-nlw-2027-pending');
+    expect(ids).toContain('tuition-international-levy');
+  });
+});
+
+describe('buildTimeline: course length by level and place', () => {
+  it.each([
+    ['undergraduate', 'Manchester', 36, '2030-08-31'],
+    ['undergraduate', 'Edinburgh', 48, '2031-08-31'],
+    ['undergraduate', null, 36, '2030-08-31'],
+    ['postgraduate_taught', 'Glasgow', 12, '2028-08-31'],
+    ['postgraduate_research', 'St Andrews', 36, '2030-08-31'],
+  ] as const)('%s in %s lasts %i months', (level, city, months, end) => {
+    const result = timeline('2026-12-01', '2027-09', level, city);
+    expect(result.courseMonths).toBe(months);
+    expect(result.courseEnd).toBe(end);
+  });
+
+  it('lets a research student switch to Skilled Worker after 24 months of study', () => {
+    const result = timeline('2026-12-01', '2027-09', 'postgraduate_research');
+    expect(step(result, 'skilled_worker_switch').date).toBe('2029-09-01');
+    expect(result.assumptions[1]).toContain('3 years are assumed');
+  });
+});
+
+describe('buildTimeline: a start too soon', () => {
+  const result = timeline('2026-12-01', '2027-01', 'postgraduate_taught');
+
+  it('moves the application to 28 days of funds from today and warns that the decision comes after the start', () => {
+    expect(step(result, 'visa_window_opens').date).toBe('2026-12-29');
+    expect(step(result, 'visa_window_opens').text).toContain('1 July 2026');
+    expect(step(result, 'funds_held').date).toBe('2026-12-01');
+    expect(result.warnings[0]).toContain('after the course starts on 1 January 2027');
+  });
+});
+
+describe('buildTimeline: no step before its window opens', () => {
+  const todays = ['2026-12-01', '2027-02-15', '2027-06-30'];
+  const intakes = ['2027-09', '2028-01', '2028-09', '2029-09'];
+  const levels: StudyLevel[] = ['undergraduate', 'postgraduate_taught', 'postgraduate_research'];
+  const cases = todays.flatMap((today) =>
+    intakes.filter((intake) => `${intake}-01` > addMonths(today, 3)).flatMap((intake) => levels.map((level) => [today, intake, level] as const)),
+  );
+
+  it.each(cases)('today %s, intake %s, %s', (today, intake, level) => {
+    const result = timeline(today, intake, level);
+    const start = `${intake}-01`;
+    const at = (key: TimelineStepKey): string => step(result, key).date!;
+    for (const entry of result.steps) {
+      expect(entry.date! >= today).toBe(true);
+      if (entry.until) expect(entry.date! <= entry.until).toBe(true);
+    }
+    expect(at('visa_window_opens') >= addMonths(start, -6)).toBe(true);
+    expect(at('tb_test') >= addMonths(at('visa_window_opens'), -6)).toBe(true);
+    expect(at('funds_held') >= addDays(at('visa_window_opens'), -28)).toBe(true);
+    expect(at('travel') >= addMonths(start, -1)).toBe(true);
+    expect(at('travel') >= at('visa_decision')).toBe(true);
+    expect(at('graduate_application') > result.courseEnd).toBe(true);
+    expect(result.steps.map((entry) => entry.date)).toEqual([...result.steps.map((entry) => entry.date)].sort());
+  });
+});
+
+describe('buildTimeline: rules the facts do not hold', () => {
+  const result = buildTimeline({
+    today: '2026-12-01',
+    intake: '2027-09',
+    level: 'postgraduate_taught',
+    rules: timelineRulesFromFacts([], '2026-12-01'),
+  });
+
+  it('leaves those dates unknown and says so', () => {
+    for (const key of ['visa_window_opens', 'funds_held', 'tb_test', 'visa_decision', 'travel', 'skilled_worker_switch'] as const) {
+      expect(step(result, key)).toMatchObject({ date: null, factIds: [] });
+      expect(step(result, key).unknown).toContain('no rule');
+    }
+    expect(step(result, 'graduate_application').until).toBeNull();
+    expect(result.graduateLength).toBeNull();
+    expect(step(result, 'course_start')).toMatchObject({ date: '2027-09-01', unknown: null });
+    expect(result.changes).toEqual([]);
+    expect(result.changeNote).toBe('');
+  });
+
+  it('ignores wording it cannot read instead of guessing a number', () => {
+    const facts: FactLike[] = [
+      { id: 'visa-when-to-apply-outside', statement: 'Apply early.', value: 'soon' },
+      { id: 'visa-28-day-rule', statement: 'Hold the money for a while.' },
+      { id: 'visa-decision-time', statement: 'Decisions vary.' },
+      { id: 'visa-arrival-window', statement: 'Arrive before the start.' },
+      { id: 'visa-length-of-leave', statement: 'Your visa covers the course.' },
+      { id: 'graduate-length-current', statement: 'A Graduate visa lasts a while.' },
+    ];
+    const rules = timelineRulesFromFacts(facts, '2026-12-01');
+    expect(rules).toMatchObject({ visaWindow: null, funds: null, decision: null, arrival: null, leave: null, graduate: [] });
+  });
+
+  it('reads a rule end date (effective_until) as a change and as the end of that rule', () => {
+    const facts: FactLike[] = [
+      { id: 'graduate-length-current', statement: 'Two years.', value: '2 years (3 for PhD)', effective_until: '2026-12-31' },
+      { id: 'graduate-18-months', statement: 'Eighteen months; PhD graduates keep 3 years.', value: '18 months', effective_from: '2027-01-01' },
+    ];
+    const rules = timelineRulesFromFacts(facts, '2026-12-01');
+    expect(rules.graduate).toEqual([
+      { from: null, until: '2026-12-31', months: 24, doctoralMonths: 36, factIds: ['graduate-length-current'] },
+      { from: '2027-01-01', until: null, months: 18, doctoralMonths: 36, factIds: ['graduate-18-months'] },
+    ]);
+    expect(futureChanges(facts, '2026-12-01').map((change) => change.factId)).toEqual(['graduate-length-current', 'graduate-18-months']);
+    const straddling = buildTimeline({ today: '2026-12-01', intake: '2027-01', level: 'postgraduate_taught', rules });
+    expect(straddling.changes[0]?.notice).toMatch(/^Until 31 December 2026: /u);
+    expect(rules.changes.map((change) => [change.date, change.kind])).toEqual([
+      ['2026-12-31', 'ends'],
+      ['2027-01-01', 'starts'],
+    ]);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2027-08-31', 6, '2028-02-29'],
+    ['2027-03-31', -1, '2027-02-28'],
+    ['2027-01-15', -13, '2025-12-15'],
+    ['2027-09-01', 12, '2028-09-01'],
+  ] as const)('%s + %i months = %s', (from, months, expected) => {
+    expect(addMonths(from, months)).toBe(expected);
+  });
+
+  it('adds days and writes dates in words', () => {
+    expect(addDays('2027-03-01', -28)).toBe('2027-02-01');
+    expect(formatDate('2027-04-01')).toBe('1 April 2027');
+    expect(formatMonth('2027-09')).toBe('September 2027');
+  });
+});
+
+describe('timelineForProfile', () => {
+  it('assumes the next September and a taught master’s when the student was not sure, and says so', () => {
+    const { timeline: result, assumed } = timelineForProfile(
+      { level: null, intake: null, city: null, nationality: null },
+      '2026-12-01',
+      FACTS,
+    );
+    expect(result).toMatchObject({ intake: '2027-09', level: 'postgraduate_taught', courseMonths: 12 });
+    expect(assumed).toEqual([
+      'You did not give an intake: the dates assume the course starts in September 2027.',
+      'You did not give a level: the dates assume a 12-month taught master’s.',
+    ]);
+  });
+
+  it.each([
+    ['2026-12-01', '2027-09'],
+    ['2027-08-31', '2027-09'],
+    ['2027-09-01', '2028-09'],
+  ])('on %s the next September is %s', (today, september) => {
+    expect(nextSeptember(today)).toBe(september);
+  });
+
+  it('uses the profile as given, a Scottish city making a bachelor’s 4 years', () => {
+    const { timeline: result, assumed } = timelineForProfile(
+      { level: 'undergraduate', intake: '2028-01', city: 'Glasgow', nationality: 'LK' },
+      '2026-12-01',
+      FACTS,
+    );
+    expect(result).toMatchObject({ intake: '2028-01', courseMonths: 48, courseEnd: '2031-12-31' });
+    expect(assumed).toEqual([]);
+  });
+});
