@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXCERPT_MAX_CHARS, excerptOf } from '../src/domain/knowledge-base/excerpt.js';
 import { formatGbp, formatGbpRange, formatLongDate, isoDay } from '../src/domain/knowledge-base/format.js';
 import { GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from '../src/domain/knowledge-base/general-facts.js';
 import {
@@ -244,22 +243,6 @@ describe('subjectTokens', () => {
     expect(subjectTokens('Accounting & Finance')).toEqual(['accounting', 'finance']);
     expect(subjectTokens('Café Management')).toEqual(['cafe', 'management']);
     expect(subjectTokens('MBA')).toEqual(['mba']);
-  });
-});
-
-describe('excerptOf', () => {
-  it('keeps whole distinct statements while they fit', () => {
-    expect(excerptOf(['One fact.', 'Two facts.', 'One fact.', '  '])).toBe('One fact. Two facts.');
-    expect(excerptOf(['A'.repeat(10), 'B'.repeat(10)], 15)).toBe('A'.repeat(10));
-    expect(excerptOf([])).toBe('');
-  });
-
-  it('cuts a first statement that is too long at a word, with an ellipsis', () => {
-    const long = `${'word '.repeat(200)}end.`;
-    const excerpt = excerptOf([long]);
-    expect(excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
-    expect(excerpt).toMatch(/word…$/);
-    expect(excerptOf(['x'.repeat(50)], 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
 
