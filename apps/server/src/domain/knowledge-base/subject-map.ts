@@ -65,6 +65,6 @@ export function describeCoverage(kb: KnowledgeBase, subjectId: string | null, ma
   }
   return {
     level: 'occupations',
-    note: `The report covers ${fieldContent} for ${entry.name}, and ${always}. It has no course fees of its own for ${entry.name} (only the ranges for all subjects) and does not name universities.`,
+    note: `For ${entry.name}, the report covers ${fieldContent}, and ${always}. It has no course fees of its own for ${entry.name} (only the ranges for all subjects) and does not name universities.`,
   };
 }
