@@ -55,7 +55,7 @@ describe('the field facts retrieval adds from the map', () => {
     const facts = factsOf('marine-biology');
     const line = facts.find((f) => f.id === 'occupation:2112')!;
     expect(line.statement).toBe(
-      'SOC 2112 Biological scientists: degree level (RQF 6 or above): it can be sponsored on a Skilled Worker visa. Going rate £40,300 a year (£20.67 an hour); new-entrant rate £33,400. The going rate is below the general £41,700 threshold, so once the new-entrant rate no longer applies a sponsor must pay at least £41,700. It is also on the Immigration Salary List until 31 December 2026.',
+      'SOC 2112 Biological scientists: degree level (RQF 6 or above): it can be sponsored on a Skilled Worker visa. Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies instead once the new-entrant rate no longer does; new-entrant rate £33,400. It is also on the Immigration Salary List until 31 December 2026.',
     );
     expect(line.sourceNumbers.length).toBeGreaterThanOrEqual(3);
     const sources = retrieve(kb, { subject: 'x', subjectId: 'marine-biology', on: ON }).sources;
@@ -92,7 +92,9 @@ describe('the field facts retrieval adds from the map', () => {
 
   it('marks a medium-confidence occupation as unconfirmed in plain words', () => {
     const line = factsOf('pharmacy').find((f) => f.id === 'occupation:2251')!;
-    expect(line.statement).toContain('These details are not confirmed by a second source: check the official table.');
+    expect(line.statement).toContain('No second source confirms these details for SOC 2251: check the official table.');
+    const nursing = factsOf('nursing').find((f) => f.id.startsWith('occupation:'))!;
+    expect(nursing.statement).toContain('for SOC 2237, 2232, 2233, 2234, 2235 and 2236: check the official table.');
   });
 });
 

@@ -75,13 +75,13 @@ function payWords(occupation: Occupation, table: OccupationTable, day: string): 
       : 'The table gives no standard going rate for it.';
   }
   const general = table.rules_context.general_threshold_gbp;
-  const parts = [`Going rate ${formatGbp(rate)} a year${hourly ? ` (£${hourly.toFixed(2)} an hour)` : ''}`];
-  if (entrant !== null) parts.push(`new-entrant rate ${formatGbp(entrant)}`);
   const below =
     rate < general && sponsorStatus(occupation, day).kind === 'open'
-      ? ` The going rate is below the general ${formatGbp(general)} threshold, so once the new-entrant rate no longer applies a sponsor must pay at least ${formatGbp(general)}.`
+      ? `, below the general ${formatGbp(general)} threshold, which applies instead once the new-entrant rate no longer does`
       : '';
-  return `${parts.join('; ')}.${below}`;
+  const parts = [`Going rate ${formatGbp(rate)} a year${hourly ? ` (£${hourly.toFixed(2)} an hour)` : ''}${below}`];
+  if (entrant !== null) parts.push(`new-entrant rate ${formatGbp(entrant)}`);
+  return `${parts.join('; ')}.`;
 }
 
 /** One occupation as a fact: code and title, sponsorship on `day`, pay, the Health and Care Worker route. */
@@ -89,13 +89,12 @@ function occupationFact(occupation: Occupation, table: OccupationTable, day: str
   const care = occupation.health_and_care ? ' It is on the Health and Care Worker visa list.' : '';
   const islEnd = occupation.eligible === 'yes' && occupation.on_isl ? occupation.isl_list_end ?? occupation.list_end : null;
   const isl = islEnd ? ` It is also on the Immigration Salary List until ${formatLongDate(islEnd)}.` : '';
-  const unconfirmed = occupation.confidence === 'high' ? '' : ' These details are not confirmed by a second source: check the official table.';
   const end = listEnd(occupation);
   return {
     id: occupationFactId(occupation.soc),
     topic: 'skilled_worker',
-    statement: `SOC ${occupation.soc} ${occupation.title}: ${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}${unconfirmed}`,
-    tail: `${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}${unconfirmed}`,
+    statement: `SOC ${occupation.soc} ${occupation.title}: ${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}`,
+    tail: `${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}`,
     ...(occupation.going_rate_gbp !== null ? { value: formatGbp(occupation.going_rate_gbp) } : {}),
     ...(end && occupation.eligible !== 'yes' ? { effectiveUntil: end } : {}),
     confidence: occupation.confidence,
@@ -109,20 +108,24 @@ function occupationFact(occupation: Occupation, table: OccupationTable, day: str
  * national pay scales) share one fact, so no sentence is said twice: `occupation:2232,2233`.
  */
 export function occupationFacts(occupations: readonly Occupation[], table: OccupationTable, day: string): Candidate[] {
-  const groups = new Map<string, { occupations: Occupation[]; fact: Candidate }>();
+  const groups = new Map<string, { occupations: Occupation[]; fact: Candidate; tail: string }>();
   for (const occupation of occupations) {
     const { tail, ...fact } = occupationFact(occupation, table, day);
-    const group = groups.get(tail);
+    const key = `${occupation.confidence} ${tail}`;
+    const group = groups.get(key);
     if (group) group.occupations.push(occupation);
-    else groups.set(tail, { occupations: [occupation], fact });
+    else groups.set(key, { occupations: [occupation], fact, tail });
   }
-  return [...groups].map(([tail, { occupations: members, fact }]) => {
-    if (members.length === 1) return fact;
+  return [...groups.values()].map(({ occupations: members, fact, tail }) => {
+    const codes = listWords(members.map((o) => o.soc));
+    const unconfirmed =
+      fact.confidence === 'high' ? '' : ` No second source confirms these details for SOC ${codes}: check the official table.`;
+    if (members.length === 1) return { ...fact, statement: `${fact.statement}${unconfirmed}` };
     const names = listWords(members.map((o) => `SOC ${o.soc} ${o.title}`));
     return {
       ...fact,
       id: occupationFactId(members.map((o) => o.soc).join(',')),
-      statement: `${names}: each is ${tail.replace(/^degree level/, 'at degree level').replace(/\bit can\b/, 'it can').replace(/\bIt is on\b/, 'Each is on')}`,
+      statement: `${names}: each is ${tail.replace(/^degree level/, 'at degree level').replace(/\bIt is on\b/, 'Each is on')}${unconfirmed}`,
       sourceIds: [...new Set(members.flatMap(occupationSources))],
     };
   });
