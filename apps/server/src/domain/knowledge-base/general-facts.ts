@@ -21,7 +21,6 @@ export const GENERAL_FACT_IDS = [
   'visa-tb-validity',
   'visa-evisa',
   'visa-no-public-funds',
-  'visa-masters-share-india',
   // Immigration Health Surcharge
   'ihs-student-rate',
   'ihs-upfront-calculation',

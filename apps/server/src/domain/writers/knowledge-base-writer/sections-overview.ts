@@ -75,7 +75,6 @@ export function studyOptions(ctx: WritingContext): string {
     );
   }
   lines.push(
-    ctx.item('Level of study', 'visa-masters-share-india'),
     `- **Intakes:** ${NOT_AVAILABLE} in the knowledge base; check each course page for its start dates and plan the visa steps below around them.`,
     ctx.item('English', 'english-student-b2', 'english-hei-assessment'),
   );
