@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { httpsUrl, isoDate, text } from './schema.js';
+import { isoDate, SourceSchema, text } from './schema.js';
 
 /** A source of the occupation table or the subject map (`what_it_showed` says what was really read). */
-export const TableSourceSchema = z.object({
-  id: text,
-  title: text,
-  url: httpsUrl,
-  publisher: text,
-  accessed: isoDate,
-  text_checked: z.boolean(),
-  what_it_showed: text.optional(),
-});
+export const TableSourceSchema = SourceSchema.extend({ what_it_showed: text.optional() });
 
 /** A SOC 2020 unit group code: four digits. */
 export const socCode = z.string().regex(/^\d{4}$/, 'Expected a 4-digit SOC 2020 code');
