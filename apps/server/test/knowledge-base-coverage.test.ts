@@ -72,8 +72,13 @@ describe('the field facts retrieval adds from the map', () => {
     expect(outlook('fashion-design')).toContain('which job you get decides whether you can stay after the Graduate visa');
     expect(outlook('marine-biology')).toContain('are below the general £41,700 threshold');
     expect(outlook('nursing')).toMatch(/Health and Care Worker visa/);
-    expect(outlook('computer-science')).toMatch(/^All 8 jobs Computer Science graduates usually enter are degree-level/);
-    expect(outlook('hospitality')).toMatch(/cannot be sponsored|Only \d of/);
+    expect(outlook('computer-science')).toMatch(
+      /^The 8 jobs Computer Science graduates usually enter are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold; the going rate of IT quality and testing professionals \(SOC 2136\) \(£41,200\) is below/,
+    );
+    expect(outlook('mba')).toMatch(/are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold\.$/);
+    expect(outlook('hospitality')).toMatch(/cannot be sponsored on a Skilled Worker visa for a graduate of a course starting now \(below degree level, RQF 6/);
+    expect(outlook('psychology')).toContain('are Health and Care Worker visa jobs paid on national pay scales, once you are registered with the Health and Care Professions Council (HCPC)');
+    expect(outlook('media-studies')).toMatch(/the going rates of .* are below the general £41,700 threshold/);
   });
 
   it('groups occupations about which the same is true, and adds the Health and Care Worker facts where they apply', () => {

@@ -197,11 +197,15 @@ export function outlookFact(
   if (occupations.length === 0) return null;
   const open = occupations.filter((o) => sponsorStatus(o, day).kind === 'open');
   const shut = occupations.filter((o) => sponsorStatus(o, day).kind !== 'open');
-  const name = (o: Occupation): string => `${o.title.charAt(0).toLowerCase()}${o.title.slice(1)} (SOC ${o.soc})`;
+  const name = (o: Occupation): string =>
+    `${/^[A-Z][a-z]/.test(o.title) ? o.title.charAt(0).toLowerCase() : o.title.charAt(0)}${o.title.slice(1)} (SOC ${o.soc})`;
   const n = occupations.length;
   const jobs = `${n === 1 ? 'The job' : `the ${n} jobs`} ${entry.name} graduates usually enter`;
   const ends = [...new Set(shut.map(listEnd).filter((d) => d !== null))].map(formatLongDate);
-  const why = ends.length > 0 ? ` (medium-skilled; shortage-list places end on ${listWords(ends)})` : ' (below the skill level the route needs)';
+  const why =
+    ends.length > 0
+      ? ` (medium-skilled; shortage-list places end on ${listWords(ends)})`
+      : ' (below degree level, RQF 6, which the route now needs)';
   let statement: string;
   if (open.length === 0) {
     statement = `${jobs.charAt(0).toUpperCase()}${jobs.slice(1)} cannot be sponsored on a Skilled Worker visa for a graduate of a course starting now${why}: after the Graduate visa, staying to work would depend on a degree-level job in another occupation. Weigh this before you commit to the course.`;
@@ -210,12 +214,29 @@ export function outlookFact(
   } else if (open.every((o) => o.health_and_care)) {
     statement = `All ${n === 1 ? 'of the job' : `${n} jobs`} ${entry.name} graduates usually enter can be sponsored through the Health and Care Worker visa, once you are registered and paid on the national pay scale.`;
   } else {
-    const rates = open.map((o) => o.going_rate_gbp).filter((r) => r !== null);
     const general = table.rules_context.general_threshold_gbp;
-    const allBelow = rates.length === open.length && rates.every((r) => r < general);
-    statement = allBelow
-      ? `${jobs.charAt(0).toUpperCase()}${jobs.slice(1)} can be sponsored, but their going rates (${formatGbp(Math.min(...rates))}–${formatGbp(Math.max(...rates))}) are below the general ${formatGbp(general)} threshold: after the new-entrant years a sponsor must pay you at least ${formatGbp(general)}, which decides whether you can stay.`
-      : `All ${n === 1 ? 'of the job' : `${n} jobs`} ${entry.name} graduates usually enter are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold.`;
+    const care = open.filter((o) => o.health_and_care);
+    const rated = open.filter((o) => !o.health_and_care && o.going_rate_gbp !== null);
+    const below = rated.filter((o) => o.going_rate_gbp! < general);
+    const rates = below.map((o) => o.going_rate_gbp!);
+    const range = rates.length > 0 ? `${formatGbp(Math.min(...rates))}${rates.length > 1 ? `–${formatGbp(Math.max(...rates))}` : ''}` : '';
+    const belowWords =
+      below.length === 0
+        ? ''
+        : below.length === rated.length && care.length === 0
+          ? ` but their going rates (${range}) are below the general ${formatGbp(general)} threshold: after the new-entrant years a sponsor must pay you at least ${formatGbp(general)}, which decides whether you can stay`
+          : `; the going rate${below.length === 1 ? '' : 's'} of ${listWords(below.map(name))} (${range}) ${below.length === 1 ? 'is' : 'are'} below the general ${formatGbp(general)} threshold, so after the new-entrant years a sponsor must pay you at least ${formatGbp(general)}`;
+    const registered = entry.regulator ? `, once you are registered with the ${entry.regulator.name}` : '';
+    const careWords =
+      care.length === 0
+        ? ''
+        : `${care.length === 1 ? '' : `${care.length} of them, `}${listWords(care.map(name))}, ${care.length === 1 ? 'is a Health and Care Worker visa job' : 'are Health and Care Worker visa jobs'} paid on national pay scales${registered}`;
+    const lead = `${jobs.charAt(0).toUpperCase()}${jobs.slice(1)} ${n === 1 ? 'is' : 'are'} degree-level and can be sponsored on a Skilled Worker visa`;
+    statement = careWords
+      ? `${lead}: ${careWords}${belowWords}.`
+      : below.length > 0 && below.length === rated.length
+        ? `${jobs.charAt(0).toUpperCase()}${jobs.slice(1)} can be sponsored,${belowWords}.`
+        : `${lead} if the pay meets the threshold${belowWords}.`;
   }
   return {
     id: outlookFactId(entry),
