@@ -162,6 +162,16 @@ describe('the knowledge-base writer’s action plan and dates', () => {
   });
 });
 
+describe('the knowledge-base writer for a subject reached through its parent group', () => {
+  it('says so at the top of the job section, with the group’s jobs', async () => {
+    const retrieval = retrieve(kb, { subject: 'Coral Reef Studies', subjectId: 'biosciences-non-specific', matchedVia: 'parent', on: NOW });
+    const { content } = (await write({ subject: 'Coral Reef Studies', retrieval, now: NOW })).result;
+    expect(retrieval.coverage.level).toBe('general');
+    expect(content.job_prospects_in_field.split('\n')[0]).toBe(`_${retrieval.coverage.note}_`);
+    expect(content.job_prospects_in_field).toMatch(/- SOC \d{4} /);
+  });
+});
+
 describe('the knowledge-base writer’s stream', () => {
   it('starts with the executive summary, keeps the contract’s order, and streams each section in small deltas', async () => {
     const { events } = await write(input('Computer Science'));

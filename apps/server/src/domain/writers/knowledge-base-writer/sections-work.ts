@@ -72,6 +72,7 @@ function fieldJobs(ctx: WritingContext): string[] {
   const mapEntry = ctx.input.retrieval.mapEntry;
   if (!mapEntry) return [`In-field roles and salaries for ${ctx.subjectName}: ${NOT_AVAILABLE}.`];
   const lines: string[] = [];
+  if (ctx.input.retrieval.matchedVia === 'parent') lines.push(`_${ctx.input.retrieval.coverage.note}_`, '');
   const occupations = factsWithPrefix(ctx, 'occupation:');
   lines.push(
     `**Jobs ${ctx.subjectName} graduates usually enter** (SOC 2020 occupation codes, which decide sponsorship; status on ${formatLongDate(ctx.input.retrieval.on)}):`,
