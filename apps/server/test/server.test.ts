@@ -23,5 +23,5 @@ describe('startServer', () => {
     const lines = readFileSync(join(dir, 'logs', file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['starting', 'listening', 'stopped']));
     expect(lines.every((l) => l.environment === 'dev' && typeof l.timestamp === 'string')).toBe(true);
-  });
+  }, 120_000); // creating a new persistent PGlite data directory takes ~4 s idle, far longer on a loaded 2-core box
 });
