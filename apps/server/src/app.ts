@@ -31,6 +31,16 @@ export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, Fasti
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
+ * Fastify's `trustProxy` for `TRUST_PROXY`: off by default, so X-Forwarded-For is ignored. A hop count becomes a
+ * function, because Fastify 5.12 treats a bare number as "trust nothing" (it cannot check the peer); a list of
+ * addresses/CIDRs is passed as it is.
+ */
+export function trustedProxies(setting: AppConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting === false ? false : [...setting];
+}
+
+/**
  * Builds the HTTP app from a loaded config and its running services, without listening. Tests drive it
  * with `app.inject`; `main.ts` listens on `PORT`.
  */
@@ -43,7 +53,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
     genReqId: requestIdFor,
     logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: (logger, _bindings, options) => logger.child({}, options),
-    trustProxy: config.environmentMode === 'production',
+    trustProxy: trustedProxies(config.trustProxy),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
