@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { createRepositories, withinDailyCap } from '@uksmr/database';
 import { followReport } from '../domain/generation/follow.js';
 import { interpretQuery } from '../domain/query-rules/index.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
@@ -58,9 +59,15 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         const title = query.code === 'VALIDATION_ERROR' ? 'Invalid request' : 'Request not supported';
         throw new ApiError(status, query.code, title, query.detail);
       }
-      const since = new Date(app.now().getTime() - DAY_MS);
-      const started = await app.repos.reports.countCreatedSince(userId, since);
-      if (started >= app.config.reportsPerUserPerDay) {
+      // Count and create in one step (the user's row locked), open checkouts counted: concurrent requests cannot pass the cap.
+      const cap = { userId, since: new Date(app.now().getTime() - DAY_MS), max: app.config.reportsPerUserPerDay };
+      const paid = app.services.flags.isEnabled('ENABLE_PAYMENTS');
+      const started = await withinDailyCap(app.services.database, cap, async (tx) =>
+        paid
+          ? { kind: 'checkout' as const, checkout: await app.payments.createCheckout({ userId, subject: query.subject }, createRepositories(tx).payments) }
+          : { kind: 'report' as const, report: await createRepositories(tx).reports.create({ userId, subject: query.subject }) },
+      );
+      if (!started) {
         throw new ApiError(
           429,
           'DAILY_LIMIT_REACHED',
@@ -69,10 +76,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           { 'Retry-After': String(60 * 60) },
         );
       }
-      if (app.services.flags.isEnabled('ENABLE_PAYMENTS')) {
-        return reply.code(200).send(await app.payments.createCheckout({ userId, subject: query.subject }));
-      }
-      const report = await app.repos.reports.create({ userId, subject: query.subject });
+      if (started.kind === 'checkout') return reply.code(200).send(started.checkout);
+      const { report } = started;
       request.log.info({ report_id: report.reportId, subject: report.subject }, 'report created');
       app.generation.start(report.reportId);
       return reply.code(201).send({ report: toReportDto(report) });

@@ -69,9 +69,14 @@ export class PaymentService {
    * Creates a Checkout Session for one report on `subject` and stores the pending payment. No report exists
    * until Stripe confirms the payment.
    *
+   * @param payments where the pending payment is stored: by default the database; the daily cap passes the
+   *   transaction in which it counted the user's open checkouts.
    * @throws {PaymentProviderError} when Stripe cannot be reached or refuses.
    */
-  async createCheckout({ userId, subject }: { userId: string; subject: string }): Promise<Checkout> {
+  async createCheckout(
+    { userId, subject }: { userId: string; subject: string },
+    payments: Repositories['payments'] = this.repos.payments,
+  ): Promise<Checkout> {
     const { stripe, pricePence, appUrl, logger } = this.deps;
     let session: Stripe.Checkout.Session;
     try {
@@ -82,7 +87,7 @@ export class PaymentService {
       throw new PaymentProviderError('checkout', error);
     }
     if (!session.url) throw new PaymentProviderError('checkout', new Error(`session ${session.id} has no url`));
-    await this.repos.payments.createPending({
+    await payments.createPending({
       userId,
       checkoutSessionId: session.id,
       amountPence: pricePence,

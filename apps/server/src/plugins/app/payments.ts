@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type { Repositories } from '@uksmr/database';
 import type { FailureHook } from '../../domain/generation/generation-service.js';
 import { PaymentProviderError } from '../../domain/payments/errors.js';
 import { PaymentService, type HandledEvent, type PaymentView } from '../../domain/payments/payment-service.js';
@@ -8,7 +9,10 @@ import { ApiError } from '../../errors.js';
 /** Payments as the routes and the generation service use them. */
 export interface PaymentsApi {
   /** Creates a Stripe Checkout Session for one report on `subject` and stores a pending payment (502 when Stripe fails). */
-  createCheckout(input: { userId: string; subject: string }): Promise<{ checkout_url: string; session_id: string }>;
+  createCheckout(
+    input: { userId: string; subject: string },
+    payments?: Repositories['payments'],
+  ): Promise<{ checkout_url: string; session_id: string }>;
   /** Refunds the payment of a failed report, once. */
   refundForReport: FailureHook;
   /** Verifies and applies one delivery of Stripe's webhook (raw body, `Stripe-Signature` header). */
@@ -60,9 +64,9 @@ export default fp(
       startGeneration: (reportId) => app.generation.start(reportId),
     });
     const payments: PaymentsApi = {
-      async createCheckout(input) {
+      async createCheckout(input, store) {
         try {
-          const checkout = await service.createCheckout(input);
+          const checkout = await service.createCheckout(input, store);
           return { checkout_url: checkout.checkoutUrl, session_id: checkout.sessionId };
         } catch (error) {
           if (!(error instanceof PaymentProviderError)) throw error;
