@@ -25,7 +25,7 @@ const targets: Target[] = [
         {
           name: 'PostgreSQL',
           async open() {
-            const throwaway = await throwawayPostgres(TEST_DATABASE_URL);
+            const throwaway = await throwawayPostgres(TEST_DATABASE_URL!);
             const [database] = await sharedDatabases(throwaway.url, 1);
             return {
               database,
@@ -50,15 +50,16 @@ async function thirtyAtOnce(app: Awaited<ReturnType<typeof buildTestApp>>['app']
 
 describe.each(targets)('the daily cap under 30 concurrent requests on $name', (target) => {
   let database: Database;
-  let dispose: () => Promise<void>;
+  let opened: Awaited<ReturnType<Target['open']>>;
   let stripe: StripeStandIn;
   beforeAll(async () => {
-    ({ database, dispose } = await target.open());
+    opened = await target.open();
+    database = opened.database;
     stripe = await startStripeStandIn();
   });
   afterAll(async () => {
     await stripe.close();
-    await dispose();
+    await opened.dispose();
   });
 
   it('payments off: exactly 20 reports are made, the other 10 answer 429 DAILY_LIMIT_REACHED', async () => {
