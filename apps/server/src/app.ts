@@ -31,6 +31,13 @@ export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, Fasti
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
+ * Server timeouts: the whole request (headers and body) must arrive within 30 s (slow-loris), an idle socket is
+ * closed after 2 minutes (the event stream exempts itself), and idle keep-alive connections are kept 620 s, longer
+ * than the 600 s Google's front end keeps them, so the proxy never reuses a connection the server is closing.
+ */
+export const SERVER_TIMEOUTS = { requestTimeout: 30_000, connectionTimeout: 120_000, keepAliveTimeout: 620_000 } as const;
+
+/**
  * Fastify's `trustProxy` for `TRUST_PROXY`: off by default, so X-Forwarded-For is ignored. A hop count becomes a
  * function, because Fastify 5.12 treats a bare number as "trust nothing" (it cannot check the peer); a list of
  * addresses/CIDRs is passed as it is.
@@ -50,6 +57,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    ...SERVER_TIMEOUTS,
     genReqId: requestIdFor,
     logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: (logger, _bindings, options) => logger.child({}, options),

@@ -15,6 +15,8 @@ export async function sendEventStream(
 ): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
+  // The event stream is exempt from the server's idle-socket timeout: it lives as long as the generation does.
+  raw.setTimeout(0);
   raw.writeHead(200, {
     ...(reply.getHeaders() as Record<string, string>),
     'content-type': 'text/event-stream; charset=utf-8',
