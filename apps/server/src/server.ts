@@ -16,6 +16,26 @@ export interface RunningServer {
 }
 
 /**
+ * The shared rate-limit store. Commands fail at once while it is disconnected (no offline queue), so the limiter
+ * falls back to its in-process budget instead of waiting; its errors go through the logger, the first of an
+ * outage as a warning and the repeats of each reconnect attempt at debug.
+ */
+export function connectRedis(url: string, logger: AppLogger): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 });
+  let failing = false;
+  redis.on('error', (error: Error) => {
+    if (failing) return logger.debug({ event: 'redis.error', err: error }, 'Redis still unavailable');
+    failing = true;
+    logger.warn({ event: 'redis.error', err: error }, 'Redis unavailable');
+  });
+  redis.on('ready', () => {
+    if (failing) logger.warn({ event: 'redis.ready' }, 'Redis available again');
+    failing = false;
+  });
+  return redis;
+}
+
+/**
  * Starts the whole server from a loaded config: logger → database (migrated, retried for up to 30 s) →
  * Fastify → listen on `PORT`.
  */
@@ -39,11 +59,11 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     enableSupabase: flags.isEnabled('ENABLE_SUPABASE'),
     logger,
   });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const app = await buildApp(config, { logger, database, flags, ...(redis ? { redis } : {}) });
   app.addHook('onClose', async () => {
     await database.close();
-    if (redis) await redis.quit();
+    if (redis) await redis.quit().catch(() => redis.disconnect());
   });
   const url = await app.listen({ port: config.port, host: config.host });
   logger.info({ url }, 'listening');
