@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppConfig } from '@uksmr/config';
 import type { AppServices } from './services.js';
 import { requestIdFor } from './request-id.js';
+import { BAD_URL_ROUTE, MAX_SEGMENT_LENGTH, rewriteBadUrl } from './bad-url.js';
 import helmet from './plugins/external/helmet.js';
 import cors from './plugins/external/cors.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -23,6 +24,7 @@ import cronRoutes from './routes/cron.js';
 import paymentRoutes from './routes/payments.js';
 import webhookRoutes from './routes/webhooks.js';
 import webApp from './routes/web-app.js';
+import { ApiError } from './errors.js';
 
 /** The Fastify instance with the Zod type provider, as routes see it. */
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -59,6 +61,8 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
     bodyLimit: BODY_LIMIT_BYTES,
     ...SERVER_TIMEOUTS,
     genReqId: requestIdFor,
+    rewriteUrl: rewriteBadUrl,
+    maxParamLength: MAX_SEGMENT_LENGTH,
     logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: (logger, _bindings, options) => logger.child({}, options),
     trustProxy: trustedProxies(config.trustProxy),
@@ -95,5 +99,12 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(paymentRoutes);
   await app.register(webhookRoutes);
   await app.register(cronRoutes);
+  // Addresses the router cannot take (see rewriteBadUrl) end here, in the contract's error shape.
+  app.all(BAD_URL_ROUTE, { schema: { hide: true } }, (request) => {
+    const tooLong = (request.query as { kind?: string }).kind === 'too-long';
+    throw tooLong
+      ? new ApiError(404, 'NOT_FOUND', 'Not found', 'There is nothing at this address.')
+      : new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', 'The address is not valid.');
+  });
   return app;
 }
