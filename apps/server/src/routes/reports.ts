@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createRepositories, withinDailyCap } from '@uksmr/database';
 import { followReport } from '../domain/generation/follow.js';
 import { interpretQuery } from '../domain/query-rules/index.js';
+import { plainText } from '../domain/report/output-safety.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorResponses, notFound } from '../errors.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
@@ -59,13 +60,16 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         const title = query.code === 'VALIDATION_ERROR' ? 'Invalid request' : 'Request not supported';
         throw new ApiError(status, query.code, title, query.detail);
       }
+      // Stored (and shown, and given to the writer) as plain text: Markdown and HTML in it are neutralised.
+      const subject = plainText(query.subject);
+      if (subject === '') throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', 'body.subject: name a subject in plain words.');
       // Count and create in one step (the user's row locked), open checkouts counted: concurrent requests cannot pass the cap.
       const cap = { userId, since: new Date(app.now().getTime() - DAY_MS), max: app.config.reportsPerUserPerDay };
       const paid = app.services.flags.isEnabled('ENABLE_PAYMENTS');
       const started = await withinDailyCap(app.services.database, cap, async (tx) =>
         paid
-          ? { kind: 'checkout' as const, checkout: await app.payments.createCheckout({ userId, subject: query.subject }, createRepositories(tx).payments) }
-          : { kind: 'report' as const, report: await createRepositories(tx).reports.create({ userId, subject: query.subject }) },
+          ? { kind: 'checkout' as const, checkout: await app.payments.createCheckout({ userId, subject }, createRepositories(tx).payments) }
+          : { kind: 'report' as const, report: await createRepositories(tx).reports.create({ userId, subject }) },
       );
       if (!started) {
         throw new ApiError(

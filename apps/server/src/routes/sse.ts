@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import type { FastifyReply } from 'fastify';
 import type { StreamEvent } from '../domain/generation/stream-events.js';
 
@@ -16,7 +17,7 @@ export async function sendEventStream(
   reply.hijack();
   const raw = reply.raw;
   // The event stream is exempt from the server's idle-socket timeout: it lives as long as the generation does.
-  raw.setTimeout(0);
+  if (raw.socket instanceof Socket) raw.socket.setTimeout(0);
   raw.writeHead(200, {
     ...(reply.getHeaders() as Record<string, string>),
     'content-type': 'text/event-stream; charset=utf-8',

@@ -2,6 +2,7 @@ import { createRepositories, type Database, type Repositories } from '@uksmr/dat
 import type { BaseLogger } from 'pino';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { retrieve } from '../knowledge-base/retrieve.js';
+import { safeContent } from '../report/output-safety.js';
 import { WriterError, type ReportWriter, type WriterEvent } from '../report/types.js';
 import type { ReportEventHub } from './event-hub.js';
 import { ReportEventLog } from './event-log.js';
@@ -134,8 +135,9 @@ export class GenerationService {
       await events.flush();
       await this.deps.database.transaction(async (tx) => {
         const repos = createRepositories(tx);
+        // Sanitised on store: no raw HTML, and links only to the report's own sources.
         const stored = await repos.reports.complete(report.reportId, {
-          content: result.content,
+          content: safeContent(result.content, new Set(result.citations.map((citation) => citation.url))),
           citations: result.citations,
           generationMetadata: result.metadata,
         });
