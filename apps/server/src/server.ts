@@ -4,6 +4,7 @@ import { createDatabase } from '@uksmr/database';
 import { createFeatureFlags } from '@uksmr/feature-flags';
 import { createLogger, type AppLogger } from '@uksmr/logging';
 import { buildApp, type App } from './app.js';
+import { databaseTlsProblem } from './database-tls.js';
 
 /** A started server and how to stop it. */
 export interface RunningServer {
@@ -53,6 +54,11 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     { mode: config.environmentMode, database: config.databaseUrl ? 'postgresql' : 'pglite', supabase: flags.isEnabled('ENABLE_SUPABASE'), payments: flags.isEnabled('ENABLE_PAYMENTS') },
     'starting',
   );
+  const tlsProblem = config.environmentMode === 'production' ? databaseTlsProblem(config.databaseUrl, flags.isEnabled('ENABLE_SUPABASE')) : null;
+  if (tlsProblem) {
+    logger.warn({ event: 'database.tls_unverified' }, `SECURITY WARNING: ${tlsProblem}`);
+    process.stderr.write(`SECURITY WARNING: ${tlsProblem}\n`);
+  }
   const database = await createDatabase({
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     dataDir: config.dataDir,

@@ -7,7 +7,7 @@ import { passwordProblem } from '../domain/auth/password-policy.js';
 import { SemaphoreFullError } from '../domain/auth/semaphore.js';
 import { EmailTakenError, InvalidCredentialsError } from '../domain/auth/errors.js';
 import type { SignedIn } from '../domain/auth/local-accounts.js';
-import { ApiError, errorResponses, unauthorized } from '../errors.js';
+import { ApiError, errorResponses, unauthorized, noStore } from '../errors.js';
 import { authFailure } from '../plugins/app/auth.js';
 import { hashedKey } from '../plugins/external/rate-limit.js';
 
@@ -92,6 +92,7 @@ function signedInBody({ token, user }: SignedIn): z.infer<typeof signedInSchema>
 const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const accounts = app.localAccounts;
   if (!accounts) return done();
+  app.addHook('onRequest', noStore);
   app.post(
     '/auth/signup',
     {

@@ -5,7 +5,7 @@ import { followReport } from '../domain/generation/follow.js';
 import { interpretQuery } from '../domain/query-rules/index.js';
 import { plainText } from '../domain/report/output-safety.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
-import { ApiError, errorResponses, notFound } from '../errors.js';
+import { ApiError, errorResponses, notFound, noStore } from '../errors.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
 
@@ -33,6 +33,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Reports: create (payments off), list, get, delete (soft), and the live stream. Owner only, always. */
 const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', noStore);
   app.addHook('onRequest', app.authenticate);
 
   app.post(
