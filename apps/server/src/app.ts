@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppConfig } from '@uksmr/config';
 import type { AppServices } from './services.js';
 import { requestIdFor } from './request-id.js';
+import { BAD_URL_ROUTE, MAX_SEGMENT_LENGTH, rewriteBadUrl } from './bad-url.js';
 import helmet from './plugins/external/helmet.js';
 import cors from './plugins/external/cors.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -24,12 +25,30 @@ import cronRoutes from './routes/cron.js';
 import paymentRoutes from './routes/payments.js';
 import webhookRoutes from './routes/webhooks.js';
 import webApp from './routes/web-app.js';
+import { ApiError } from './errors.js';
 
 /** The Fastify instance with the Zod type provider, as routes see it. */
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 /** Body limit of every route: 64 KB. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Server timeouts: the whole request (headers and body) must arrive within 30 s (slow-loris), an idle socket is
+ * closed after 2 minutes (the event stream exempts itself), and idle keep-alive connections are kept 620 s, longer
+ * than the 600 s Google's front end keeps them, so the proxy never reuses a connection the server is closing.
+ */
+export const SERVER_TIMEOUTS = { requestTimeout: 30_000, connectionTimeout: 120_000, keepAliveTimeout: 620_000 } as const;
+
+/**
+ * Fastify's `trustProxy` for `TRUST_PROXY`: off by default, so X-Forwarded-For is ignored. A hop count becomes a
+ * function, because Fastify 5.12 treats a bare number as "trust nothing" (it cannot check the peer); a list of
+ * addresses/CIDRs is passed as it is.
+ */
+export function trustedProxies(setting: AppConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting === false ? false : [...setting];
+}
 
 /**
  * Builds the HTTP app from a loaded config and its running services, without listening. Tests drive it
@@ -41,10 +60,13 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    ...SERVER_TIMEOUTS,
     genReqId: requestIdFor,
+    rewriteUrl: rewriteBadUrl,
+    maxParamLength: MAX_SEGMENT_LENGTH,
     logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: (logger, _bindings, options) => logger.child({}, options),
-    trustProxy: config.environmentMode === 'production',
+    trustProxy: trustedProxies(config.trustProxy),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -79,5 +101,12 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(paymentRoutes);
   await app.register(webhookRoutes);
   await app.register(cronRoutes);
+  // Addresses the router cannot take (see rewriteBadUrl) end here, in the contract's error shape.
+  app.all(BAD_URL_ROUTE, { schema: { hide: true } }, (request) => {
+    const tooLong = (request.query as { kind?: string }).kind === 'too-long';
+    throw tooLong
+      ? new ApiError(404, 'NOT_FOUND', 'Not found', 'There is nothing at this address.')
+      : new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', 'The address is not valid.');
+  });
   return app;
 }

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'VALIDATION_ERROR'
   | 'UNAUTHORIZED'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
   | 'UK_ONLY'
   | 'MULTIPLE_SUBJECTS'
@@ -65,4 +66,13 @@ export function errorResponses<const S extends readonly number[]>(
   ...statuses: S
 ): Record<S[number], typeof errorBodySchema> {
   return Object.fromEntries(statuses.map((s) => [s, errorBodySchema])) as Record<S[number], typeof errorBodySchema>;
+}
+
+/**
+ * An onRequest hook for a routes plugin whose answers carry tokens or a student's reports: `Cache-Control: no-store`,
+ * so that no browser, proxy or shared cache keeps them (errors included).
+ */
+export function noStore(_request: unknown, reply: { header(name: string, value: string): unknown }, done: () => void): void {
+  reply.header('Cache-Control', 'no-store');
+  done();
 }

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '@uksmr/config';
 import { startServer } from './server.js';
+import { SHUTDOWN_GRACE_MS } from './plugins/app/generation.js';
+import { installShutdown } from './shutdown.js';
 
 /** Entry point of `npm start`: a bad configuration stops here with one clear line and a non-zero exit. */
 async function main(): Promise<void> {
@@ -14,18 +16,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const server = await startServer(config);
-  const stop = (signal: NodeJS.Signals): void => {
-    server.logger.info({ signal }, 'shutting down');
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // The stop drains generations for SHUTDOWN_GRACE_MS, then closes connections, the pool and the log.
+  installShutdown({ stop: () => server.stop(), logger: server.logger, forceAfterMs: SHUTDOWN_GRACE_MS + 5_000 });
 }
 
 main().catch((error: unknown) => {

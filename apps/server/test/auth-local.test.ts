@@ -202,9 +202,9 @@ describe('OpenAPI', () => {
     const signup = document.paths['/auth/signup'].post;
     expect(signup.tags).toEqual(['auth']);
     expect(signup.security).toBeUndefined();
-    expect(Object.keys(signup.responses).sort()).toEqual(['201', '400', '409', '429']);
+    expect(Object.keys(signup.responses).sort()).toEqual(['201', '400', '409', '429', '503']);
     expect(JSON.stringify(signup.requestBody)).toContain('"additionalProperties":false');
-    expect(Object.keys(document.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '429']);
+    expect(Object.keys(document.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '429', '503']);
     for (const path of ['/auth/refresh', '/auth/logout']) {
       expect(document.paths[path].post.security).toEqual([{ bearerAuth: [] }]);
       expect(document.paths[path].post.responses).toHaveProperty('401');
@@ -217,13 +217,13 @@ describe('authFailure', () => {
   const recorder = () => {
     const lines: [string, Record<string, unknown>][] = [];
     const log = (level: string) => (fields: Record<string, unknown>) => void lines.push([level, fields]);
-    return { lines, request: { log: { info: log('info'), error: log('error') } } as unknown as Parameters<typeof authFailure>[0] };
+    return { lines, request: { log: { info: log('info'), warn: log('warn'), error: log('error') } } as unknown as Parameters<typeof authFailure>[0] };
   };
 
-  it('turns a refused token into 401 UNAUTHORIZED and logs the reason', () => {
+  it('turns a refused token into 401 UNAUTHORIZED and logs the reason as a security warning', () => {
     const { lines, request } = recorder();
     expect(authFailure(request, new TokenRejectedError('token-expired'))).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });
-    expect(lines).toEqual([['info', { event: 'auth.token_rejected', reason: 'token-expired' }]]);
+    expect(lines).toEqual([['warn', { event: 'auth.token_rejected', reason: 'token-expired' }]]);
   });
 
   it('turns an unreachable identity provider into 503 SERVICE_UNAVAILABLE and logs it as an error', () => {

@@ -95,10 +95,18 @@ describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
     expect(events.at(-1)!.event).toBe('complete');
   });
 
-  it('fails a report whose worker died, through the sweeper, and tells its reader', async () => {
+  it('generates a report whose worker died again once, then fails it (and tells its reader) if it dies again', async () => {
     const report = await a.app.repos.reports.create({ userId: user.userId, subject: 'Pharmacy' });
-    expect(await a.app.repos.reports.claim(report.reportId)).not.toBeNull(); // claimed, then the "instance" dies
-    await databases[0].query(`UPDATE reports SET started_at = now() - interval '10 minutes' WHERE report_id = $1`, [report.reportId]);
+    const abandon = async (): Promise<void> => {
+      expect(await a.app.repos.reports.claim(report.reportId)).not.toBeNull(); // claimed, then the "instance" dies
+      await databases[0].query(`UPDATE reports SET started_at = now() - interval '10 minutes' WHERE report_id = $1`, [report.reportId]);
+    };
+    await abandon();
+    // First time: back to pending and generated again, not failed and refunded.
+    expect((await b.app.repos.reports.requeueStale(new Date())).map((r) => r.reportId)).toEqual([report.reportId]);
+    await b.app.repos.reportEvents.append(report.reportId, 'status', { status: 'pending', requeued: true });
+    // Second time: failed, through the sweeper, and the reader is told.
+    await abandon();
     const reading = stream(b, report.reportId);
     expect(await b.app.generation.sweepStale()).toBe(1);
     const events = await reading;
@@ -106,6 +114,17 @@ describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
     const stored = await a.app.inject({ method: 'GET', url: `/reports/${report.reportId}`, headers: bearer(user.token) });
     expect(stored.json()).toMatchObject({ status: 'failed' });
     expect(String(stored.json<{ error_message: string }>().error_message)).not.toMatch(/stack|Error:|gemini/i);
+  });
+
+  it('the sweeper generates an abandoned report again and it completes', async () => {
+    const report = await a.app.repos.reports.create({ userId: user.userId, subject: 'Nursing' });
+    expect(await a.app.repos.reports.claim(report.reportId)).not.toBeNull();
+    await databases[0].query(`UPDATE reports SET started_at = now() - interval '10 minutes' WHERE report_id = $1`, [report.reportId]);
+    expect(await b.app.generation.sweepStale()).toBe(0);
+    await b.app.generation.idle();
+    const stored = await a.app.inject({ method: 'GET', url: `/reports/${report.reportId}`, headers: bearer(user.token) });
+    expect(stored.json()).toMatchObject({ status: 'completed' });
+    expect(b.logs.some((l) => l.msg === 'abandoned generation started again' && l.report_id === report.reportId)).toBe(true);
   });
 
   it('restarts a report left pending by an instance that died before starting it', async () => {

@@ -57,6 +57,8 @@ export interface AppConfig {
   readonly rateLimitRequestsPerMinute: number;
   /** Unset: an in-process rate-limit store. */
   readonly redisUrl?: string;
+  /** Fastify's `trustProxy`: `false`, a hop count, or trusted addresses/CIDRs. */
+  readonly trustProxy: false | number | readonly string[];
   readonly logLevel: LogLevel;
   /** Absolute. */
   readonly logDir: string;
@@ -113,6 +115,7 @@ export function toAppConfig(values: ConfigValues, context: AppConfigContext): Ap
     rateLimitEnabled: values.RATE_LIMIT_ENABLED,
     rateLimitRequestsPerMinute: values.RATE_LIMIT_REQUESTS_PER_MINUTE,
     redisUrl: values.REDIS_URL,
+    trustProxy: Array.isArray(values.TRUST_PROXY) ? Object.freeze([...values.TRUST_PROXY]) : values.TRUST_PROXY,
     logLevel: values.LOG_LEVEL,
     logDir: resolve(cwd, values.LOG_DIR),
     logMaxSizeMb: values.LOG_MAX_SIZE_MB,

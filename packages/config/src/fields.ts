@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { parseBoolean } from '@uksmr/feature-flags';
 import { z } from 'zod';
 
@@ -58,3 +59,28 @@ export const originList = z
       .filter((entry) => entry !== ''),
   )
   .pipe(z.array(origin).min(1));
+
+/** Whether `entry` is an IPv4/IPv6 address, optionally with a `/prefix` that fits its family. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: `false` (or `0`) trusts no proxy; a whole number trusts that many hops next to the server; otherwise
+ * a comma-separated list of addresses or CIDRs. `true` (trust every hop, so any client can forge its address) is refused.
+ */
+export const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const trimmed = value.trim();
+  if (/^(false|0|no|off)$/i.test(trimmed)) return false;
+  if (/^\d+$/.test(trimmed) && Number(trimmed) <= 32) return Number(trimmed);
+  const entries = trimmed.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (entries.length === 0 || !entries.every(isAddressOrCidr)) {
+    ctx.issues.push({ code: 'custom', message: 'not a hop count or address list', input: value });
+    return z.NEVER;
+  }
+  return entries;
+});

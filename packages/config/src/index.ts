@@ -11,7 +11,7 @@ export { ConfigError } from './errors.js';
 export type { ConfigIssue } from './errors.js';
 export { configSchema, configVariables } from './variables.js';
 export type { ConfigValues, ConfigVariable, ModeDefaults, VariableDocs, VariableName } from './variables.js';
-export { refusals } from './refusals.js';
+export { estimatedEntropyBits, refusals } from './refusals.js';
 export type { Refusal } from './refusals.js';
 export { AUTH_SECRET_FILE, ensureDevAuthSecret } from './auth-secret.js';
 export { renderEnvExample, renderEnvironmentDocs } from './render.js';

@@ -13,6 +13,24 @@ export interface Refusal {
 }
 
 const MIN_SECRET_LENGTH = 32;
+/** Least estimated entropy of a production AUTH_SECRET, in bits (32 random hex characters score about 110, `aaaa…` 0). */
+export const MIN_SECRET_ENTROPY_BITS = 80;
+
+/**
+ * An estimate of the entropy of `secret` in bits: its length times the Shannon entropy of its own characters.
+ * It cannot prove a secret random, but it tells `aaaa…`, `abab…` or a repeated word from a generated key.
+ */
+export function estimatedEntropyBits(secret: string): number {
+  const characters = [...secret];
+  const counts = new Map<string, number>();
+  for (const character of characters) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let perCharacter = 0;
+  for (const count of counts.values()) {
+    const p = count / characters.length;
+    perCharacter -= p * Math.log2(p);
+  }
+  return perCharacter * characters.length;
+}
 
 const isProduction = (values: ConfigValues): boolean => values.ENVIRONMENT_MODE === 'production';
 
@@ -49,11 +67,12 @@ export const refusals: readonly Refusal[] = Object.freeze([
   },
   {
     variable: 'AUTH_SECRET',
-    expected: `a secret of at least ${MIN_SECRET_LENGTH} bytes in production with AUTH_PROVIDER=local`,
+    expected: `a random secret of at least ${MIN_SECRET_LENGTH} bytes in production with AUTH_PROVIDER=local (e.g. openssl rand -hex 32)`,
     refuses: (values) =>
       isProduction(values) &&
       values.AUTH_PROVIDER === 'local' &&
-      Buffer.byteLength(values.AUTH_SECRET ?? '') < MIN_SECRET_LENGTH,
+      (Buffer.byteLength(values.AUTH_SECRET ?? '') < MIN_SECRET_LENGTH ||
+        estimatedEntropyBits(values.AUTH_SECRET ?? '') < MIN_SECRET_ENTROPY_BITS),
   },
   {
     variable: 'CRON_SECRET',

@@ -11,6 +11,7 @@ import {
   postgresUrl,
   redisUrl,
   text,
+  trustProxy,
 } from './fields.js';
 
 /** The default text of a variable in each mode; `undefined` where it has none. `$PORT` stands for the port. */
@@ -260,10 +261,18 @@ const definitions = {
     expected: 'a redis:// or rediss:// URL',
     schema: redisUrl.optional(),
   }),
+  TRUST_PROXY: define({
+    description:
+      'Proxies whose X-Forwarded-For is believed (rate-limit and sign-in budgets key on the client address): false, a hop count, or addresses/CIDRs. On Cloud Run behind Google\'s front end use 1 (the front end appends the real client address); with an external Application Load Balancer in front of Cloud Run use 2.',
+    required: OPTIONAL,
+    defaults: everyMode('false'),
+    expected: 'false, a hop count from 1 to 32, or comma-separated IP addresses/CIDRs',
+    schema: trustProxy,
+  }),
   LOG_LEVEL: define({
     description: 'Lowest level written to the logs.',
     required: OPTIONAL,
-    defaults: devTestAndProduction('debug', 'error'),
+    defaults: devTestAndProduction('debug', 'warn'),
     expected: 'one of debug | info | warn | error',
     schema: z.enum(['debug', 'info', 'warn', 'error']),
   }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, refusals } from '../src/index.js';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, estimatedEntropyBits, refusals } from '../src/index.js';
 import { PRODUCTION, SECRET, load, thrown } from './support.js';
 
 function refusedVariables(env: NodeJS.ProcessEnv): string[] {
@@ -15,7 +16,7 @@ describe('production refusals', () => {
       'DATABASE_URL: expected a postgres:// or postgresql:// URL when ENABLE_SUPABASE is on',
       'STRIPE_SECRET_KEY: expected a Stripe secret key when ENABLE_PAYMENTS is on',
       'STRIPE_WEBHOOK_SECRET: expected a Stripe webhook signing secret when ENABLE_PAYMENTS is on',
-      'AUTH_SECRET: expected a secret of at least 32 bytes in production with AUTH_PROVIDER=local',
+      'AUTH_SECRET: expected a random secret of at least 32 bytes in production with AUTH_PROVIDER=local (e.g. openssl rand -hex 32)',
       'CRON_SECRET: expected a secret of at least 32 characters in production',
       'ALLOWED_ORIGINS: expected https:// origins only in production (no * and no http://)',
     ]);
@@ -24,7 +25,20 @@ describe('production refusals', () => {
   it('refuses AUTH_SECRET under 32 bytes with local auth', () => {
     expect(refusedVariables({ ...PRODUCTION, AUTH_SECRET: 'x'.repeat(31) })).toEqual(['AUTH_SECRET']);
     expect(refusedVariables({ ...PRODUCTION, AUTH_SECRET: undefined })).toEqual(['AUTH_SECRET']);
-    expect(load({ ...PRODUCTION, AUTH_SECRET: 'é'.repeat(16) }).authSecret).toBe('é'.repeat(16));
+    expect(load({ ...PRODUCTION, AUTH_SECRET: 'é1ü2ö3ä4ß5ç6ñ7ø8àbècìdòf' }).authSecret).toBe('é1ü2ö3ä4ß5ç6ñ7ø8àbècìdòf');
+  });
+
+  it.each(['a'.repeat(32), 'ab'.repeat(16), 'abcd'.repeat(8), 'é'.repeat(16)])('refuses the low-entropy AUTH_SECRET %s', (secret) => {
+    expect(refusedVariables({ ...PRODUCTION, AUTH_SECRET: secret })).toEqual(['AUTH_SECRET']);
+  });
+
+  it('accepts generated secrets (openssl rand -hex 32 / -base64 32)', () => {
+    for (let i = 0; i < 200; i++) {
+      for (const secret of [randomBytes(16).toString('hex'), randomBytes(32).toString('hex'), randomBytes(32).toString('base64')]) {
+        expect(estimatedEntropyBits(secret), secret).toBeGreaterThanOrEqual(80);
+      }
+    }
+    expect(estimatedEntropyBits('')).toBe(0);
   });
 
   it('never generates AUTH_SECRET in production', () => {

@@ -29,6 +29,7 @@ describe('reading values', () => {
       RATE_LIMIT_ENABLED: 'false',
       RATE_LIMIT_REQUESTS_PER_MINUTE: '7',
       REDIS_URL: 'redis://127.0.0.1:6379/0',
+      TRUST_PROXY: '1',
       LOG_LEVEL: 'warn',
       LOG_DIR: '/var/log/uksmr',
       LOG_MAX_SIZE_MB: '0.5',
@@ -62,6 +63,7 @@ describe('reading values', () => {
       rateLimitEnabled: false,
       rateLimitRequestsPerMinute: 7,
       redisUrl: 'redis://127.0.0.1:6379/0',
+      trustProxy: 1,
       logLevel: 'warn',
       logDir: '/var/log/uksmr',
       logMaxSizeMb: 0.5,
@@ -91,6 +93,24 @@ describe('reading values', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.logLevel).toBe('info');
   });
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.7 ,::1,fd00::/8', ['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    const config = load({ TRUST_PROXY: value });
+    expect(config.trustProxy).toEqual(expected);
+    expect(Object.isFrozen(config.trustProxy)).toBe(true);
+  });
+
+  it.each(['true', '33', '10.0.0.0/33', '::1/129', '10.0.0.1/8/1', 'proxy.example.com', '10.0.0.1/x', ','])(
+    'refuses TRUST_PROXY=%s',
+    (value) => {
+      expect(String(thrown(() => load({ TRUST_PROXY: value })))).toContain('TRUST_PROXY: expected false, a hop count');
+    },
+  );
 
   it('accepts * as an origin outside production', () => {
     expect(load({ ALLOWED_ORIGINS: '*' }).allowedOrigins).toEqual(['*']);

@@ -3,6 +3,7 @@ export { createDatabase } from './create-database.js';
 export { DatabaseUnavailableError } from './errors.js';
 export { migrate, MIGRATION_LOCK_KEY, type MigrateOptions } from './migrate.js';
 export { createRepositories, type Repositories } from './repositories/index.js';
+export { withinDailyCap, type DailyCap } from './repositories/daily-cap.js';
 export type { PaymentsRepository } from './repositories/payments.js';
 export type { ReportEventsRepository } from './repositories/report-events.js';
 export type { ListOptions, NewReport, ReportResult, ReportsRepository } from './repositories/reports.js';

@@ -197,13 +197,14 @@ describe('the pool configuration', () => {
 });
 
 describe('the package entry point', () => {
-  it('exports the database, migrations, repositories and the unavailable error', () => {
+  it('exports the database, migrations, repositories, the daily cap and the unavailable error', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DatabaseUnavailableError',
       'MIGRATION_LOCK_KEY',
       'createDatabase',
       'createRepositories',
       'migrate',
+      'withinDailyCap',
     ]);
   });
 });

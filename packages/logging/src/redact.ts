@@ -34,8 +34,11 @@ const SECRET_PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) =>
     /"([^"\\]{1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"|[^\s,}\]]+)/g,
     (match, key, colon) => (isSensitiveKey(key) ? `"${key}"${colon}"${REDACTED}"` : match),
   ],
-  // Card numbers: 13–19 digits, optionally grouped by spaces or dashes, that pass the Luhn check.
-  [/\b\d(?:[ -]?\d){12,18}\b/g, (match) => (passesLuhn(match.replace(/\D/g, '')) ? REDACTED : match)],
+  // Card numbers: 13–19 digits, optionally grouped by spaces or dashes, that pass the Luhn check — never a run of
+  // digits inside a longer word or dashed id (a UUID's last groups, a hex id), which a letter, digit, `-` or `_` touches.
+  [/(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g, (match) => (passesLuhn(match.replace(/\D/g, '')) ? REDACTED : match)],
+  // E-mail addresses anywhere in a string (a subject typed with one, an error message): masked as maskEmail does.
+  [/[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, (match) => maskEmail(match)],
 ];
 
 /** Whether a property or header name holds a secret (case-insensitive; `-` and `_` ignored). */

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { daysBetween, deleteExpiredLogFiles, listLogFiles, logFileName, utcDay, type LogFileId } from './log-files.js';
 
@@ -35,7 +35,7 @@ export class RotatingLogFile {
   constructor(options: RotatingLogFileOptions) {
     this.#options = options;
     const today = utcDay(options.clock());
-    mkdirSync(options.dir, { recursive: true });
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     deleteExpiredLogFiles(options.dir, today, options.retentionDays);
     const index = Math.max(1, ...listLogFiles(options.dir).flatMap((file) => (file.day === today ? file.index : [])));
     this.#file = { day: today, index };
@@ -72,7 +72,10 @@ export class RotatingLogFile {
   }
 
   #open(): void {
-    this.#fd = openSync(join(this.#options.dir, logFileName(this.#file)), 'a');
+    // Owner-only (0600): log lines carry user ids and security events. An existing file keeps its mode, so set it.
+    const path = join(this.#options.dir, logFileName(this.#file));
+    this.#fd = openSync(path, 'a', 0o600);
+    chmodSync(path, 0o600);
     this.#bytes = fstatSync(this.#fd).size;
   }
 }

@@ -44,7 +44,7 @@ describe('logger redaction', () => {
     );
     expect(sink.records[0]).toMatchObject({
       req: { headers: { authorization: '[REDACTED]', cookie: '[REDACTED]', 'user-agent': 'vitest' } },
-      body: { email: 'sam@example.com', password: '[REDACTED]', note: 'card [REDACTED]' },
+      body: { email: 's***@example.com', password: '[REDACTED]', note: 'card [REDACTED]' },
       tokens_used: 99,
       msg: 'request',
     });

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { maskEmail, redact } from '../src/index.js';
 import { passesLuhn } from '../src/luhn.js';
@@ -66,7 +67,7 @@ describe('redactString', () => {
     ['amex 378282246310005', 'amex [REDACTED]'],
     ['GET /callback?code=abc&access_token=xyz123&state=s', 'GET /callback?code=abc&access_token=[REDACTED]&state=s'],
     ['password=hunter2 user=sam', 'password=[REDACTED] user=sam'],
-    ['body {"email":"a@b.c","password": "hunter2","n":1}', 'body {"email":"a@b.c","password": "[REDACTED]","n":1}'],
+    ['body {"email":"a@b.c","password": "hunter2","n":1}', 'body {"email":"a***@b.c","password": "[REDACTED]","n":1}'],
     ['{"apiKey":12345}', '{"apiKey":"[REDACTED]"}'],
   ])('redacts %j', (input, expected) => expect(redactString(input)).toBe(expected));
 
@@ -99,7 +100,7 @@ describe('redact', () => {
       tokens_used: 1200,
     };
     expect(redact(input)).toEqual({
-      user: { email: 'sam@example.com', password: '[REDACTED]', profile: { apiKey: '[REDACTED]', note: 'card [REDACTED]' } },
+      user: { email: 's***@example.com', password: '[REDACTED]', profile: { apiKey: '[REDACTED]', note: 'card [REDACTED]' } },
       headers: {
         authorization: '[REDACTED]',
         cookie: '[REDACTED]',
@@ -178,4 +179,30 @@ describe('maskEmail', () => {
     ['@example.com', '***'],
     ['', '***'],
   ])('masks %j as %j', (email, masked) => expect(maskEmail(email)).toBe(masked));
+});
+
+describe('ids are never taken for card numbers', () => {
+  it('leaves 50,000 random UUIDs, and random hex ids, exactly as they are', () => {
+    for (let i = 0; i < 50_000; i++) {
+      const id = randomUUID();
+      expect(redactString(`request ${id} done`)).toBe(`request ${id} done`);
+      const hex = randomBytes(16).toString('hex');
+      expect(redactString(hex)).toBe(hex);
+    }
+  });
+
+  it('still redacts a card number next to an id', () => {
+    const id = randomUUID();
+    expect(redactString(`${id} paid with 4242 4242 4242 4242`)).toBe(`${id} paid with [REDACTED]`);
+  });
+});
+
+describe('e-mail addresses inside strings', () => {
+  it.each([
+    ['report created: Nursing for asha.rao@example.com', 'report created: Nursing for a***@example.com'],
+    ['two: a.b+c@uni.ac.uk and x@y.org', 'two: a***@uni.ac.uk and x***@y.org'],
+    ['already masked s***@example.com', 'already masked s***@example.com'],
+  ])('%j → %j', (input, output) => {
+    expect(redactString(input)).toBe(output);
+  });
 });

@@ -30,6 +30,17 @@ describe('log files', () => {
     expect(recordsIn(dir, 'app-2025-03-02-1.log')).toMatchObject([{ level: 'INFO', msg: 'hello' }]);
   });
 
+  it('writes log files readable by their owner only (0600), also when a file was left with a wider mode', async () => {
+    const clock = new FakeClock('2025-03-01T12:00:00Z');
+    const { dir, start } = setup(clock);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'app-2025-03-01-1.log'), '', { mode: 0o644 });
+    const logger = start();
+    logger.info('private');
+    await logger.close();
+    expect(statSync(join(dir, 'app-2025-03-01-1.log')).mode & 0o777).toBe(0o600);
+  });
+
   it('writes every line to stdout as well as to the file', async () => {
     const clock = new FakeClock('2025-03-01T10:00:00Z');
     const sink = new LineSink();

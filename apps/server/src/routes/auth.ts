@@ -3,10 +3,13 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { maskEmail } from '@uksmr/logging';
 import { normaliseEmail } from '../domain/auth/email.js';
+import { passwordProblem } from '../domain/auth/password-policy.js';
+import { SemaphoreFullError } from '../domain/auth/semaphore.js';
 import { EmailTakenError, InvalidCredentialsError } from '../domain/auth/errors.js';
 import type { SignedIn } from '../domain/auth/local-accounts.js';
-import { ApiError, errorResponses, unauthorized } from '../errors.js';
+import { ApiError, errorResponses, unauthorized, noStore } from '../errors.js';
 import { authFailure } from '../plugins/app/auth.js';
+import { hashedKey } from '../plugins/external/rate-limit.js';
 
 /** Shortest accepted password. */
 const MIN_PASSWORD_LENGTH = 8;
@@ -14,6 +17,10 @@ const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 256;
 /** Sign-up and login attempts allowed per IP and email in one minute. */
 const CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
+/** Logins one IP may attempt in a minute, whatever the emails (password spraying). */
+export const LOGINS_PER_IP_PER_MINUTE = 30;
+/** Sign-ups one IP may attempt in a minute (each answer tells whether an email is registered). */
+export const SIGNUPS_PER_IP_PER_MINUTE = 20;
 
 const credentialsSchema = z.strictObject({
   email: z
@@ -32,6 +39,12 @@ const credentialsSchema = z.strictObject({
 /** Validated signup and login bodies. */
 type Credentials = z.output<typeof credentialsSchema>;
 
+/** A signup body: credentials whose password is not a common one, the email, or only spaces. */
+const signupSchema = credentialsSchema.superRefine(({ email, password }, ctx) => {
+  const problem = passwordProblem(password, email);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+});
+
 const signedInSchema = z.object({
   token: z.string().describe('Bearer token for the API, valid for one hour'),
   user: z.object({ user_id: z.uuid(), email: z.email() }),
@@ -49,8 +62,22 @@ const credentialRateLimit = {
   max: CREDENTIAL_ATTEMPTS_PER_MINUTE,
   timeWindow: 60_000,
   // Runs in preHandler, after validation: the body is valid and its email normalised.
-  keyGenerator: (request: FastifyRequest): string => `auth:${request.ip}:${(request.body as Credentials).email}`,
+  // The email is hashed: a shared store (Redis) never holds it in plain text.
+  keyGenerator: (request: FastifyRequest): string => `auth:${request.ip}:${hashedKey((request.body as Credentials).email)}`,
 };
+
+/** A budget per IP of `max` attempts a minute, for the route `name`. */
+function perIp(name: string, max: number) {
+  return { max, timeWindowMs: 60_000, key: (request: FastifyRequest): string => `${name}:${request.ip}` };
+}
+
+/** A sign-in refused because too many are waiting for password hashing: 503 with Retry-After. */
+function busyOr(error: unknown): unknown {
+  if (!(error instanceof SemaphoreFullError)) return error;
+  return new ApiError(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'Sign-in is busy right now. Please try again in a few seconds.', {
+    'Retry-After': '5',
+  });
+}
 
 /** The wire shape of a sign-in. */
 function signedInBody({ token, user }: SignedIn): z.infer<typeof signedInSchema> {
@@ -65,21 +92,23 @@ function signedInBody({ token, user }: SignedIn): z.infer<typeof signedInSchema>
 const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const accounts = app.localAccounts;
   if (!accounts) return done();
+  app.addHook('onRequest', noStore);
   app.post(
     '/auth/signup',
     {
       config: { rateLimit: credentialRateLimit },
+      preValidation: app.budget(perIp('signup-ip', SIGNUPS_PER_IP_PER_MINUTE)),
       schema: {
         tags: ['auth'],
         summary: 'Create a local account and sign in',
-        body: credentialsSchema,
-        response: { 201: signedInSchema, ...errorResponses(400, 409, 429) },
+        body: signupSchema,
+        response: { 201: signedInSchema, ...errorResponses(400, 409, 429, 503) },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
       const signedIn = await accounts.signup(email, password).catch((error: unknown) => {
-        if (!(error instanceof EmailTakenError)) throw error;
+        if (!(error instanceof EmailTakenError)) throw busyOr(error);
         request.log.info({ event: 'auth.signup_failed', email: maskEmail(email), reason: 'email-taken' }, 'signup failed');
         throw new ApiError(409, 'CONFLICT', 'Email already registered', 'An account with this email already exists. Sign in instead.');
       });
@@ -92,18 +121,19 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
     '/auth/login',
     {
       config: { rateLimit: credentialRateLimit },
+      preValidation: app.budget(perIp('login-ip', LOGINS_PER_IP_PER_MINUTE)),
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
         body: credentialsSchema,
-        response: { 200: signedInSchema, ...errorResponses(400, 401, 429) },
+        response: { 200: signedInSchema, ...errorResponses(400, 401, 429, 503) },
       },
     },
     async (request) => {
       const { email, password } = request.body;
       const signedIn = await accounts.login(email, password).catch((error: unknown) => {
-        if (!(error instanceof InvalidCredentialsError)) throw error;
-        request.log.info({ event: 'auth.login_failed', email: maskEmail(email), reason: error.reason }, 'login failed');
+        if (!(error instanceof InvalidCredentialsError)) throw busyOr(error);
+        request.log.warn({ event: 'auth.login_failed', email: maskEmail(email), reason: error.reason }, 'login failed');
         throw unauthorized(LOGIN_FAILED);
       });
       request.log.info({ event: 'auth.login', email: maskEmail(email), userId: signedIn.user.userId }, 'login');

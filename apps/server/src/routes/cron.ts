@@ -29,7 +29,7 @@ const cronRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', async (request) => {
     const expected = app.config.cronSecret;
     if (!expected || !secretsMatch(presentedSecret(request), expected)) {
-      request.log.warn({ url: request.url }, 'cron call refused');
+      request.log.warn({ event: 'cron.secret_rejected', url: request.url }, 'cron call refused');
       throw unauthorized('A valid cron secret is required.');
     }
   });

@@ -5,7 +5,13 @@ const healthSchema = z.object({
   status: z.enum(['healthy', 'unhealthy']),
   version: z.string(),
   timestamp: z.string().describe('ISO 8601'),
-  checks: z.object({ database: z.enum(['ok', 'unreachable']) }),
+  checks: z.object({
+    database: z.enum(['ok', 'unreachable']),
+    redis: z
+      .enum(['ok', 'degraded'])
+      .optional()
+      .describe('Only with REDIS_URL. `degraded`: Redis does not answer and rate limits are counted per instance; the app still serves (200).'),
+  }),
 });
 
 /** How long the health check waits for the database. */
@@ -31,7 +37,10 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         status: ok ? 'healthy' : 'unhealthy',
         version: app.config.version,
         timestamp: app.now().toISOString(),
-        checks: { database: ok ? 'ok' : 'unreachable' },
+        checks: {
+          database: ok ? 'ok' : 'unreachable',
+          ...(app.services.redis ? { redis: app.services.redis.status === 'ready' ? ('ok' as const) : ('degraded' as const) } : {}),
+        },
       });
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, notFound } from '../errors.js';
+import { errorResponses, notFound, noStore } from '../errors.js';
 
 /** A Checkout Session id as Stripe makes them (`cs_test_…`, `cs_live_…`); anything else is answered 404 at once. */
 const SESSION_ID = /^cs_\w{1,250}$/;
@@ -19,6 +19,7 @@ const paymentStatusSchema = z
  * otherwise the path is unknown (404 NOT_FOUND).
  */
 const paymentRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
+  app.addHook('onRequest', noStore);
   if (!app.hasDecorator('payments')) return done();
   app.addHook('onRequest', app.authenticate);
 

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { createRepositories, withinDailyCap } from '@uksmr/database';
 import { followReport } from '../domain/generation/follow.js';
+import { plainText } from '../domain/report/output-safety.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
-import { ApiError, errorBodySchema, errorResponses, notFound } from '../errors.js';
+import { ApiError, errorBodySchema, errorResponses, notFound, noStore } from '../errors.js';
 import { isoDay, readStudentRequest } from './read-request.js';
 import { profileFieldsShape } from './schemas/profile.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
@@ -33,6 +35,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Reports: create (payments off), list, get, delete (soft), and the live stream. Owner only, always. */
 const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', noStore);
   app.addHook('onRequest', app.authenticate);
 
   app.post(
@@ -58,10 +61,20 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const userId = request.auth!.userId;
       const { subject: text, ...fields } = request.body;
-      const { subject, subjectId, profile } = readStudentRequest({ text, ...fields }, isoDay(app.now()));
-      const since = new Date(app.now().getTime() - DAY_MS);
-      const started = await app.repos.reports.countCreatedSince(userId, since);
-      if (started >= app.config.reportsPerUserPerDay) {
+      const read = readStudentRequest({ text, ...fields }, isoDay(app.now()));
+      // Stored (and shown, and given to the writer) as plain text: Markdown and HTML in it are neutralised.
+      const subject = plainText(read.subject);
+      if (subject === '') throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', 'body.subject: name a subject in plain words.');
+      const order = { userId, subject, subjectId: read.subjectId, profile: read.profile };
+      // Count and create in one step (the user's row locked), open checkouts counted: concurrent requests cannot pass the cap.
+      const cap = { userId, since: new Date(app.now().getTime() - DAY_MS), max: app.config.reportsPerUserPerDay };
+      const paid = app.services.flags.isEnabled('ENABLE_PAYMENTS');
+      const started = await withinDailyCap(app.services.database, cap, async (tx) =>
+        paid
+          ? { kind: 'checkout' as const, checkout: await app.payments.createCheckout(order, createRepositories(tx).payments) }
+          : { kind: 'report' as const, report: await createRepositories(tx).reports.create(order) },
+      );
+      if (!started) {
         throw new ApiError(
           429,
           'DAILY_LIMIT_REACHED',
@@ -70,10 +83,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           { 'Retry-After': String(60 * 60) },
         );
       }
-      if (app.services.flags.isEnabled('ENABLE_PAYMENTS')) {
-        return reply.code(200).send(await app.payments.createCheckout({ userId, subject, subjectId, profile }));
-      }
-      const report = await app.repos.reports.create({ userId, subject, subjectId, profile });
+      if (started.kind === 'checkout') return reply.code(200).send(started.checkout);
+      const { report } = started;
       request.log.info({ report_id: report.reportId, subject: report.subject }, 'report created');
       app.generation.start(report.reportId);
       return reply.code(201).send({ report: toReportDto(report) });

@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import type { FastifyReply } from 'fastify';
 import type { StreamEvent } from '../domain/generation/stream-events.js';
 
@@ -15,6 +16,8 @@ export async function sendEventStream(
 ): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
+  // The event stream is exempt from the server's idle-socket timeout: it lives as long as the generation does.
+  if (raw.socket instanceof Socket) raw.socket.setTimeout(0);
   raw.writeHead(200, {
     ...(reply.getHeaders() as Record<string, string>),
     'content-type': 'text/event-stream; charset=utf-8',

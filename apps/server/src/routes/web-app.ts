@@ -29,6 +29,9 @@ function wantsAppPage(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
+/** Methods a route of the API may have, in the order `Allow` lists them. */
+const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
 /**
  * Serves the built web app at `/`: hashed assets with year-long immutable caching, `index.html` uncached,
  * and `index.html` for any other page the browser asks for. Everything else not found gets the JSON 404.
@@ -60,6 +63,19 @@ const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) => {
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit ? app.rateLimit() : undefined }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
+    // A path that exists with other methods: 405 with Allow (the path is known, so it may be named).
+    const allowed = ROUTE_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+    if (allowed.length > 0) {
+      request.log.info({ code: 'METHOD_NOT_ALLOWED', statusCode: 405 }, 'method not allowed');
+      return sendApiError(
+        reply,
+        request,
+        new ApiError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`, {
+          Allow: allowed.join(', '),
+        }),
+      );
+    }
+    request.log.info({ code: 'NOT_FOUND', statusCode: 404 }, 'no route');
     return sendApiError(reply, request, new ApiError(404, 'NOT_FOUND', 'Not found', `No route for ${request.method} ${path}.`));
   });
 };

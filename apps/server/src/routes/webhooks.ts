@@ -38,7 +38,7 @@ const webhookRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
         );
       } catch (error) {
         if (error instanceof WebhookSignatureError) {
-          request.log.warn({ reason: error.message }, 'stripe webhook refused: signature');
+          request.log.warn({ event: 'webhook.signature_rejected', reason: error.message }, 'stripe webhook refused: signature');
           throw new ApiError(
             400,
             'INVALID_SIGNATURE',

@@ -99,8 +99,20 @@ export interface ReportsRepository {
   /** Fails the reports that started generating before `startedBefore` (their worker died) and returns them. */
   failStale(startedBefore: Date, errorMessage: string): Promise<ReportRow[]>;
   /**
-   * Ids of live reports still `pending` since before `createdBefore`: created (or paid for) on an instance that
-   * died before it started them. The sweeper starts them again; claiming stays atomic.
+   * Puts back to `pending` the reports that started generating before `startedBefore` (their worker died) and were
+   * not put back so before, and returns them: each is generated again once before it may fail. The caller records
+   * the retry as a `status` event with `requeued: true`, which is what "before" means here.
+   */
+  requeueStale(startedBefore: Date): Promise<ReportRow[]>;
+  /**
+   * Hands a `generating` report back to `pending` (an instance stopping for a deploy), to be started at once by
+   * another instance (`listPendingBefore` lists such reports whatever their age); false from any other status.
+   */
+  handBack(reportId: string): Promise<boolean>;
+  /**
+   * Ids of live reports still `pending` since before `createdBefore` (created or paid for on an instance that died
+   * before it started them), and of every `pending` report that was started once (handed back or requeued). The
+   * sweeper starts them again; claiming stays atomic.
    */
   listPendingBefore(createdBefore: Date, limit?: number): Promise<string[]>;
   /**
@@ -196,9 +208,24 @@ export function reportsRepository(q: Queryable): ReportsRepository {
       );
       return result.rows.map(toReport);
     },
+    async requeueStale(startedBefore) {
+      const result = await q.query<ReportRecord>(
+        `UPDATE reports r SET status = 'pending'
+         WHERE status = 'generating' AND started_at < $1
+           AND NOT EXISTS (SELECT 1 FROM report_events e
+                           WHERE e.report_id = r.report_id AND e.event = 'status' AND e.data->>'requeued' = 'true')
+         RETURNING *`,
+        [startedBefore],
+      );
+      return result.rows.map(toReport);
+    },
+    async handBack(reportId) {
+      return changed(await q.query(`UPDATE reports SET status = 'pending' WHERE report_id = $1 AND status = 'generating'`, [reportId]));
+    },
     async listPendingBefore(createdBefore, limit = 50) {
       const result = await q.query<{ report_id: string }>(
-        `SELECT report_id FROM reports WHERE status = 'pending' AND deleted_at IS NULL AND created_at < $1
+        `SELECT report_id FROM reports WHERE status = 'pending' AND deleted_at IS NULL
+           AND (created_at < $1 OR started_at IS NOT NULL)
          ORDER BY created_at LIMIT $2`,
         [createdBefore, limit],
       );

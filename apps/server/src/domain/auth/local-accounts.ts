@@ -1,6 +1,7 @@
 import type { User } from '@uksmr/database';
 import { normaliseEmail } from './email.js';
 import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from './errors.js';
+import type { FailureSlowdown } from './failure-slowdown.js';
 import type { PasswordHasher } from './password.js';
 import type { AuthProvider, Caller } from './provider.js';
 import type { SessionStore, UserStore } from './stores.js';
@@ -35,10 +36,24 @@ export interface LocalAccountsOptions {
   readonly tokens: SessionTokens;
   readonly passwords: PasswordHasher;
   readonly now: () => Date;
+  /** Slows logins for an account down after repeated failures; none when absent. */
+  readonly slowdown?: FailureSlowdown;
+  /** Waits `ms` (the slow-down's delay); a timer by default. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
+const timer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Local accounts over the given stores. */
-export function createLocalAccounts({ users, sessions, tokens, passwords, now }: LocalAccountsOptions): LocalAccounts {
+export function createLocalAccounts({
+  users,
+  sessions,
+  tokens,
+  passwords,
+  now,
+  slowdown,
+  sleep = timer,
+}: LocalAccountsOptions): LocalAccounts {
   const expiry = (): Date => new Date(now().getTime() + SESSION_LIFETIME_MS);
   // Made now, so that even the first login for an unknown email costs one scrypt, like a wrong password.
   void passwords.dummyHash();
@@ -67,11 +82,17 @@ export function createLocalAccounts({ users, sessions, tokens, passwords, now }:
     },
     async login(rawEmail, password) {
       const email = normaliseEmail(rawEmail);
+      // After repeated failures every login for this account waits a little longer (unknown emails alike).
+      const delay = slowdown?.delayFor(email) ?? 0;
+      if (delay > 0) await sleep(delay);
       const user = await users.findLocalByEmail(email);
       // Verify against a dummy hash for an unknown email, so that both failures take the same time.
       const matches = await passwords.verify(password, user?.passwordHash ?? (await passwords.dummyHash()));
-      if (!user) throw new InvalidCredentialsError('unknown-email');
-      if (!matches) throw new InvalidCredentialsError('wrong-password');
+      if (!user || !matches) {
+        slowdown?.failed(email);
+        throw new InvalidCredentialsError(user ? 'wrong-password' : 'unknown-email');
+      }
+      slowdown?.succeeded(email);
       await users.touchLogin(user.userId);
       return startSession(user, email);
     },

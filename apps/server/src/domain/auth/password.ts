@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { createSemaphore } from './semaphore.js';
 
 /** Cost parameters of scrypt. */
 export interface ScryptParams {
@@ -55,12 +57,33 @@ export interface PasswordHasher {
   dummyHash(): Promise<string>;
 }
 
-/** The scrypt password hasher (`node:crypto`), per-user salt, `timingSafeEqual` comparison. */
-export function createPasswordHasher(params: ScryptParams = DEFAULT_SCRYPT_PARAMS): PasswordHasher {
+/**
+ * Hashes computed at once by default: one core fewer than the machine has (at least one), so that a flood of
+ * sign-ins queues for hashing instead of taking every core from the requests of other users.
+ */
+export const DEFAULT_HASHES_IN_FLIGHT = Math.max(1, availableParallelism() - 1);
+
+/**
+ * Hashes that may wait for a slot; past that a sign-in is refused at once (SemaphoreFullError, a 503 with
+ * Retry-After) instead of waiting behind a flood.
+ */
+export const MAX_HASHES_WAITING = 32;
+
+/**
+ * The scrypt password hasher (`node:crypto`), per-user salt, `timingSafeEqual` comparison, with at most
+ * `hashesInFlight` derivations running at once.
+ */
+export function createPasswordHasher(
+  params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
+  hashesInFlight = DEFAULT_HASHES_IN_FLIGHT,
+): PasswordHasher {
+  const slots = createSemaphore(hashesInFlight, MAX_HASHES_WAITING);
+  const bounded = (password: string, salt: Buffer, keyLength: number, with_: ScryptParams): Promise<Buffer> =>
+    slots.run(() => derive(password, salt, keyLength, with_));
   let dummy: Promise<string> | undefined;
   const hash = async (password: string): Promise<string> => {
     const salt = randomBytes(SALT_BYTES);
-    const key = await derive(password, salt, KEY_BYTES, params);
+    const key = await bounded(password, salt, KEY_BYTES, params);
     return [PREFIX, params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
   };
   return {
@@ -68,7 +91,7 @@ export function createPasswordHasher(params: ScryptParams = DEFAULT_SCRYPT_PARAM
     async verify(password, stored) {
       const parsed = parse(stored);
       if (!parsed) return false;
-      const key = await derive(password, parsed.salt, parsed.hash.length, parsed.params);
+      const key = await bounded(password, parsed.salt, parsed.hash.length, parsed.params);
       return timingSafeEqual(key, parsed.hash);
     },
     dummyHash() {

@@ -2,6 +2,7 @@ import { createRepositories, type Database, type Repositories } from '@uksmr/dat
 import type { BaseLogger } from 'pino';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { retrieve } from '../knowledge-base/retrieve.js';
+import { safeContent } from '../report/output-safety.js';
 import { WriterError, type ReportWriter, type WriterEvent } from '../report/types.js';
 import type { ReportEventHub } from './event-hub.js';
 import { ReportEventLog } from './event-log.js';
@@ -26,8 +27,22 @@ export interface GenerationDeps {
   readonly onFailed: FailureHook;
 }
 
-/** How a run ended: completed, failed, or not ours (another worker claimed it, or it was not pending). */
-export type RunOutcome = 'completed' | 'failed' | 'not-claimed';
+/** How a run ended: completed, failed, handed back (this instance is stopping), or not ours / not started. */
+export type RunOutcome = 'completed' | 'failed' | 'handed-back' | 'not-claimed';
+
+/** What a drain did: generations that finished within the grace period, and those handed back to `pending`. */
+export interface DrainOutcome {
+  readonly finished: number;
+  readonly handedBack: number;
+}
+
+/** Why this instance stops a generation it cannot finish: it is shutting down. */
+class ShuttingDown extends Error {
+  constructor() {
+    super('instance shutting down');
+    this.name = 'ShuttingDown';
+  }
+}
 
 /**
  * Runs report generations: claims a pending report atomically (so exactly one worker on any instance runs it),
@@ -37,13 +52,23 @@ export type RunOutcome = 'completed' | 'failed' | 'not-claimed';
 export class GenerationService {
   private readonly repos: Repositories;
   private readonly running = new Set<Promise<RunOutcome>>();
+  /** Stops the running generations when a drain's grace period is over. */
+  private readonly shutdown = new AbortController();
+  private stopping = false;
 
   constructor(private readonly deps: GenerationDeps) {
     this.repos = createRepositories(deps.database);
   }
 
-  /** Starts generating `reportId` in the background; a reader's disconnect never stops it. */
+  /**
+   * Starts generating `reportId` in the background; a reader's disconnect never stops it. While draining nothing
+   * new starts: the report stays `pending` for another instance.
+   */
   start(reportId: string): void {
+    if (this.stopping) {
+      this.deps.logger.warn({ report_id: reportId }, 'instance stopping: report left pending for another instance');
+      return;
+    }
     const run = this.run(reportId).finally(() => this.running.delete(run));
     this.running.add(run);
   }
@@ -51,6 +76,27 @@ export class GenerationService {
   /** Resolves when every generation started here has ended (tests, graceful shutdown). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Graceful stop: starts nothing new, lets running generations finish for up to `graceMs`, then stops the rest
+   * and hands them back to `pending` (never failed for a deploy), to be started by another instance.
+   */
+  async drain(graceMs: number): Promise<DrainOutcome> {
+    this.stopping = true;
+    const before = this.running.size;
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([this.idle(), graceOver]);
+    clearTimeout(timer);
+    const left = this.running.size;
+    if (left > 0) {
+      this.shutdown.abort(new ShuttingDown());
+      await this.idle();
+    }
+    const outcome = { finished: before - left, handedBack: left };
+    this.deps.logger.warn({ event: 'generation.drained', ...outcome, grace_ms: graceMs }, 'generations drained');
+    return outcome;
   }
 
   /** Claims and runs one report; never throws. */
@@ -88,7 +134,7 @@ export class GenerationService {
           subjectId: report.subjectId,
           profile: report.profile,
           retrieval,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.shutdown.signal]),
           now: now(),
         },
         onEvent,
@@ -96,8 +142,9 @@ export class GenerationService {
       await events.flush();
       await this.deps.database.transaction(async (tx) => {
         const repos = createRepositories(tx);
+        // Sanitised on store: no raw HTML, and links only to the report's own sources.
         const stored = await repos.reports.complete(report.reportId, {
-          content: result.content,
+          content: safeContent(result.content, new Set(result.citations.map((citation) => citation.url))),
           citations: result.citations,
           generationMetadata: result.metadata,
         });
@@ -112,8 +159,24 @@ export class GenerationService {
       return 'completed';
     } catch (error) {
       await events.flush();
+      if (this.shutdown.signal.aborted && (await this.handBack(report.reportId))) return 'handed-back';
       await this.fail(report.reportId, report.userId, error);
       return 'failed';
+    }
+  }
+
+  /** Puts a report this instance cannot finish back to `pending`, telling its readers; false when that failed. */
+  private async handBack(reportId: string): Promise<boolean> {
+    const { logger, hub } = this.deps;
+    try {
+      if (!(await this.repos.reports.handBack(reportId))) return false;
+      await this.repos.reportEvents.append(reportId, 'status', { status: 'pending' });
+      hub.notify(reportId);
+      logger.warn({ event: 'generation.handed_back', report_id: reportId }, 'generation handed back: instance stopping');
+      return true;
+    } catch (error) {
+      logger.error({ report_id: reportId, err: error }, 'could not hand the generation back');
+      return false;
     }
   }
 
@@ -151,12 +214,19 @@ export class GenerationService {
   }
 
   /**
-   * Fails reports left in `generating` past the timeout (their instance died), tells their readers, and calls
-   * the refund hook for each. Returns how many it failed.
+   * Reports left in `generating` past the timeout (their instance died): each is generated again once (put back to
+   * `pending` and started here), and failed — readers told, refund hook called — if it is found abandoned again.
+   * Returns how many it failed.
    */
   async sweepStale(): Promise<number> {
     const { logger, hub, now, timeoutMs, onFailed } = this.deps;
     const cutoff = new Date(now().getTime() - timeoutMs - STALE_GRACE_MS);
+    for (const report of await this.repos.reports.requeueStale(cutoff)) {
+      logger.warn({ report_id: report.reportId, user_id: report.userId }, 'abandoned generation started again');
+      await this.repos.reportEvents.append(report.reportId, 'status', { status: 'pending', requeued: true });
+      hub.notify(report.reportId);
+      this.start(report.reportId);
+    }
     const stale = await this.repos.reports.failStale(cutoff, GENERIC_FAILURE);
     for (const report of stale) {
       logger.warn({ report_id: report.reportId, user_id: report.userId }, 'stale generation failed by the sweeper');

@@ -71,9 +71,14 @@ export class PaymentService {
    * payment with the order in its metadata. No report exists
    * until Stripe confirms the payment.
    *
+   * @param payments where the pending payment is stored: by default the database; the daily cap passes the
+   *   transaction in which it counted the user's open checkouts.
    * @throws {PaymentProviderError} when Stripe cannot be reached or refuses.
    */
-  async createCheckout({ userId, ...order }: OrderRequest & { userId: string }): Promise<Checkout> {
+  async createCheckout(
+    { userId, ...order }: OrderRequest & { userId: string },
+    payments: Repositories['payments'] = this.repos.payments,
+  ): Promise<Checkout> {
     const { stripe, pricePence, appUrl, logger } = this.deps;
     let session: Stripe.Checkout.Session;
     try {
@@ -84,7 +89,7 @@ export class PaymentService {
       throw new PaymentProviderError('checkout', error);
     }
     if (!session.url) throw new PaymentProviderError('checkout', new Error(`session ${session.id} has no url`));
-    await this.repos.payments.createPending({
+    await payments.createPending({
       userId,
       checkoutSessionId: session.id,
       amountPence: pricePence,

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createClerkProvider } from '../../domain/auth/clerk-provider.js';
 import { ProviderUnavailableError, TokenRejectedError } from '../../domain/auth/errors.js';
+import { createFailureSlowdown } from '../../domain/auth/failure-slowdown.js';
 import { createLocalAccounts, type LocalAccounts } from '../../domain/auth/local-accounts.js';
 import { createPasswordHasher } from '../../domain/auth/password.js';
 import type { AuthProvider, Caller } from '../../domain/auth/provider.js';
@@ -52,6 +53,7 @@ function createSignIn(app: FastifyInstance): { provider: AuthProvider; localAcco
     tokens: createSessionTokens({ secret: config.authSecret, now }),
     passwords: createPasswordHasher(),
     now,
+    slowdown: createFailureSlowdown(() => Date.now()),
   });
   return { provider: localAccounts, localAccounts };
 }
@@ -62,7 +64,7 @@ function createSignIn(app: FastifyInstance): { provider: AuthProvider; localAcco
  */
 export function authFailure(request: Pick<FastifyRequest, 'log'>, error: unknown): unknown {
   if (error instanceof TokenRejectedError) {
-    request.log.info({ event: 'auth.token_rejected', reason: error.reason }, 'token rejected');
+    request.log.warn({ event: 'auth.token_rejected', reason: error.reason }, 'token rejected');
     return unauthorized(REJECTED_TOKEN);
   }
   if (error instanceof ProviderUnavailableError) {
@@ -87,7 +89,7 @@ export default fp(
       const header = request.headers.authorization;
       const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
       if (token === undefined) {
-        request.log.info({ event: 'auth.token_rejected', reason: header === undefined ? 'missing-token' : 'malformed-header' }, 'token rejected');
+        request.log.warn({ event: 'auth.token_rejected', reason: header === undefined ? 'missing-token' : 'malformed-header' }, 'token rejected');
         throw unauthorized(MISSING_TOKEN);
       }
       try {

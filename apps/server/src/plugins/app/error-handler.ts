@@ -25,9 +25,26 @@ function validationDetail(error: FastifyError): string {
   return `${path}: ${first.message ?? 'is invalid'}.`;
 }
 
+/** Error codes of a lost or refused database connection (Node sockets and PostgreSQL's class 08 / 57P). */
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03']);
+/** Messages of a database that is gone: PGlite closed, a pg pool ended or unable to connect. */
+const OUTAGE_MESSAGE = /PGlite is closed|Connection terminated|pool after calling end|timeout exceeded when trying to connect|Database unavailable/i;
+
+/** Whether `error` says the database cannot be reached (an outage, not a bug): answered 503, not 500. */
+export function isDatabaseOutage(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && OUTAGE_CODES.has(code)) || OUTAGE_MESSAGE.test(error.message);
+}
+
 /** Maps a Fastify or unexpected error to an ApiError. */
 export function toApiError(error: FastifyError | Error): ApiError {
   if (error instanceof ApiError) return error;
+  if (isDatabaseOutage(error)) {
+    return new ApiError(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'The service cannot reach its database right now. Please try again shortly.', {
+      'Retry-After': '30',
+    });
+  }
   const fe = error as FastifyError;
   if (fe.validation) return new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', validationDetail(fe));
   switch (fe.code) {

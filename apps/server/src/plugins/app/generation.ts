@@ -19,6 +19,12 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * How long a stopping instance lets running generations finish before it hands them back: within Cloud Run's
+ * 10 s between SIGTERM and SIGKILL.
+ */
+export const SHUTDOWN_GRACE_MS = 8_000;
+
 /** How often the generation sweeper runs (fails abandoned generations, restarts forgotten pending reports). */
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -71,8 +77,14 @@ export default fp<GenerationPluginOptions>(
       }, SWEEP_INTERVAL_MS).unref();
       next();
     });
-    app.addHook('onClose', async () => {
+    // Stopping (Fastify answers new requests 503 from here on): finish or hand back the generations, then end the
+    // event streams still open (their readers reconnect to another instance), before any onClose closes the pool.
+    app.addHook('preClose', async () => {
       clearInterval(timer);
+      await generation.drain(SHUTDOWN_GRACE_MS);
+      app.server.closeAllConnections();
+    });
+    app.addHook('onClose', async () => {
       await generation.idle();
     });
     done();

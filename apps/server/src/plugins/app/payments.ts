@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type { Repositories } from '@uksmr/database';
 import type { FailureHook } from '../../domain/generation/generation-service.js';
 import { PaymentProviderError } from '../../domain/payments/errors.js';
 import { PaymentService, type HandledEvent, type PaymentView } from '../../domain/payments/payment-service.js';
@@ -10,9 +11,12 @@ import { ApiError } from '../../errors.js';
 export interface PaymentsApi {
   /**
    * Creates a Stripe Checkout Session for one report (the order: subject, subject id, profile) and stores a pending
-   * payment (502 when Stripe fails).
+   * payment (502 when Stripe fails); `payments` lets the daily-cap transaction store it.
    */
-  createCheckout(input: OrderRequest & { userId: string }): Promise<{ checkout_url: string; session_id: string }>;
+  createCheckout(
+    input: OrderRequest & { userId: string },
+    payments?: Repositories['payments'],
+  ): Promise<{ checkout_url: string; session_id: string }>;
   /** Refunds the payment of a failed report, once. */
   refundForReport: FailureHook;
   /** Verifies and applies one delivery of Stripe's webhook (raw body, `Stripe-Signature` header). */
@@ -64,9 +68,9 @@ export default fp(
       startGeneration: (reportId) => app.generation.start(reportId),
     });
     const payments: PaymentsApi = {
-      async createCheckout(input) {
+      async createCheckout(input, store) {
         try {
-          const checkout = await service.createCheckout(input);
+          const checkout = await service.createCheckout(input, store);
           return { checkout_url: checkout.checkoutUrl, session_id: checkout.sessionId };
         } catch (error) {
           if (!(error instanceof PaymentProviderError)) throw error;

@@ -75,14 +75,19 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
   const retryBackoffMs = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
   const timeouts = { whole: options.timeoutMs, firstToken: firstTokenTimeoutMs };
 
+  /** Whether `signal` was aborted by a timeout (`AbortSignal.timeout`), not by someone stopping the work. */
+  const isTimeout = (signal: AbortSignal | undefined): boolean =>
+    signal?.aborted === true && (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
+
   async function write(input: WriterInput, emit: (event: WriterEvent) => void): Promise<WriterResult> {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     const deadline = AbortSignal.timeout(options.timeoutMs);
     const signal = input.signal ? AbortSignal.any([deadline, input.signal]) : deadline;
     const stopCause = (error: unknown): StopCause | null => {
+      // The caller's own deadline (AbortSignal.timeout) is a timeout too, not a stop: the student is told so.
+      if (deadline.aborted || isTimeout(input.signal)) return 'timeout';
       if (input.signal?.aborted) return 'aborted';
-      if (deadline.aborted) return 'timeout';
       return error instanceof FirstTokenTimeout ? 'first_token_timeout' : null;
     };
 
