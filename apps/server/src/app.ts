@@ -1,9 +1,10 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from '@uksmr/config';
 import type { AppServices } from './services.js';
 import { requestIdFor } from './request-id.js';
+import { compiledSerializerCompiler } from './serializer.js';
 import helmet from './plugins/external/helmet.js';
 import cors from './plugins/external/cors.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -47,7 +48,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
 
   // App plugins that the external ones rely on (request id in logs, the error shape, services, who is calling).
   await app.register(requestContext);

@@ -266,5 +266,29 @@ describe.each(targets)('reports and their events on $name', (target) => {
       expect(await db.repos.reportEvents.clear(reportId)).toBe(2);
       expect(await db.repos.reportEvents.listAfter(reportId, 0)).toEqual([]);
     });
+
+    it('keeps only the terminal row once a report is finished, after the seq a reader already has', async () => {
+      const { reportId } = await db.repos.reports.create({ userId: await db.newUser(), subject: 'finished' });
+      for (const event of ['status', 'section', 'delta']) await db.repos.reportEvents.append(reportId, event, {});
+      expect(await db.repos.reportEvents.appendFinal(reportId, 'complete', {})).toBe(4);
+      expect(await db.repos.reportEvents.listAfter(reportId, 0)).toEqual([{ reportId, seq: 4, event: 'complete', data: {} }]);
+      expect(await db.repos.reportEvents.listAfter(reportId, 3)).toHaveLength(1);
+    });
+
+    it('sweeps the events of finished reports once their last event is old, never those of a report in generation', async () => {
+      const userId = await db.newUser();
+      const finished = await db.repos.reports.create({ userId, subject: 'done long ago' });
+      const running = await db.repos.reports.create({ userId, subject: 'still running' });
+      await db.repos.reports.claim(running.reportId);
+      await db.repos.reports.fail(finished.reportId, 'failed');
+      for (const reportId of [finished.reportId, running.reportId]) {
+        await db.repos.reportEvents.append(reportId, 'status', {});
+        await db.repos.reportEvents.append(reportId, 'error', {});
+      }
+      expect(await db.repos.reportEvents.clearFinished(new Date(Date.now() - 60_000))).toBe(0);
+      expect(await db.repos.reportEvents.clearFinished(new Date(Date.now() + 60_000))).toBe(2);
+      expect(await db.repos.reportEvents.listAfter(finished.reportId, 0)).toEqual([]);
+      expect(await db.repos.reportEvents.listAfter(running.reportId, 0)).toHaveLength(2);
+    });
   });
 });

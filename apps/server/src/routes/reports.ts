@@ -19,10 +19,10 @@ const listQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
   status: z.enum(['pending', 'generating', 'completed', 'failed']).optional(),
   view: z
-    .enum(['full', 'summary'])
-    .default('full')
+    .enum(['light', 'full', 'summary'])
+    .default('light')
     .describe(
-      'Addition to the contract: `summary` leaves content, citations and generation_metadata null, for a light list (the history sidebar). Default `full`.',
+      'Light by default: content, citations and generation_metadata are null; `full` returns them whole. `summary` is kept as an alias of the default.',
     ),
 });
 

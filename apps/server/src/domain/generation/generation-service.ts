@@ -95,7 +95,8 @@ export class GenerationService {
           generationMetadata: result.metadata,
         });
         if (!stored) throw new Error('report was no longer in generation when it completed');
-        await repos.reportEvents.append(report.reportId, 'complete', {});
+        // The stored report replaces the progress rows; only the terminal row stays, for readers still following.
+        await repos.reportEvents.appendFinal(report.reportId, 'complete', {});
       });
       hub.notify(report.reportId);
       logger.info(
@@ -118,7 +119,7 @@ export class GenerationService {
     logger.error({ report_id: reportId, user_id: userId, reason, err: error }, 'generation failed');
     try {
       await this.repos.reports.fail(reportId, detail);
-      await this.repos.reportEvents.append(reportId, 'error', { code: GENERATION_FAILED, detail });
+      await this.repos.reportEvents.appendFinal(reportId, 'error', { code: GENERATION_FAILED, detail });
       hub.notify(reportId);
     } catch (storeError) {
       logger.error({ report_id: reportId, err: storeError }, 'could not record the failure; the sweeper will');
@@ -153,7 +154,7 @@ export class GenerationService {
     const stale = await this.repos.reports.failStale(cutoff, GENERIC_FAILURE);
     for (const report of stale) {
       logger.warn({ report_id: report.reportId, user_id: report.userId }, 'stale generation failed by the sweeper');
-      await this.repos.reportEvents.append(report.reportId, 'error', { code: GENERATION_FAILED, detail: GENERIC_FAILURE });
+      await this.repos.reportEvents.appendFinal(report.reportId, 'error', { code: GENERATION_FAILED, detail: GENERIC_FAILURE });
       hub.notify(report.reportId);
       await onFailed({ reportId: report.reportId, userId: report.userId, reason: 'stale' }).catch((error: unknown) =>
         logger.error({ report_id: report.reportId, err: error }, 'failure hook failed'),

@@ -1,3 +1,5 @@
+import { Cron } from 'croner';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '@uksmr/config';
 import { loadKnowledgeBase } from '../../domain/knowledge-base/load.js';
@@ -16,8 +18,27 @@ declare module 'fastify' {
   }
 }
 
-/** How often the generation sweeper runs (fails abandoned generations, restarts forgotten pending reports). */
-const SWEEP_INTERVAL_MS = 60_000;
+/**
+ * When the generation sweeper runs (UTC, every minute): fails abandoned generations, restarts forgotten pending
+ * reports, and deletes the progress rows of reports finished over {@link EVENTS_KEPT_MS} ago.
+ */
+export const SWEEP_PATTERN = '* * * * *';
+/** How long the terminal progress row of a finished report is kept for readers still following: one hour. */
+export const EVENTS_KEPT_MS = 60 * 60 * 1000;
+
+/** One sweep, logged with its counts (a failure is logged, not thrown). */
+export async function runGenerationSweep(app: FastifyInstance): Promise<void> {
+  try {
+    const [failedStale, restartedPending, eventsDeleted] = await Promise.all([
+      app.generation.sweepStale(),
+      app.generation.restartPending(),
+      app.repos.reportEvents.clearFinished(new Date(app.now().getTime() - EVENTS_KEPT_MS)),
+    ]);
+    app.log.info({ job: 'generation-sweep', failed_stale: failedStale, restarted_pending: restartedPending, events_deleted: eventsDeleted }, 'sweep run');
+  } catch (error) {
+    app.log.error({ job: 'generation-sweep', err: error }, 'sweep run failed');
+  }
+}
 
 /** The writer the config asks for: Gemini when `GEMINI_API_KEY` is set, else the knowledge-base writer. */
 export function writerFor(config: AppConfig): ReportWriter {
@@ -58,17 +79,14 @@ export default fp<GenerationPluginOptions>(
     app.log.info({ provider: writer.provider, knowledge_base_as_of: knowledgeBase.as_of }, 'report writer ready');
     app.decorate('generation', generation);
     app.decorate('reportHub', hub);
-    let timer: NodeJS.Timeout | undefined;
+    let sweeper: Cron | undefined;
     app.addHook('onReady', (next) => {
-      timer = setInterval(() => {
-        Promise.all([generation.sweepStale(), generation.restartPending()]).catch((error: unknown) =>
-          app.log.error({ err: error }, 'generation sweep failed'),
-        );
-      }, SWEEP_INTERVAL_MS).unref();
+      // `protect` skips a run while the previous one is still going; `unref` never keeps the process alive.
+      sweeper = new Cron(SWEEP_PATTERN, { timezone: 'UTC', protect: true, unref: true }, () => runGenerationSweep(app));
       next();
     });
     app.addHook('onClose', async () => {
-      clearInterval(timer);
+      sweeper?.stop();
       await generation.idle();
     });
     done();
