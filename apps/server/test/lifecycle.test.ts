@@ -60,6 +60,10 @@ describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
     expect(events.at(-1)).toMatchObject({ event: 'complete', data: { report: { report_id: reportId, status: 'completed' } } });
     await a.app.generation.idle();
     expect(b.logs.some((l) => l.msg === 'generation started')).toBe(false);
+    // On a PostgreSQL server each instance listens (NOTIFY brings the events); on PGlite readers poll.
+    expect(b.app.reportHub.listening).toBe(serverUrl !== undefined);
+    // Once stored, the report replaces its progress rows: only the terminal row is left.
+    expect((await a.app.repos.reportEvents.listAfter(reportId, 0)).map((e) => e.event)).toEqual(['complete']);
   });
 
   it('lets two readers on two instances follow one generation, which runs once', async () => {

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '@uksmr/config';
+import { REPORT_EVENTS_CHANNEL, type Listening, type ReportEventNotice } from '@uksmr/database';
 import { loadKnowledgeBase } from '../../domain/knowledge-base/load.js';
 import { ReportEventHub } from '../../domain/generation/event-hub.js';
 import { GenerationService, type FailureHook } from '../../domain/generation/generation-service.js';
@@ -25,6 +26,18 @@ declare module 'fastify' {
 export const SWEEP_PATTERN = '* * * * *';
 /** How long the terminal progress row of a finished report is kept for readers still following: one hour. */
 export const EVENTS_KEPT_MS = 60 * 60 * 1000;
+
+/** Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows". */
+export function deliverNotice(hub: ReportEventHub, payload: string): void {
+  let notice: ReportEventNotice;
+  try {
+    notice = JSON.parse(payload) as ReportEventNotice;
+  } catch {
+    return;
+  }
+  if (typeof notice.r !== 'string' || typeof notice.s !== 'number') return;
+  hub.deliver(notice.r, notice.e === undefined ? null : { seq: notice.s, event: notice.e, data: notice.d });
+}
 
 /** One sweep, logged with its counts (a failure is logged, not thrown). */
 export async function runGenerationSweep(app: FastifyInstance): Promise<void> {
@@ -80,14 +93,23 @@ export default fp<GenerationPluginOptions>(
     app.decorate('generation', generation);
     app.decorate('reportHub', hub);
     let sweeper: Cron | undefined;
-    app.addHook('onReady', (next) => {
+    let listening: Listening | undefined;
+    app.addHook('onReady', async () => {
       // `protect` skips a run while the previous one is still going; `unref` never keeps the process alive.
       sweeper = new Cron(SWEEP_PATTERN, { timezone: 'UTC', protect: true, unref: true }, () => runGenerationSweep(app));
-      next();
+      // On a PostgreSQL server, one listening connection per instance brings every stored event to the readers here.
+      const { database } = app.services;
+      if (database.listen) {
+        listening = await database.listen(REPORT_EVENTS_CHANNEL, {
+          onNotice: (payload) => deliverNotice(hub, payload),
+          onState: (connected) => hub.setListening(connected),
+        });
+      }
     });
     app.addHook('onClose', async () => {
       sweeper?.stop();
       await generation.idle();
+      await listening?.close();
     });
     done();
   },
