@@ -12,6 +12,7 @@ import swagger from './plugins/external/swagger.js';
 import requestContext from './plugins/app/request-context.js';
 import errorHandler from './plugins/app/error-handler.js';
 import servicesPlugin from './plugins/app/services.js';
+import metrics from './plugins/app/metrics.js';
 import auth from './plugins/app/auth.js';
 import payments from './plugins/app/payments.js';
 import generation from './plugins/app/generation.js';
@@ -54,6 +55,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(requestContext);
   await app.register(errorHandler);
   await app.register(servicesPlugin, { config, services });
+  await app.register(metrics);
   await app.register(auth);
   await app.register(payments);
   await app.register(generation, {

@@ -47,6 +47,8 @@ export interface AppConfig {
   /** `reportPriceGbp` in pence, e.g. 299 (what Stripe's `unit_amount` takes). */
   readonly reportPricePence: number;
   readonly cronSecret?: string;
+  /** Unset: `GET /metrics` answers 404. */
+  readonly metricsSecret?: string;
   readonly cronMode: CronMode;
   /** Without a trailing slash. */
   readonly appUrl: string;
@@ -106,6 +108,7 @@ export function toAppConfig(values: ConfigValues, context: AppConfigContext): Ap
     reportPriceGbp: values.REPORT_PRICE_GBP,
     reportPricePence: Math.round(values.REPORT_PRICE_GBP * 100),
     cronSecret: values.CRON_SECRET,
+    metricsSecret: values.METRICS_SECRET,
     cronMode: values.CRON_MODE,
     appUrl: values.APP_URL,
     reportsPerUserPerDay: values.REPORTS_PER_USER_PER_DAY,

@@ -211,6 +211,13 @@ const definitions = {
     expected: 'a secret (at least 32 characters in production)',
     schema: text.optional(),
   }),
+  METRICS_SECRET: define({
+    description: 'Bearer secret of GET /metrics (Prometheus text); unset = /metrics answers 404.',
+    required: OPTIONAL,
+    defaults: everyMode(undefined),
+    expected: 'a secret (at least 32 characters in production)',
+    schema: text.optional(),
+  }),
   CRON_MODE: define({
     description: 'internal: the server schedules retention itself; external: an outside scheduler calls the cron endpoints.',
     required: OPTIONAL,

@@ -129,6 +129,7 @@ describe('the variable table', () => {
       'GEMINI_TIMEOUT_MS',
       'REPORT_PRICE_GBP',
       'CRON_SECRET',
+      'METRICS_SECRET',
       'CRON_MODE',
       'APP_URL',
       'REPORTS_PER_USER_PER_DAY',

@@ -123,6 +123,7 @@ function pgDatabase(pool: pg.Pool, options: PgAdapterOptions): Database {
     async ping() {
       await pool.query('SELECT 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     listen(channel, handlers) {
       const connectionString = options.listenUrl ?? options.databaseUrl;
       const { ssl } = poolConfig({ ...options, databaseUrl: connectionString });

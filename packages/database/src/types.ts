@@ -37,6 +37,8 @@ export interface Database extends Queryable {
    * transaction-mode pooler cannot keep a LISTEN), reconnected with backoff when it drops.
    */
   listen?(channel: string, handlers: ListenHandlers): Promise<Listening>;
+  /** PostgreSQL server only: the pool's connections now (for metrics). */
+  poolStats?(): PoolStats;
   /** Closes the pool or the embedded database. */
   close(): Promise<void>;
 }
@@ -46,6 +48,15 @@ export interface ListenHandlers {
   readonly onNotice: (payload: string) => void;
   /** `true` once listening (again: notifications may have been missed meanwhile), `false` when the connection dropped. */
   readonly onState?: (listening: boolean) => void;
+}
+
+/** A pool's connections: open in all, idle among them, and requests waiting for one. */
+export interface PoolStats {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+  /** The most it opens. */
+  readonly max: number;
 }
 
 /** A running listener. */

@@ -156,7 +156,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const controller = new AbortController();
       const events = followReport({ repos: app.repos, hub: app.reportHub, report, signal: controller.signal });
       await sendEventStream(reply, events, controller);
-      request.log.info({ report_id: report.reportId }, 'report reader detached');
+      request.log.info({ report_id: report.reportId, status: report.status, duration_ms: Math.round(reply.elapsedTime) }, 'report streamed');
     },
   );
 

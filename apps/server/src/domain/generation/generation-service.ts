@@ -3,6 +3,7 @@ import type { BaseLogger } from 'pino';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { retrieve } from '../knowledge-base/retrieve.js';
 import { WriterError, type ReportWriter, type WriterEvent } from '../report/types.js';
+import type { GenerationObservation } from '../metrics.js';
 import type { ReportEventHub } from './event-hub.js';
 import { ReportEventLog } from './event-log.js';
 import { GENERATION_FAILED } from './stream-events.js';
@@ -24,6 +25,8 @@ export interface GenerationDeps {
   readonly timeoutMs: number;
   readonly now: () => Date;
   readonly onFailed: FailureHook;
+  /** Told how each generation run here ended (metrics). */
+  readonly observe?: (observation: GenerationObservation) => void;
 }
 
 /** How a run ended: completed, failed, or not ours (another worker claimed it, or it was not pending). */
@@ -71,11 +74,11 @@ export class GenerationService {
       (error) => logger.warn({ ...context, err: error }, 'progress event not stored'),
     );
     events.push({ event: 'status', data: { status: 'generating' } });
-    let firstEventLogged = false;
+    let firstTokenMs: number | null = null;
     const onEvent = (event: WriterEvent): void => {
-      if (!firstEventLogged) {
-        firstEventLogged = true;
-        logger.info({ ...context, first_token_ms: now().getTime() - startedAt }, 'generation first token');
+      if (firstTokenMs === null) {
+        firstTokenMs = now().getTime() - startedAt;
+        logger.info({ ...context, first_token_ms: firstTokenMs }, 'generation first token');
       }
       const { type, ...data } = event;
       events.push({ event: type, data });
@@ -99,14 +102,14 @@ export class GenerationService {
         await repos.reportEvents.appendFinal(report.reportId, 'complete', {});
       });
       hub.notify(report.reportId);
-      logger.info(
-        { ...context, duration_ms: now().getTime() - startedAt, tokens_used: result.metadata.tokens_used, provider: result.metadata.provider },
-        'generation completed',
-      );
+      const durationMs = now().getTime() - startedAt;
+      logger.info({ ...context, duration_ms: durationMs, tokens_used: result.metadata.tokens_used, provider: result.metadata.provider }, 'generation completed');
+      this.deps.observe?.({ outcome: 'completed', writer: writer.provider, durationMs, firstTokenMs });
       return 'completed';
     } catch (error) {
       await events.flush();
       await this.fail(report.reportId, report.userId, error);
+      this.deps.observe?.({ outcome: 'failed', writer: writer.provider, durationMs: now().getTime() - startedAt, firstTokenMs });
       return 'failed';
     }
   }

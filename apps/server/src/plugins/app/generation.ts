@@ -88,6 +88,7 @@ export default fp<GenerationPluginOptions>(
       timeoutMs: app.config.geminiTimeoutMs,
       now: () => app.now(),
       onFailed: options.onFailed ?? (() => Promise.resolve()),
+      observe: (observation) => app.metrics.observeGeneration(observation),
     });
     app.log.info({ provider: writer.provider, knowledge_base_as_of: knowledgeBase.as_of }, 'report writer ready');
     app.decorate('generation', generation);
@@ -113,5 +114,5 @@ export default fp<GenerationPluginOptions>(
     });
     done();
   },
-  { name: 'generation', dependencies: ['services'] },
+  { name: 'generation', dependencies: ['services', 'metrics'] },
 );
