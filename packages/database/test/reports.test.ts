@@ -232,6 +232,21 @@ describe.each(targets)('reports and their events on $name', (target) => {
     });
   });
 
+  describe('stored result as JSON text', () => {
+    it('reads content, citations and metadata unparsed when asked, in a get and in a whole list', async () => {
+      const userId = await db.newUser();
+      const { reportId } = await db.repos.reports.create({ userId, subject: 'json text' });
+      await db.repos.reports.claim(reportId);
+      await db.repos.reports.complete(reportId, { content: { a: 'x"y' }, citations: [{ id: 1 }], generationMetadata: null });
+      const row = await db.repos.reports.getForOwner(userId, reportId, { jsonAsText: true });
+      expect(JSON.parse(row!.content as string)).toEqual({ a: 'x"y' });
+      expect(JSON.parse(row!.citations as string)).toEqual([{ id: 1 }]);
+      expect(row!.generationMetadata).toBeNull();
+      const page = await db.repos.reports.listForOwner(userId, { limit: 5, offset: 0, jsonAsText: true });
+      expect(typeof page.reports[0].content).toBe('string');
+    });
+  });
+
   describe('report events', () => {
     it('appends with seq 1, 2, … per report and lists those after a seq', async () => {
       const userId = await db.newUser();

@@ -4,6 +4,7 @@ import { followReport } from '../domain/generation/follow.js';
 import { interpretQuery } from '../domain/query-rules/index.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorResponses, notFound } from '../errors.js';
+import { reportJson, reportListJson, sendJsonText } from './report-json.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
 
@@ -93,9 +94,11 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, status, view } = request.query;
-      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, status, withContent: view === 'full' });
+      const full = view === 'full';
+      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, status, withContent: full, jsonAsText: full });
+      if (full) return sendJsonText(reply, reportListJson(page.reports, { total: page.total, limit, offset }));
       return { reports: page.reports.map(toReportDto), total: page.total, limit, offset };
     },
   );
@@ -111,7 +114,11 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: reportSchema, ...errorResponses(401, 404, 429) },
       },
     },
-    async (request) => toReportDto(await ownReport(request.auth!.userId, request.params.report_id)),
+    async (request, reply) => {
+      const report = await app.repos.reports.getForOwner(request.auth!.userId, request.params.report_id, { jsonAsText: true });
+      if (!report) throw notFound('This report');
+      return sendJsonText(reply, reportJson(report));
+    },
   );
 
   app.delete(
