@@ -6,7 +6,7 @@ import { responseJsonSchema } from '../serializer.js';
 import { reportSchema } from './schemas/report.js';
 
 /** The report's fields but its stored result, compiled once. */
-const writeEnvelope = fastJson(responseJsonSchema(reportSchema.omit({ content: true, citations: true, generation_metadata: true })));
+const writeEnvelope: (dto: object) => string = fastJson(responseJsonSchema(reportSchema.omit({ content: true, citations: true, generation_metadata: true })));
 
 /** Stored JSON text as it goes on the wire; null (SQL NULL) as `null`. */
 const raw = (text: unknown): string => (typeof text === 'string' ? text : 'null');
