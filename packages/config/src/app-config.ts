@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly environmentMode: EnvironmentMode;
   /** Unset: embedded PostgreSQL (PGlite) in `dataDir`. */
   readonly databaseUrl?: string;
+  /** Unset: LISTEN over `databaseUrl`. */
+  readonly databaseListenUrl?: string;
   /** Absolute. */
   readonly dataDir: string;
   /** Same as `flags.ENABLE_SUPABASE.value`. */
@@ -89,6 +91,7 @@ export function toAppConfig(values: ConfigValues, context: AppConfigContext): Ap
     host: values.HOST,
     environmentMode: values.ENVIRONMENT_MODE,
     databaseUrl: values.DATABASE_URL,
+    databaseListenUrl: values.DATABASE_LISTEN_URL,
     dataDir: resolve(cwd, values.DATA_DIR),
     enableSupabase: flags.ENABLE_SUPABASE.value,
     enablePayments: flags.ENABLE_PAYMENTS.value,

@@ -92,6 +92,14 @@ const definitions = {
     expected: 'a postgres:// or postgresql:// URL',
     schema: postgresUrl.optional(),
   }),
+  DATABASE_LISTEN_URL: define({
+    description:
+      'Session connection for LISTEN (progress to readers on other instances): the direct or session-mode address when DATABASE_URL is a transaction-mode pooler; unset = DATABASE_URL.',
+    required: OPTIONAL,
+    defaults: everyMode(undefined),
+    expected: 'a postgres:// or postgresql:// URL',
+    schema: postgresUrl.optional(),
+  }),
   DATA_DIR: define({
     description: 'Where embedded data (PGlite, the generated dev AUTH_SECRET) lives; relative to the working directory.',
     required: OPTIONAL,

@@ -112,6 +112,7 @@ describe('the variable table', () => {
       'HOST',
       'ENVIRONMENT_MODE',
       'DATABASE_URL',
+      'DATABASE_LISTEN_URL',
       'DATA_DIR',
       'ENABLE_SUPABASE',
       'ENABLE_PAYMENTS',

@@ -56,7 +56,9 @@ export function poolConfig(options: PgAdapterOptions): pg.PoolConfig {
     connectionString: options.databaseUrl,
     min: 5,
     max: 20,
-    statement_timeout: options.statementTimeoutMs,
+    // A transaction-mode pooler (Supavisor, PgBouncer) refuses unknown start-up parameters such as statement_timeout:
+    // with Supabase the client times a query out itself (set a server-side limit on the role: docs/database.md).
+    ...(options.enableSupabase ? { query_timeout: options.statementTimeoutMs } : { statement_timeout: options.statementTimeoutMs }),
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'uksmr',
