@@ -1,11 +1,10 @@
 /** @uksmr/database: PostgreSQL over PGlite or pg, forward-only migrations, and the repositories. */
 export { createDatabase } from './create-database.js';
-export { listenPg, type ListenOptions } from './pg-listener.js';
 export { DatabaseUnavailableError } from './errors.js';
 export { migrate, MIGRATION_LOCK_KEY, type MigrateOptions } from './migrate.js';
 export { createRepositories, type Repositories } from './repositories/index.js';
 export type { PaymentsRepository } from './repositories/payments.js';
-export { MAX_NOTIFY_PAYLOAD_BYTES, REPORT_EVENTS_CHANNEL, type ReportEventNotice, type ReportEventsRepository } from './repositories/report-events.js';
+export { REPORT_EVENTS_CHANNEL, type ReportEventNotice, type ReportEventsRepository } from './repositories/report-events.js';
 export type { ListOptions, ReadOptions, ReportResult, ReportsRepository } from './repositories/reports.js';
 export type { SessionsRepository } from './repositories/sessions.js';
 export type { StripeEventsRepository } from './repositories/stripe-events.js';

@@ -203,6 +203,7 @@ describe('the package entry point', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DatabaseUnavailableError',
       'MIGRATION_LOCK_KEY',
+      'REPORT_EVENTS_CHANNEL',
       'createDatabase',
       'createRepositories',
       'migrate',
