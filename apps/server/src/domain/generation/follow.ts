@@ -42,6 +42,38 @@ export function* replayCompleted(report: ReportRow): Generator<StreamEvent, void
   yield { event: 'complete', data: { report: toReportDto(report) } };
 }
 
+/**
+ * What a reader has been sent of each section so far. Progress rows are deleted once the report is stored, so a
+ * reader that polls may find the terminal row after a gap: {@link catchUp} then sends what it missed.
+ */
+export class SentSections {
+  private readonly text = new Map<string, string>();
+
+  /** Records an event the reader was sent. */
+  record(event: StreamEvent): void {
+    if (event.event === 'section') this.text.set(event.data.key, this.text.get(event.data.key) ?? '');
+    if (event.event === 'delta') this.text.set(event.data.key, `${this.text.get(event.data.key) ?? ''}${event.data.text}`);
+  }
+
+  /**
+   * The events that bring this reader up to the stored report: each section it was never sent, whole, and the rest
+   * of a section it was sent in part; nothing when it saw every row.
+   */
+  *catchUp(report: ReportRow): Generator<StreamEvent, void> {
+    const content = report.content as ReportContent;
+    for (const section of SECTIONS) {
+      const stored = sectionMarkdown(content, section.key);
+      const sent = this.text.get(section.key);
+      if (sent === undefined) {
+        yield { event: 'section', data: { key: section.key, title: section.title } };
+        yield { event: 'delta', data: { key: section.key, text: stored } };
+      } else if (stored.length > sent.length && stored.startsWith(sent)) {
+        yield { event: 'delta', data: { key: section.key, text: stored.slice(sent.length) } };
+      }
+    }
+  }
+}
+
 /** The terminal event of a failed or expired report. */
 function failure(report: ReportRow): StreamEvent {
   return {
@@ -67,6 +99,7 @@ export async function* followReport(options: FollowOptions): AsyncGenerator<Stre
   }
 
   const subscription = hub.subscribe(report.reportId);
+  const sent = new SentSections();
   try {
     let seq = 0;
     let emptyReads = 0;
@@ -80,15 +113,19 @@ export async function* followReport(options: FollowOptions): AsyncGenerator<Stre
         seq = stored.seq;
         if (stored.event === 'complete' || stored.event === 'error') {
           const final = await repos.reports.getForOwner(report.userId, report.reportId);
+          if (final?.status === 'completed') yield* sent.catchUp(final);
           yield* finish(final, stored.event === 'error' ? stored.data : null);
           return;
         }
-        yield { event: stored.event, data: stored.data } as StreamEvent;
+        const event = { event: stored.event, data: stored.data } as StreamEvent;
+        sent.record(event);
+        yield event;
       }
       if (read && events.length > 0) continue;
       if (read && ++emptyReads % POLLS_PER_ROW_CHECK === 0) {
         const current = await repos.reports.getForOwner(report.userId, report.reportId);
         if (!current || (current.status !== 'pending' && current.status !== 'generating')) {
+          if (current?.status === 'completed') yield* sent.catchUp(current);
           yield* finish(current, null);
           return;
         }
