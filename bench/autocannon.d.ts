@@ -18,6 +18,8 @@ declare module 'autocannon' {
     readonly connections?: number;
     /** Seconds. */
     readonly duration?: number;
+    /** A fixed number of requests instead of a duration. */
+    readonly amount?: number;
     readonly method?: string;
     readonly headers?: Record<string, string>;
   }
@@ -37,8 +39,14 @@ declare module 'autocannon' {
     readonly non2xx: number;
   }
 
+  /** A running load test: an emitter of each response, and a promise of the result. */
+  interface Instance extends PromiseLike<Result> {
+    /** Each response: its status, bytes (headers included) and time in ms. */
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+  }
+
   /** Runs a load test; resolves with its result. */
-  function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: Options): Instance;
   export default autocannon;
-  export type { Options, Result };
+  export type { Instance, Options, Result };
 }

@@ -33,7 +33,7 @@ export async function signUp(baseUrl: string, email: string): Promise<string> {
 }
 
 /** Yields the events of a `text/event-stream` body as they arrive (comments skipped). */
-async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of body) {
@@ -83,4 +83,16 @@ export async function timeReport(baseUrl: string, token: string, subject: string
     }
   }
   throw new Error(`stream of ${report.report_id} ended before complete`);
+}
+
+/** Reads a completed report's stream (replayed from storage) to its `complete` event; ms from the request. */
+export async function timeReplay(baseUrl: string, token: string, reportId: string): Promise<number> {
+  const started = performance.now();
+  const stream = await fetch(`${baseUrl}/reports/${reportId}/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } });
+  if (stream.status !== 200 || !stream.body) throw new Error(`stream of ${reportId}: HTTP ${stream.status}`);
+  for await (const { event } of readEvents(stream.body)) {
+    if (event === 'complete') return performance.now() - started;
+    if (event === 'error') throw new Error(`replay of ${reportId} answered an error`);
+  }
+  throw new Error(`replay of ${reportId} ended before complete`);
 }

@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from '@uksmr/config';
 import type { AppServices } from './services.js';
 import { requestIdFor } from './request-id.js';
 import { BAD_URL_ROUTE, MAX_SEGMENT_LENGTH, rewriteBadUrl } from './bad-url.js';
+import { compiledSerializerCompiler } from './serializer.js';
 import helmet from './plugins/external/helmet.js';
 import cors from './plugins/external/cors.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -12,6 +13,7 @@ import swagger from './plugins/external/swagger.js';
 import requestContext from './plugins/app/request-context.js';
 import errorHandler from './plugins/app/error-handler.js';
 import servicesPlugin from './plugins/app/services.js';
+import metrics from './plugins/app/metrics.js';
 import auth from './plugins/app/auth.js';
 import payments from './plugins/app/payments.js';
 import generation from './plugins/app/generation.js';
@@ -70,12 +72,13 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
 
   // App plugins that the external ones rely on (request id in logs, the error shape, services, who is calling).
   await app.register(requestContext);
   await app.register(errorHandler);
   await app.register(servicesPlugin, { config, services });
+  await app.register(metrics);
   await app.register(auth);
   await app.register(payments);
   await app.register(generation, {

@@ -61,6 +61,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   }
   const database = await createDatabase({
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.databaseListenUrl ? { listenUrl: config.databaseListenUrl } : {}),
     dataDir: config.dataDir,
     enableSupabase: flags.isEnabled('ENABLE_SUPABASE'),
     logger,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Database } from '@uksmr/database';
 import { profileFromClaims, profileFromClerkUser, providerKind } from '../src/domain/auth/clerk-profile.js';
 import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from '../src/domain/auth/errors.js';
-import { SESSION_LIFETIME_MS, createLocalAccounts } from '../src/domain/auth/local-accounts.js';
+import { ACTIVE_SESSION_CACHE_MS, SESSION_LIFETIME_MS, createLocalAccounts } from '../src/domain/auth/local-accounts.js';
 import { LruMap } from '../src/domain/auth/lru.js';
 import { createPasswordHasher, type PasswordHasher } from '../src/domain/auth/password.js';
 import { createSessionTokens } from '../src/domain/auth/tokens.js';
@@ -31,11 +31,14 @@ describe('local accounts (domain)', () => {
     await database.close();
   });
 
-  const accountsWith = (passwords: PasswordHasher, now = () => new Date()) => {
+  const accountsWith = (passwords: PasswordHasher, now = () => new Date(), checks?: string[]) => {
     const repos = createRepositories(database);
+    const sessions = checks
+      ? { ...repos.sessions, isActive: (...args: Parameters<typeof repos.sessions.isActive>) => (checks.push(args[0]), repos.sessions.isActive(...args)) }
+      : repos.sessions;
     return createLocalAccounts({
       users: repos.users,
-      sessions: repos.sessions,
+      sessions,
       tokens: createSessionTokens({ secret: 'domain-secret-domain-secret-domain-0123', now }),
       passwords,
       now,
@@ -85,6 +88,39 @@ describe('local accounts (domain)', () => {
     await expect(accounts.logout({ userId: caller.userId, sessionId: null })).rejects.toEqual(new TokenRejectedError('no-local-session'));
     await accounts.refresh(caller);
     await expect(accounts.refresh(caller)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+  });
+
+  it('asks the database about a session once per cache period, and honours a revocation at once here and within it elsewhere', async () => {
+    let now = new Date();
+    const checks: string[] = [];
+    const here = accountsWith(recordingHasher(), () => now, checks);
+    const elsewhere = accountsWith(recordingHasher(), () => now);
+    const { token } = await here.signup('cache@example.com', 'a good password');
+    const caller = await here.authenticate(token);
+    await here.authenticate(token);
+    await here.authenticate(token);
+    expect(checks).toEqual([caller.sessionId]);
+    now = new Date(now.getTime() + ACTIVE_SESSION_CACHE_MS + 1);
+    await here.authenticate(token);
+    expect(checks).toHaveLength(2);
+
+    // Logged out on another instance: believed at most until the cache period ends, then refused.
+    await elsewhere.logout(await elsewhere.authenticate(token));
+    await expect(here.authenticate(token)).resolves.toEqual(caller);
+    now = new Date(now.getTime() + ACTIVE_SESSION_CACHE_MS + 1);
+    await expect(here.authenticate(token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+
+    // Logged out on this instance: refused at once.
+    const second = await here.login('cache@example.com', 'a good password');
+    const secondCaller = await here.authenticate(second.token);
+    await here.logout(secondCaller);
+    await expect(here.authenticate(second.token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+
+    // Refreshed on this instance: the old token is refused at once, the new one accepted.
+    const third = await here.login('cache@example.com', 'a good password');
+    const refreshed = await here.refresh(await here.authenticate(third.token));
+    await expect(here.authenticate(third.token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+    await expect(here.authenticate(refreshed.token)).resolves.toMatchObject({ userId: caller.userId });
   });
 });
 

@@ -33,6 +33,25 @@ describe('health when the database goes away', () => {
     await t.close();
   });
 
+  it('logs losing the database once, and regaining it once', async () => {
+    const database = await testDatabase();
+    let up = true;
+    const flaky = { ...database, ping: () => (up ? database.ping() : Promise.reject(new Error('connection refused'))) };
+    const t = await buildTestApp(flaky);
+    const health = async () => (await t.app.inject({ method: 'GET', url: '/health' })).statusCode;
+    expect(await health()).toBe(200);
+    up = false;
+    expect([await health(), await health()]).toEqual([503, 503]);
+    up = true;
+    expect([await health(), await health()]).toEqual([200, 200]);
+    expect(t.logs.filter((l) => l.msg === 'database lost' || l.msg === 'database regained').map((l) => [l.msg, l.level])).toEqual([
+      ['database lost', 'ERROR'],
+      ['database regained', 'INFO'],
+    ]);
+    await t.close();
+    await database.close();
+  });
+
   it.runIf(TEST_DATABASE_URL)('answers 503 when the PostgreSQL server drops the database, and keeps serving', async () => {
     const throwaway = await throwawayPostgres(TEST_DATABASE_URL!);
     const [database] = await sharedDatabases(throwaway.url, 1);

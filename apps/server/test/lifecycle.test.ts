@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@uksmr/database';
+import { SentSections } from '../src/domain/generation/follow.js';
+import { sectionMarkdown } from '../src/domain/report/render.js';
 import { SECTIONS } from '../src/domain/report/sections.js';
+import type { ReportContent } from '../src/domain/report/types.js';
 import { buildTestApp, type TestApp } from './support/app.js';
 import { startGeminiStandIn, type GeminiStandIn } from './support/gemini-stand-in.js';
 import { sharedDatabases, TEST_DATABASE_URL, throwawayPostgres } from './support/postgres.js';
@@ -60,6 +63,10 @@ describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
     expect(events.at(-1)).toMatchObject({ event: 'complete', data: { report: { report_id: reportId, status: 'completed' } } });
     await a.app.generation.idle();
     expect(b.logs.some((l) => l.msg === 'generation started')).toBe(false);
+    // On a PostgreSQL server each instance listens (NOTIFY brings the events); on PGlite readers poll.
+    expect(b.app.reportHub.listening).toBe(serverUrl !== undefined);
+    // Once stored, the report replaces its progress rows: only the terminal row is left.
+    expect((await a.app.repos.reportEvents.listAfter(reportId, 0)).map((e) => e.event)).toEqual(['complete']);
   });
 
   it('lets two readers on two instances follow one generation, which runs once', async () => {
@@ -72,6 +79,26 @@ describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
     await a.app.generation.idle();
     const started = [...a.logs, ...b.logs].filter((l) => l.msg === 'generation started' && l.report_id === reportId);
     expect(started).toHaveLength(1);
+  });
+
+  it('sends a reader that missed progress rows (deleted once stored) what it missed, from the stored report', async () => {
+    const reportId = await create('Law');
+    await a.app.generation.idle();
+    const row = (await a.app.repos.reports.getForOwner(user.userId, reportId))!;
+    const content = row.content as ReportContent;
+    const summary = sectionMarkdown(content, 'executive_summary');
+    const sent = new SentSections();
+    sent.record({ event: 'section', data: { key: 'executive_summary', title: SECTIONS[0].title } });
+    sent.record({ event: 'delta', data: { key: 'executive_summary', text: summary.slice(0, 10) } });
+    const missed = [...sent.catchUp(row)];
+    expect(missed[0]).toEqual({ event: 'delta', data: { key: 'executive_summary', text: summary.slice(10) } });
+    expect(missed.filter((e) => e.event === 'section').map((e) => e.data.key)).toEqual(SECTIONS.slice(1).map((s) => s.key));
+    const all = new SentSections();
+    for (const section of SECTIONS) {
+      all.record({ event: 'section', data: { key: section.key, title: section.title } });
+      all.record({ event: 'delta', data: { key: section.key, text: sectionMarkdown(content, section.key) } });
+    }
+    expect([...all.catchUp(row)]).toEqual([]);
   });
 
   it('claims a report exactly once when both instances try', async () => {

@@ -142,12 +142,24 @@ describe('reading reports', () => {
     expect(body).toMatchObject({ total: 2, limit: 20, offset: 0 });
     const page = await t.app.inject({ method: 'GET', url: '/reports?limit=1&offset=1&status=completed', headers: bearer(dave.token) });
     expect(page.json<{ reports: { report_id: string }[] }>().reports.map((r) => r.report_id)).toEqual([first.report_id]);
-    expect(body.reports.every((r) => r.content !== null)).toBe(true);
-    const summary = await t.app.inject({ method: 'GET', url: '/reports?view=summary', headers: bearer(dave.token) });
-    expect(summary.json<{ reports: Record<string, unknown>[] }>().reports).toEqual([
+    const light = [
       expect.objectContaining({ report_id: third.report_id, status: 'completed', content: null, citations: null, generation_metadata: null }),
       expect.objectContaining({ report_id: first.report_id, content: null }),
-    ]);
+    ];
+    expect(body.reports).toEqual(light);
+    const summary = await t.app.inject({ method: 'GET', url: '/reports?view=summary', headers: bearer(dave.token) });
+    expect(summary.json<{ reports: Record<string, unknown>[] }>().reports).toEqual(light);
+    const full = await t.app.inject({ method: 'GET', url: '/reports?view=full', headers: bearer(dave.token) });
+    const whole = full.json<{ reports: Record<string, unknown>[] }>().reports;
+    expect(whole.map((r) => r.report_id)).toEqual([third.report_id, first.report_id]);
+    expect(whole.every((r) => r.content !== null && Array.isArray(r.citations) && r.generation_metadata !== null)).toBe(true);
+    // The stored result goes out as PostgreSQL's JSON text: the same Report as the stream's `complete` event.
+    const one = await t.app.inject({ method: 'GET', url: `/reports/${String(third.report_id)}`, headers: bearer(dave.token) });
+    expect(one.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(one.json()).toEqual(whole[0]);
+    const replay = await t.app.inject({ method: 'GET', url: `/reports/${String(third.report_id)}/stream`, headers: bearer(dave.token) });
+    const complete = replay.body.split('\n\n').find((frame) => frame.startsWith('event: complete'))!;
+    expect(JSON.parse(complete.split('\ndata: ')[1]) as unknown).toEqual({ report: one.json() });
     const bad = await t.app.inject({ method: 'GET', url: '/reports?limit=0', headers: bearer(dave.token) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ detail: string }>().detail).toContain('limit');

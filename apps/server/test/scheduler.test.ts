@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@uksmr/database';
+import { EVENTS_KEPT_MS, runGenerationSweep } from '../src/plugins/app/generation.js';
 import { runScheduledRetention, SCHEDULES } from '../src/plugins/app/scheduler.js';
 import { buildTestApp, testDatabase, type TestApp } from './support/app.js';
 
@@ -40,6 +41,31 @@ describe('in-process retention schedule', () => {
     await closed.close();
     await runScheduledRetention(broken.app, 'delete-expired-reports');
     expect(broken.logs.find((l) => l.msg === 'retention run failed')).toMatchObject({ job: 'delete-expired-reports', level: 'ERROR' });
+    await broken.close();
+  });
+});
+
+describe('generation sweeper', () => {
+  it('deletes the progress rows of reports finished over an hour ago, logged with its counts', async () => {
+    const later = await buildTestApp(database, { CRON_MODE: 'external' }, { clock: () => new Date(Date.now() + EVENTS_KEPT_MS + 60_000) });
+    const { repos } = later.app;
+    const user = await repos.users.createLocal({ email: `sweep-${Date.now()}@example.com`, passwordHash: 'x' });
+    const report = await repos.reports.create({ userId: user!.userId, subject: 'Law' });
+    await repos.reports.fail(report.reportId, 'failed');
+    await repos.reportEvents.append(report.reportId, 'status', {});
+    await repos.reportEvents.append(report.reportId, 'error', {});
+    await runGenerationSweep(later.app);
+    expect(later.logs.find((l) => l.msg === 'sweep run')).toMatchObject({ job: 'generation-sweep', failed_stale: 0, restarted_pending: 0, events_deleted: 2 });
+    expect(await repos.reportEvents.listAfter(report.reportId, 0)).toEqual([]);
+    await later.close();
+  });
+
+  it('logs a failed sweep without throwing', async () => {
+    const closed = await testDatabase();
+    const broken = await buildTestApp(closed, { CRON_MODE: 'external' });
+    await closed.close();
+    await runGenerationSweep(broken.app);
+    expect(broken.logs.find((l) => l.msg === 'sweep run failed')).toMatchObject({ job: 'generation-sweep', level: 'ERROR' });
     await broken.close();
   });
 });

@@ -15,7 +15,7 @@ function server(extra: Record<string, Handler> = {}) {
     'GET /config': () => json(200, LOCAL_CONFIG),
     'POST /auth/login': () => json(200, { token: 't1', user: USER }),
     'POST /auth/logout': () => json(204, null),
-    'GET /reports?limit=50&offset=0&view=summary': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }),
+    'GET /reports?limit=50&offset=0': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }),
     ...extra,
   });
 }

@@ -8,7 +8,7 @@ import { apiError, installFetch, json } from './support/fakeFetch.js';
 import { makeReport, PAID_CONFIG } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
-const EMPTY_LIST = { 'GET /reports?limit=50&offset=0&view=summary': () => json(200, { reports: [], total: 0, limit: 50, offset: 0 }) };
+const EMPTY_LIST = { 'GET /reports?limit=50&offset=0': () => json(200, { reports: [], total: 0, limit: 50, offset: 0 }) };
 const UK_ONLY = 'This MVP currently supports the UK only.';
 
 async function ask(subject: string): Promise<void> {

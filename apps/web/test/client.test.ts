@@ -12,7 +12,7 @@ function client(token = 'old', fresh: string | null = 'new') {
 
 describe('ApiClient', () => {
   it('sends the Bearer token and reads the report list', async () => {
-    const seen = installFetch({ 'GET /reports?limit=50&offset=0&view=summary': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }) });
+    const seen = installFetch({ 'GET /reports?limit=50&offset=0': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }) });
     const { api } = client();
     const list = await api.listReports();
     expect(list.total).toBe(1);
@@ -77,13 +77,13 @@ describe('ApiClient', () => {
 
 describe('errors', () => {
   it('reads Retry-After in seconds or as a date', async () => {
-    installFetch({ 'GET /reports?limit=50&offset=0&view=summary': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': '42' }) });
+    installFetch({ 'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': '42' }) });
     await expect(client().api.listReports()).rejects.toMatchObject({ retryAfterSeconds: 42 });
     const later = new Date(Date.now() + 10_000).toUTCString();
-    installFetch({ 'GET /reports?limit=50&offset=0&view=summary': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': later }) });
+    installFetch({ 'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': later }) });
     const error = await client().api.listReports().catch((caught: unknown) => caught);
     expect((error as ApiError).retryAfterSeconds).toBeGreaterThan(5);
-    installFetch({ 'GET /reports?limit=50&offset=0&view=summary': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': 'soon' }) });
+    installFetch({ 'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': 'soon' }) });
     await expect(client().api.listReports()).rejects.toMatchObject({ retryAfterSeconds: null });
   });
 

@@ -8,7 +8,7 @@ import { makeReport, PAID_CONFIG } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
 const PENDING = makeReport({ status: 'generating', content: null, citations: null, completed_at: null });
-const LIST = { 'GET /reports?limit=50&offset=0&view=summary': () => json(200, { reports: [PENDING], total: 1, limit: 50, offset: 0 }) };
+const LIST = { 'GET /reports?limit=50&offset=0': () => json(200, { reports: [PENDING], total: 1, limit: 50, offset: 0 }) };
 
 /** Splits text into pieces of irregular size, so frames, lines and JSON are cut mid-way. */
 function awkwardChunks(text: string): string[] {

@@ -17,7 +17,7 @@ const NEW = makeReport({ report_id: 'r-new', subject: 'MBA', status: 'generating
 const MID = makeReport({ report_id: 'r-mid', subject: 'Nursing', status: 'failed', created_at: '2026-11-10T09:00:00.000Z', expires_at: inDays(1) });
 
 function listRoute(reports = [OLD, NEW, MID]) {
-  return { 'GET /reports?limit=50&offset=0&view=summary': () => json(200, { reports, total: reports.length, limit: 50, offset: 0 }) };
+  return { 'GET /reports?limit=50&offset=0': () => json(200, { reports, total: reports.length, limit: 50, offset: 0 }) };
 }
 
 describe('Sidebar', () => {
@@ -79,7 +79,7 @@ describe('Sidebar', () => {
     await user.click(screen.getByRole('button', { name: 'New report' }));
     expect(window.location.pathname).toBe('/chat');
     unmount();
-    installFetch({ 'GET /reports?limit=50&offset=0&view=summary': () => apiError(401, 'UNAUTHORIZED', 'x') });
+    installFetch({ 'GET /reports?limit=50&offset=0': () => apiError(401, 'UNAUTHORIZED', 'x') });
     renderSignedIn(<Sidebar currentReportId={null} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Your session has ended');
   });

@@ -7,7 +7,7 @@ import { apiError, installFetch, json } from './support/fakeFetch.js';
 import { PAID_CONFIG } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
-const LIST = { 'GET /reports?limit=50&offset=0&view=summary': () => json(200, { reports: [], total: 0, limit: 50, offset: 0 }) };
+const LIST = { 'GET /reports?limit=50&offset=0': () => json(200, { reports: [], total: 0, limit: 50, offset: 0 }) };
 
 describe('SuccessPage', () => {
   it('polls the payment until the report exists, then opens it', async () => {

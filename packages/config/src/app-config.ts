@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly environmentMode: EnvironmentMode;
   /** Unset: embedded PostgreSQL (PGlite) in `dataDir`. */
   readonly databaseUrl?: string;
+  /** Unset: LISTEN over `databaseUrl`. */
+  readonly databaseListenUrl?: string;
   /** Absolute. */
   readonly dataDir: string;
   /** Same as `flags.ENABLE_SUPABASE.value`. */
@@ -47,6 +49,8 @@ export interface AppConfig {
   /** `reportPriceGbp` in pence, e.g. 299 (what Stripe's `unit_amount` takes). */
   readonly reportPricePence: number;
   readonly cronSecret?: string;
+  /** Unset: `GET /metrics` answers 404. */
+  readonly metricsSecret?: string;
   readonly cronMode: CronMode;
   /** Without a trailing slash. */
   readonly appUrl: string;
@@ -89,6 +93,7 @@ export function toAppConfig(values: ConfigValues, context: AppConfigContext): Ap
     host: values.HOST,
     environmentMode: values.ENVIRONMENT_MODE,
     databaseUrl: values.DATABASE_URL,
+    databaseListenUrl: values.DATABASE_LISTEN_URL,
     dataDir: resolve(cwd, values.DATA_DIR),
     enableSupabase: flags.ENABLE_SUPABASE.value,
     enablePayments: flags.ENABLE_PAYMENTS.value,
@@ -108,6 +113,7 @@ export function toAppConfig(values: ConfigValues, context: AppConfigContext): Ap
     reportPriceGbp: values.REPORT_PRICE_GBP,
     reportPricePence: Math.round(values.REPORT_PRICE_GBP * 100),
     cronSecret: values.CRON_SECRET,
+    metricsSecret: values.METRICS_SECRET,
     cronMode: values.CRON_MODE,
     appUrl: values.APP_URL,
     reportsPerUserPerDay: values.REPORTS_PER_USER_PER_DAY,

@@ -80,6 +80,11 @@ export const refusals: readonly Refusal[] = Object.freeze([
     refuses: (values) => isProduction(values) && (values.CRON_SECRET ?? '').length < MIN_SECRET_LENGTH,
   },
   {
+    variable: 'METRICS_SECRET',
+    expected: `unset, or a secret of at least ${MIN_SECRET_LENGTH} characters in production`,
+    refuses: (values) => isProduction(values) && values.METRICS_SECRET !== undefined && values.METRICS_SECRET.length < MIN_SECRET_LENGTH,
+  },
+  {
     variable: 'ALLOWED_ORIGINS',
     expected: 'https:// origins only in production (no * and no http://)',
     refuses: (values) =>

@@ -93,6 +93,14 @@ const definitions = {
     expected: 'a postgres:// or postgresql:// URL',
     schema: postgresUrl.optional(),
   }),
+  DATABASE_LISTEN_URL: define({
+    description:
+      'Session connection for LISTEN (progress to readers on other instances): the direct or session-mode address when DATABASE_URL is a transaction-mode pooler; unset = DATABASE_URL.',
+    required: OPTIONAL,
+    defaults: everyMode(undefined),
+    expected: 'a postgres:// or postgresql:// URL',
+    schema: postgresUrl.optional(),
+  }),
   DATA_DIR: define({
     description: 'Where embedded data (PGlite, the generated dev AUTH_SECRET) lives; relative to the working directory.',
     required: OPTIONAL,
@@ -208,6 +216,13 @@ const definitions = {
   CRON_SECRET: define({
     description: 'Shared secret of the cron endpoints (Bearer or X-Cron-Secret).',
     required: 'required in production',
+    defaults: everyMode(undefined),
+    expected: 'a secret (at least 32 characters in production)',
+    schema: text.optional(),
+  }),
+  METRICS_SECRET: define({
+    description: 'Bearer secret of GET /metrics (Prometheus text); unset = /metrics answers 404.',
+    required: OPTIONAL,
     defaults: everyMode(undefined),
     expected: 'a secret (at least 32 characters in production)',
     schema: text.optional(),

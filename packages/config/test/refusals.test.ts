@@ -50,6 +50,12 @@ describe('production refusals', () => {
     expect(refusedVariables({ ...PRODUCTION, CRON_SECRET: 'c'.repeat(31) })).toEqual(['CRON_SECRET']);
   });
 
+  it('accepts METRICS_SECRET unset (no /metrics) and refuses one under 32 characters', () => {
+    expect(load({ ...PRODUCTION, METRICS_SECRET: undefined }).metricsSecret).toBeUndefined();
+    expect(load({ ...PRODUCTION, METRICS_SECRET: 'm'.repeat(32) }).metricsSecret).toBe('m'.repeat(32));
+    expect(refusedVariables({ ...PRODUCTION, METRICS_SECRET: 'm'.repeat(31) })).toEqual(['METRICS_SECRET']);
+  });
+
   it.each(['*', 'http://app.example.com', 'https://app.example.com,http://localhost:3000'])(
     'refuses ALLOWED_ORIGINS=%s',
     (origins) => {

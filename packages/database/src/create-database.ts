@@ -16,6 +16,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
         statementTimeoutMs: options.statementTimeoutMs ?? 15_000,
         connectRetryMs: options.connectRetryMs ?? 30_000,
         logger,
+        listenUrl: options.listenUrl,
       })
     : await openPglite({ dataDir: options.dataDir, memory: options.memory ?? false, logger });
   try {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { errorCode, errorMessage } from './errors.js';
 import { toQueryResult } from './result.js';
+import { listenPg } from './pg-listener.js';
 import { connectWithRetry } from './retry.js';
 import type { Database, DatabaseLogger, QueryResult, Transaction } from './types.js';
 
@@ -11,6 +12,8 @@ export interface PgAdapterOptions {
   readonly statementTimeoutMs: number;
   readonly connectRetryMs: number;
   readonly logger?: DatabaseLogger | undefined;
+  /** The session connection of `listen`; default `databaseUrl`. */
+  readonly listenUrl?: string | undefined;
 }
 
 /** URL parameters by which a connection string chooses its own TLS settings (pg-connection-string reads them). */
@@ -53,7 +56,9 @@ export function poolConfig(options: PgAdapterOptions): pg.PoolConfig {
     connectionString: options.databaseUrl,
     min: 5,
     max: 20,
-    statement_timeout: options.statementTimeoutMs,
+    // A transaction-mode pooler (Supavisor, PgBouncer) refuses unknown start-up parameters such as statement_timeout:
+    // with Supabase the client times a query out itself (set a server-side limit on the role: docs/database.md).
+    ...(options.enableSupabase ? { query_timeout: options.statementTimeoutMs } : { statement_timeout: options.statementTimeoutMs }),
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'uksmr',
@@ -87,7 +92,8 @@ function connectionLost(logger: DatabaseLogger | undefined, where: string) {
 }
 
 /** The `Database` over a connected pool. */
-function pgDatabase(pool: pg.Pool, logger: DatabaseLogger | undefined): Database {
+function pgDatabase(pool: pg.Pool, options: PgAdapterOptions): Database {
+  const { logger } = options;
   let closing: Promise<void> | undefined;
   const lostInTransaction = connectionLost(logger, 'transaction');
   return {
@@ -119,6 +125,12 @@ function pgDatabase(pool: pg.Pool, logger: DatabaseLogger | undefined): Database
     async ping() {
       await pool.query('SELECT 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
+    listen(channel, handlers) {
+      const connectionString = options.listenUrl ?? options.databaseUrl;
+      const { ssl } = poolConfig({ ...options, databaseUrl: connectionString });
+      return listenPg(channel, handlers, { connectionString, logger, ...(ssl ? { ssl } : {}) });
+    },
     close: () => (closing ??= pool.end()),
   };
 }
@@ -142,5 +154,5 @@ export async function openPg(options: PgAdapterOptions): Promise<Database> {
     await pool.end();
     throw err;
   }
-  return pgDatabase(pool, logger);
+  return pgDatabase(pool, options);
 }

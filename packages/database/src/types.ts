@@ -32,7 +32,36 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Cheap liveness check (`SELECT 1`); throws when the database is unreachable. */
   ping(): Promise<void>;
+  /**
+   * PostgreSQL server only: `LISTEN channel` on one dedicated session connection outside the pool (a
+   * transaction-mode pooler cannot keep a LISTEN), reconnected with backoff when it drops.
+   */
+  listen?(channel: string, handlers: ListenHandlers): Promise<Listening>;
+  /** PostgreSQL server only: the pool's connections now (for metrics). */
+  poolStats?(): PoolStats;
   /** Closes the pool or the embedded database. */
+  close(): Promise<void>;
+}
+
+/** What a listener is told: each notification's payload, and when its connection is lost or (re)established. */
+export interface ListenHandlers {
+  readonly onNotice: (payload: string) => void;
+  /** `true` once listening (again: notifications may have been missed meanwhile), `false` when the connection dropped. */
+  readonly onState?: (listening: boolean) => void;
+}
+
+/** A pool's connections: open in all, idle among them, and requests waiting for one. */
+export interface PoolStats {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+  /** The most it opens. */
+  readonly max: number;
+}
+
+/** A running listener. */
+export interface Listening {
+  /** Stops listening and closes its connection. */
   close(): Promise<void>;
 }
 
@@ -140,4 +169,9 @@ export interface DatabaseOptions {
   readonly connectRetryMs?: number | undefined;
   /** PGlite in memory instead of `<dataDir>/pglite` (tests). */
   readonly memory?: boolean | undefined;
+  /**
+   * The session connection `listen` uses (the server directly, or a session-mode pooler); default `databaseUrl`,
+   * which must then not be a transaction-mode pooler.
+   */
+  readonly listenUrl?: string | undefined;
 }

@@ -168,6 +168,9 @@ describe('the pool configuration', () => {
 
   it('uses TLS without certificate verification on Supabase, unless the URL sets TLS itself', () => {
     expect(poolConfig({ ...base, enableSupabase: true }).ssl).toEqual({ rejectUnauthorized: false });
+    // No start-up parameter a transaction-mode pooler would refuse; the client times queries out instead.
+    expect(poolConfig({ ...base, enableSupabase: true })).toMatchObject({ query_timeout: 15_000 });
+    expect(poolConfig({ ...base, enableSupabase: true })).not.toHaveProperty('statement_timeout');
     const verifying = { ...base, databaseUrl: `${base.databaseUrl}?sslmode=verify-full`, enableSupabase: true };
     expect(poolConfig(verifying)).not.toHaveProperty('ssl');
     expect(poolConfig({ ...base, databaseUrl: 'not a url', enableSupabase: true }).ssl).toEqual({ rejectUnauthorized: false });
@@ -201,6 +204,7 @@ describe('the package entry point', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DatabaseUnavailableError',
       'MIGRATION_LOCK_KEY',
+      'REPORT_EVENTS_CHANNEL',
       'createDatabase',
       'createRepositories',
       'migrate',

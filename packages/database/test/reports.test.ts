@@ -232,6 +232,21 @@ describe.each(targets)('reports and their events on $name', (target) => {
     });
   });
 
+  describe('stored result as JSON text', () => {
+    it('reads content, citations and metadata unparsed when asked, in a get and in a whole list', async () => {
+      const userId = await db.newUser();
+      const { reportId } = await db.repos.reports.create({ userId, subject: 'json text' });
+      await db.repos.reports.claim(reportId);
+      await db.repos.reports.complete(reportId, { content: { a: 'x"y' }, citations: [{ id: 1 }], generationMetadata: null });
+      const row = await db.repos.reports.getForOwner(userId, reportId, { jsonAsText: true });
+      expect(JSON.parse(row!.content as string)).toEqual({ a: 'x"y' });
+      expect(JSON.parse(row!.citations as string)).toEqual([{ id: 1 }]);
+      expect(row!.generationMetadata).toBeNull();
+      const page = await db.repos.reports.listForOwner(userId, { limit: 5, offset: 0, jsonAsText: true });
+      expect(typeof page.reports[0].content).toBe('string');
+    });
+  });
+
   describe('report events', () => {
     it('appends with seq 1, 2, … per report and lists those after a seq', async () => {
       const userId = await db.newUser();
@@ -265,6 +280,30 @@ describe.each(targets)('reports and their events on $name', (target) => {
       await db.repos.reportEvents.append(reportId, 'status', {});
       expect(await db.repos.reportEvents.clear(reportId)).toBe(2);
       expect(await db.repos.reportEvents.listAfter(reportId, 0)).toEqual([]);
+    });
+
+    it('keeps only the terminal row once a report is finished, after the seq a reader already has', async () => {
+      const { reportId } = await db.repos.reports.create({ userId: await db.newUser(), subject: 'finished' });
+      for (const event of ['status', 'section', 'delta']) await db.repos.reportEvents.append(reportId, event, {});
+      expect(await db.repos.reportEvents.appendFinal(reportId, 'complete', {})).toBe(4);
+      expect(await db.repos.reportEvents.listAfter(reportId, 0)).toEqual([{ reportId, seq: 4, event: 'complete', data: {} }]);
+      expect(await db.repos.reportEvents.listAfter(reportId, 3)).toHaveLength(1);
+    });
+
+    it('sweeps the events of finished reports once their last event is old, never those of a report in generation', async () => {
+      const userId = await db.newUser();
+      const finished = await db.repos.reports.create({ userId, subject: 'done long ago' });
+      const running = await db.repos.reports.create({ userId, subject: 'still running' });
+      await db.repos.reports.claim(running.reportId);
+      await db.repos.reports.fail(finished.reportId, 'failed');
+      for (const reportId of [finished.reportId, running.reportId]) {
+        await db.repos.reportEvents.append(reportId, 'status', {});
+        await db.repos.reportEvents.append(reportId, 'error', {});
+      }
+      expect(await db.repos.reportEvents.clearFinished(new Date(Date.now() - 60_000))).toBe(0);
+      expect(await db.repos.reportEvents.clearFinished(new Date(Date.now() + 60_000))).toBe(2);
+      expect(await db.repos.reportEvents.listAfter(finished.reportId, 0)).toEqual([]);
+      expect(await db.repos.reportEvents.listAfter(running.reportId, 0)).toHaveLength(2);
     });
   });
 });

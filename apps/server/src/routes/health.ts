@@ -19,6 +19,8 @@ const PING_TIMEOUT_MS = 2_000;
 
 /** `GET /health`: 200 healthy once the database answers, 503 unhealthy otherwise. Not rate limited. */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The last answer, so that losing the database and regaining it are each logged once.
+  let reachable = true;
   app.get(
     '/health',
     {
@@ -33,6 +35,11 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           return false;
         },
       );
+      if (ok !== reachable) {
+        reachable = ok;
+        if (ok) request.log.info({ event: 'database.regained' }, 'database regained');
+        else request.log.error({ event: 'database.lost' }, 'database lost');
+      }
       return reply.code(ok ? 200 : 503).send({
         status: ok ? 'healthy' : 'unhealthy',
         version: app.config.version,

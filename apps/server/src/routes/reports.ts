@@ -6,6 +6,7 @@ import { plainText } from '../domain/report/output-safety.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorBodySchema, errorResponses, notFound, noStore } from '../errors.js';
 import { isoDay, readStudentRequest } from './read-request.js';
+import { reportJson, reportListJson, sendJsonText } from './report-json.js';
 import { profileFieldsShape } from './schemas/profile.js';
 import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
@@ -23,10 +24,10 @@ const listQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
   status: z.enum(['pending', 'generating', 'completed', 'failed']).optional(),
   view: z
-    .enum(['full', 'summary'])
-    .default('full')
+    .enum(['light', 'full', 'summary'])
+    .default('light')
     .describe(
-      'Addition to the contract: `summary` leaves content, citations and generation_metadata null, for a light list (the history sidebar). Default `full`.',
+      'Light by default: content, citations and generation_metadata are null; `full` returns them whole. `summary` is kept as an alias of the default.',
     ),
 });
 
@@ -105,9 +106,11 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, status, view } = request.query;
-      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, status, withContent: view === 'full' });
+      const full = view === 'full';
+      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, status, withContent: full, jsonAsText: full });
+      if (full) return sendJsonText(reply, reportListJson(page.reports, { total: page.total, limit, offset }));
       return { reports: page.reports.map(toReportDto), total: page.total, limit, offset };
     },
   );
@@ -123,7 +126,11 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: reportSchema, ...errorResponses(401, 404, 429) },
       },
     },
-    async (request) => toReportDto(await ownReport(request.auth!.userId, request.params.report_id)),
+    async (request, reply) => {
+      const report = await app.repos.reports.getForOwner(request.auth!.userId, request.params.report_id, { jsonAsText: true });
+      if (!report) throw notFound('This report');
+      return sendJsonText(reply, reportJson(report));
+    },
   );
 
   app.delete(
@@ -168,7 +175,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const controller = new AbortController();
       const events = followReport({ repos: app.repos, hub: app.reportHub, report, signal: controller.signal });
       await sendEventStream(reply, events, controller);
-      request.log.info({ report_id: report.reportId }, 'report reader detached');
+      request.log.info({ report_id: report.reportId, status: report.status, duration_ms: Math.round(reply.elapsedTime) }, 'report streamed');
     },
   );
 

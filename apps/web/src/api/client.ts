@@ -16,10 +16,10 @@ const reportPath = (reportId: string): string => `/reports/${encodeURIComponent(
 export class ApiClient {
   constructor(private readonly tokens: TokenSource) {}
 
-  /** `GET /reports?view=summary`: the student's own reports, newest first, without their content (for the sidebar). */
+  /** `GET /reports` (light by default): the student's own reports, newest first, without their content (for the sidebar). */
   listReports(limit = 50, offset = 0): Promise<ReportList> {
     return this.withToken((token) =>
-      sendJson<ReportList>(`/reports?limit=${limit}&offset=${offset}&view=summary`, { token }),
+      sendJson<ReportList>(`/reports?limit=${limit}&offset=${offset}`, { token }),
     );
   }
 

@@ -69,7 +69,22 @@ export interface ListOptions {
   readonly status?: ReportStatus | undefined;
   /** False: leave out content, citations and metadata (null), for a light list such as a history sidebar. */
   readonly withContent?: boolean | undefined;
+  /** With content: give content, citations and metadata as their JSON text, unparsed (see {@link ReadOptions}). */
+  readonly jsonAsText?: boolean | undefined;
 }
+
+/** How a read returns the stored result. */
+export interface ReadOptions {
+  /**
+   * True: `content`, `citations` and `generationMetadata` are the stored JSON as text (a string, or null), not parsed,
+   * so that a response can carry them as they are without parsing and serialising tens of kilobytes again.
+   */
+  readonly jsonAsText?: boolean | undefined;
+}
+
+/** Every column, the stored result as JSON text (`jsonAsText`). Columns added to `reports` belong here too. */
+const TEXT_JSON_COLUMNS = `report_id, user_id, subject, country, status, content::text AS content, citations::text AS citations,
+  generation_metadata::text AS generation_metadata, error_message, created_at, started_at, completed_at, expires_at, deleted_at, updated_at`;
 
 /** The columns of a report without its stored result, which can be tens of kilobytes. */
 const SUMMARY_COLUMNS = `report_id, user_id, subject, subject_id, level, intake, city, nationality, country, status, NULL::jsonb AS content, NULL::jsonb AS citations,
@@ -83,7 +98,7 @@ export interface ReportsRepository {
   /** A new `pending` report, expiring 30 days after creation, with what it is written for (unknown = null). */
   create(input: NewReport): Promise<ReportRow>;
   /** The owner's report; null for anyone else, for a soft-deleted one and for an id that is not a UUID. */
-  getForOwner(userId: string, reportId: string): Promise<ReportRow | null>;
+  getForOwner(userId: string, reportId: string, options?: ReadOptions): Promise<ReportRow | null>;
   /** The owner's live reports, newest first, and how many there are in all. */
   listForOwner(userId: string, options: ListOptions): Promise<{ reports: ReportRow[]; total: number }>;
   /** Soft-deletes the owner's live report; false when there is none. */
@@ -140,18 +155,19 @@ export function reportsRepository(q: Queryable): ReportsRepository {
       );
       return row!;
     },
-    async getForOwner(userId, reportId) {
+    async getForOwner(userId, reportId, options = {}) {
       if (!isUuid(reportId)) return null;
-      return one('SELECT * FROM reports WHERE user_id = $1 AND report_id = $2 AND deleted_at IS NULL', [userId, reportId]);
+      const columns = options.jsonAsText ? TEXT_JSON_COLUMNS : '*';
+      return one(`SELECT ${columns} FROM reports WHERE user_id = $1 AND report_id = $2 AND deleted_at IS NULL`, [userId, reportId]);
     },
-    async listForOwner(userId, { limit, offset, status, withContent = true }) {
+    async listForOwner(userId, { limit, offset, status, withContent = true, jsonAsText = false }) {
       const filter = 'user_id = $1 AND deleted_at IS NULL AND ($2::report_status IS NULL OR status = $2)';
       const count = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM reports WHERE ${filter}`, [
         userId,
         status ?? null,
       ]);
       const page = await q.query<ReportRecord>(
-        `SELECT ${withContent ? '*' : SUMMARY_COLUMNS} FROM reports WHERE ${filter}
+        `SELECT ${withContent ? (jsonAsText ? TEXT_JSON_COLUMNS : '*') : SUMMARY_COLUMNS} FROM reports WHERE ${filter}
          ORDER BY created_at DESC, report_id DESC LIMIT $3 OFFSET $4`,
         [userId, status ?? null, limit, offset],
       );

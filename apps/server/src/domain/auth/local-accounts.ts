@@ -2,6 +2,7 @@ import type { User } from '@uksmr/database';
 import { normaliseEmail } from './email.js';
 import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from './errors.js';
 import type { FailureSlowdown } from './failure-slowdown.js';
+import { LruMap } from './lru.js';
 import type { PasswordHasher } from './password.js';
 import type { AuthProvider, Caller } from './provider.js';
 import type { SessionStore, UserStore } from './stores.js';
@@ -9,6 +10,13 @@ import type { SessionTokens } from './tokens.js';
 
 /** Lifetime of a local session and its token: one hour. */
 export const SESSION_LIFETIME_MS = 60 * 60 * 1000;
+/**
+ * How long a session found active is believed without asking the database again: 5 s. A logout or refresh on
+ * this instance forgets it at once; one on another instance is honoured here within this time at most.
+ */
+export const ACTIVE_SESSION_CACHE_MS = 5_000;
+/** Most sessions remembered as active (least recently used dropped first). */
+export const ACTIVE_SESSION_CACHE_SIZE = 10_000;
 
 /** A signed-in local user and their new token. */
 export interface SignedIn {
@@ -40,20 +48,18 @@ export interface LocalAccountsOptions {
   readonly slowdown?: FailureSlowdown;
   /** Waits `ms` (the slow-down's delay); a timer by default. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** How long a session found active is believed (default {@link ACTIVE_SESSION_CACHE_MS}; 0 = ask every time). */
+  readonly activeSessionCacheMs?: number;
 }
 
 const timer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Local accounts over the given stores. */
-export function createLocalAccounts({
-  users,
-  sessions,
-  tokens,
-  passwords,
-  now,
-  slowdown,
-  sleep = timer,
-}: LocalAccountsOptions): LocalAccounts {
+export function createLocalAccounts(options: LocalAccountsOptions): LocalAccounts {
+  const { users, sessions, tokens, passwords, now, slowdown, sleep = timer } = options;
+  const cacheMs = options.activeSessionCacheMs ?? ACTIVE_SESSION_CACHE_MS;
+  /** Session id → its user and until when it is believed active (ms since the epoch). */
+  const active = new LruMap<string, { readonly userId: string; readonly until: number }>(ACTIVE_SESSION_CACHE_SIZE);
   const expiry = (): Date => new Date(now().getTime() + SESSION_LIFETIME_MS);
   // Made now, so that even the first login for an unknown email costs one scrypt, like a wrong password.
   void passwords.dummyHash();
@@ -98,16 +104,28 @@ export function createLocalAccounts({
     },
     async refresh(caller) {
       const expiresAt = expiry();
-      const next = await sessions.rotate(sessionOf(caller), caller.userId, expiresAt);
+      const sessionId = sessionOf(caller);
+      active.delete(sessionId);
+      const next = await sessions.rotate(sessionId, caller.userId, expiresAt);
       if (!next) throw new TokenRejectedError('session-revoked');
       return { token: await tokens.sign({ userId: caller.userId, sessionId: next.sessionId }, expiresAt) };
     },
     async logout(caller) {
-      await sessions.revoke(sessionOf(caller));
+      const sessionId = sessionOf(caller);
+      active.delete(sessionId);
+      await sessions.revoke(sessionId);
     },
     async authenticate(token) {
+      // The signature and expiry are checked every time; only the database's "not revoked" is remembered.
       const claims = await tokens.verify(token);
-      if (!(await sessions.isActive(claims.sessionId, claims.userId, now()))) throw new TokenRejectedError('session-revoked');
+      const at = now().getTime();
+      const known = active.get(claims.sessionId);
+      if (known && known.userId === claims.userId && known.until > at) return claims;
+      if (!(await sessions.isActive(claims.sessionId, claims.userId, now()))) {
+        active.delete(claims.sessionId);
+        throw new TokenRejectedError('session-revoked');
+      }
+      if (cacheMs > 0) active.set(claims.sessionId, { userId: claims.userId, until: at + cacheMs });
       return claims;
     },
   };

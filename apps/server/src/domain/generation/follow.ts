@@ -3,7 +3,7 @@ import { SECTIONS } from '../report/sections.js';
 import { sectionMarkdown } from '../report/render.js';
 import type { ReportContent } from '../report/types.js';
 import { toReportDto } from '../reports/report-dto.js';
-import type { ReportEventHub } from './event-hub.js';
+import type { PushedEvent, ReportEventHub, Wake } from './event-hub.js';
 import { GENERATION_FAILED, type StreamEvent } from './stream-events.js';
 
 /** What a reader needs to follow one report. */
@@ -14,12 +14,23 @@ export interface FollowOptions {
   readonly report: ReportRow;
   /** Aborts when the reader goes away; the generation itself goes on. */
   readonly signal: AbortSignal;
-  /** How often to look for new events when no local wake-up comes (other instances). */
+  /** How often to read the rows when no wake-up comes; default the hub's (fast polling, or a safety net under LISTEN). */
   readonly pollMs?: number;
 }
 
-/** Polls between looks at the report row itself (a worker that died leaves no terminal event until swept). */
+/** Empty reads between looks at the report row itself (a worker that died leaves no terminal event until swept). */
 const POLLS_PER_ROW_CHECK = 20;
+
+/**
+ * The delivered events that follow `seq` without a gap, in order, or null when they cannot stand in for a read
+ * (a bare wake-up, the fallback poll, a gap, or nothing new).
+ */
+export function usableDelivery(wake: Wake, seq: number): PushedEvent[] | null {
+  if (wake.mustRead || wake.timedOut) return null;
+  const next = [...wake.events].filter((e) => e.seq > seq).sort((a, b) => a.seq - b.seq);
+  if (next.length === 0 || next.some((e, i) => e.seq !== seq + 1 + i)) return null;
+  return next;
+}
 
 /** The stream of a completed report, replayed from storage: no AI call. */
 export function* replayCompleted(report: ReportRow): Generator<StreamEvent, void> {
@@ -29,6 +40,38 @@ export function* replayCompleted(report: ReportRow): Generator<StreamEvent, void
     yield { event: 'delta', data: { key: section.key, text: sectionMarkdown(content, section.key) } };
   }
   yield { event: 'complete', data: { report: toReportDto(report) } };
+}
+
+/**
+ * What a reader has been sent of each section so far. Progress rows are deleted once the report is stored, so a
+ * reader that polls may find the terminal row after a gap: {@link catchUp} then sends what it missed.
+ */
+export class SentSections {
+  private readonly text = new Map<string, string>();
+
+  /** Records an event the reader was sent. */
+  record(event: StreamEvent): void {
+    if (event.event === 'section') this.text.set(event.data.key, this.text.get(event.data.key) ?? '');
+    if (event.event === 'delta') this.text.set(event.data.key, `${this.text.get(event.data.key) ?? ''}${event.data.text}`);
+  }
+
+  /**
+   * The events that bring this reader up to the stored report: each section it was never sent, whole, and the rest
+   * of a section it was sent in part; nothing when it saw every row.
+   */
+  *catchUp(report: ReportRow): Generator<StreamEvent, void> {
+    const content = report.content as ReportContent;
+    for (const section of SECTIONS) {
+      const stored = sectionMarkdown(content, section.key);
+      const sent = this.text.get(section.key);
+      if (sent === undefined) {
+        yield { event: 'section', data: { key: section.key, title: section.title } };
+        yield { event: 'delta', data: { key: section.key, text: stored } };
+      } else if (stored.length > sent.length && stored.startsWith(sent)) {
+        yield { event: 'delta', data: { key: section.key, text: stored.slice(sent.length) } };
+      }
+    }
+  }
 }
 
 /** The terminal event of a failed or expired report. */
@@ -44,7 +87,7 @@ function failure(report: ReportRow): StreamEvent {
  * one in generation followed through its stored events (from any instance) until `complete` or `error`.
  */
 export async function* followReport(options: FollowOptions): AsyncGenerator<StreamEvent, void> {
-  const { repos, hub, report, signal, pollMs = 100 } = options;
+  const { repos, hub, report, signal, pollMs } = options;
   yield { event: 'status', data: { status: report.status } };
   if (report.status === 'completed') {
     yield* replayCompleted(report);
@@ -55,27 +98,42 @@ export async function* followReport(options: FollowOptions): AsyncGenerator<Stre
     return;
   }
 
-  let seq = 0;
-  let emptyPolls = 0;
-  while (!signal.aborted) {
-    const events = await repos.reportEvents.listAfter(report.reportId, seq);
-    for (const stored of events) {
-      seq = stored.seq;
-      if (stored.event === 'complete' || stored.event === 'error') {
-        const final = await repos.reports.getForOwner(report.userId, report.reportId);
-        yield* finish(final, stored.event === 'error' ? stored.data : null);
-        return;
+  const subscription = hub.subscribe(report.reportId);
+  const sent = new SentSections();
+  try {
+    let seq = 0;
+    let emptyReads = 0;
+    // Events a notification brought, which stand in for the next read; null = read the rows.
+    let delivered: PushedEvent[] | null = null;
+    while (!signal.aborted) {
+      const events = delivered ?? (await repos.reportEvents.listAfter(report.reportId, seq));
+      const read = delivered === null;
+      delivered = null;
+      for (const stored of events) {
+        seq = stored.seq;
+        if (stored.event === 'complete' || stored.event === 'error') {
+          const final = await repos.reports.getForOwner(report.userId, report.reportId);
+          if (final?.status === 'completed') yield* sent.catchUp(final);
+          yield* finish(final, stored.event === 'error' ? stored.data : null);
+          return;
+        }
+        const event = { event: stored.event, data: stored.data } as StreamEvent;
+        sent.record(event);
+        yield event;
       }
-      yield { event: stored.event, data: stored.data } as StreamEvent;
-    }
-    if (events.length === 0 && ++emptyPolls % POLLS_PER_ROW_CHECK === 0) {
-      const current = await repos.reports.getForOwner(report.userId, report.reportId);
-      if (!current || (current.status !== 'pending' && current.status !== 'generating')) {
-        yield* finish(current, null);
-        return;
+      if (read && events.length > 0) continue;
+      if (read && ++emptyReads % POLLS_PER_ROW_CHECK === 0) {
+        const current = await repos.reports.getForOwner(report.userId, report.reportId);
+        if (!current || (current.status !== 'pending' && current.status !== 'generating')) {
+          if (current?.status === 'completed') yield* sent.catchUp(current);
+          yield* finish(current, null);
+          return;
+        }
       }
+      delivered = usableDelivery(await subscription.next(pollMs ?? hub.pollMs, signal), seq);
     }
-    if (events.length === 0) await hub.wait(report.reportId, pollMs, signal);
+  } finally {
+    subscription.close();
   }
 }
 

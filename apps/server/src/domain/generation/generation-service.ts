@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { retrieve } from '../knowledge-base/retrieve.js';
 import { safeContent } from '../report/output-safety.js';
 import { WriterError, type ReportWriter, type WriterEvent } from '../report/types.js';
+import type { GenerationObservation } from '../metrics.js';
 import type { ReportEventHub } from './event-hub.js';
 import { ReportEventLog } from './event-log.js';
 import { GENERATION_FAILED } from './stream-events.js';
@@ -25,6 +26,8 @@ export interface GenerationDeps {
   readonly timeoutMs: number;
   readonly now: () => Date;
   readonly onFailed: FailureHook;
+  /** Told how each generation run here ended (metrics). */
+  readonly observe?: (observation: GenerationObservation) => void;
 }
 
 /** How a run ended: completed, failed, handed back (this instance is stopping), or not ours / not started. */
@@ -117,11 +120,11 @@ export class GenerationService {
       (error) => logger.warn({ ...context, err: error }, 'progress event not stored'),
     );
     events.push({ event: 'status', data: { status: 'generating' } });
-    let firstEventLogged = false;
+    let firstTokenMs: number | null = null;
     const onEvent = (event: WriterEvent): void => {
-      if (!firstEventLogged) {
-        firstEventLogged = true;
-        logger.info({ ...context, first_token_ms: now().getTime() - startedAt }, 'generation first token');
+      if (firstTokenMs === null) {
+        firstTokenMs = now().getTime() - startedAt;
+        logger.info({ ...context, first_token_ms: firstTokenMs }, 'generation first token');
       }
       const { type, ...data } = event;
       events.push({ event: type, data });
@@ -149,18 +152,19 @@ export class GenerationService {
           generationMetadata: result.metadata,
         });
         if (!stored) throw new Error('report was no longer in generation when it completed');
-        await repos.reportEvents.append(report.reportId, 'complete', {});
+        // The stored report replaces the progress rows; only the terminal row stays, for readers still following.
+        await repos.reportEvents.appendFinal(report.reportId, 'complete', {});
       });
       hub.notify(report.reportId);
-      logger.info(
-        { ...context, duration_ms: now().getTime() - startedAt, tokens_used: result.metadata.tokens_used, provider: result.metadata.provider },
-        'generation completed',
-      );
+      const durationMs = now().getTime() - startedAt;
+      logger.info({ ...context, duration_ms: durationMs, tokens_used: result.metadata.tokens_used, provider: result.metadata.provider }, 'generation completed');
+      this.deps.observe?.({ outcome: 'completed', writer: writer.provider, durationMs, firstTokenMs });
       return 'completed';
     } catch (error) {
       await events.flush();
       if (this.shutdown.signal.aborted && (await this.handBack(report.reportId))) return 'handed-back';
       await this.fail(report.reportId, report.userId, error);
+      this.deps.observe?.({ outcome: 'failed', writer: writer.provider, durationMs: now().getTime() - startedAt, firstTokenMs });
       return 'failed';
     }
   }
@@ -188,7 +192,7 @@ export class GenerationService {
     logger.error({ report_id: reportId, user_id: userId, reason, err: error }, 'generation failed');
     try {
       await this.repos.reports.fail(reportId, detail);
-      await this.repos.reportEvents.append(reportId, 'error', { code: GENERATION_FAILED, detail });
+      await this.repos.reportEvents.appendFinal(reportId, 'error', { code: GENERATION_FAILED, detail });
       hub.notify(reportId);
     } catch (storeError) {
       logger.error({ report_id: reportId, err: storeError }, 'could not record the failure; the sweeper will');
@@ -230,7 +234,7 @@ export class GenerationService {
     const stale = await this.repos.reports.failStale(cutoff, GENERIC_FAILURE);
     for (const report of stale) {
       logger.warn({ report_id: report.reportId, user_id: report.userId }, 'stale generation failed by the sweeper');
-      await this.repos.reportEvents.append(report.reportId, 'error', { code: GENERATION_FAILED, detail: GENERIC_FAILURE });
+      await this.repos.reportEvents.appendFinal(report.reportId, 'error', { code: GENERATION_FAILED, detail: GENERIC_FAILURE });
       hub.notify(report.reportId);
       await onFailed({ reportId: report.reportId, userId: report.userId, reason: 'stale' }).catch((error: unknown) =>
         logger.error({ report_id: report.reportId, err: error }, 'failure hook failed'),

@@ -1,5 +1,8 @@
+import { Cron } from 'croner';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '@uksmr/config';
+import { REPORT_EVENTS_CHANNEL, type Listening, type ReportEventNotice } from '@uksmr/database';
 import { loadKnowledgeBase } from '../../domain/knowledge-base/load.js';
 import { ReportEventHub } from '../../domain/generation/event-hub.js';
 import { GenerationService, type FailureHook } from '../../domain/generation/generation-service.js';
@@ -25,8 +28,39 @@ declare module 'fastify' {
  */
 export const SHUTDOWN_GRACE_MS = 8_000;
 
-/** How often the generation sweeper runs (fails abandoned generations, restarts forgotten pending reports). */
-const SWEEP_INTERVAL_MS = 60_000;
+/**
+ * When the generation sweeper runs (UTC, every minute): fails abandoned generations, restarts forgotten pending
+ * reports, and deletes the progress rows of reports finished over {@link EVENTS_KEPT_MS} ago.
+ */
+export const SWEEP_PATTERN = '* * * * *';
+/** How long the terminal progress row of a finished report is kept for readers still following: one hour. */
+export const EVENTS_KEPT_MS = 60 * 60 * 1000;
+
+/** Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows". */
+export function deliverNotice(hub: ReportEventHub, payload: string): void {
+  let notice: ReportEventNotice;
+  try {
+    notice = JSON.parse(payload) as ReportEventNotice;
+  } catch {
+    return;
+  }
+  if (typeof notice.r !== 'string' || typeof notice.s !== 'number') return;
+  hub.deliver(notice.r, notice.e === undefined ? null : { seq: notice.s, event: notice.e, data: notice.d });
+}
+
+/** One sweep, logged with its counts (a failure is logged, not thrown). */
+export async function runGenerationSweep(app: FastifyInstance): Promise<void> {
+  try {
+    const [failedStale, restartedPending, eventsDeleted] = await Promise.all([
+      app.generation.sweepStale(),
+      app.generation.restartPending(),
+      app.repos.reportEvents.clearFinished(new Date(app.now().getTime() - EVENTS_KEPT_MS)),
+    ]);
+    app.log.info({ job: 'generation-sweep', failed_stale: failedStale, restarted_pending: restartedPending, events_deleted: eventsDeleted }, 'sweep run');
+  } catch (error) {
+    app.log.error({ job: 'generation-sweep', err: error }, 'sweep run failed');
+  }
+}
 
 /** The writer the config asks for: Gemini when `GEMINI_API_KEY` is set, else the knowledge-base writer. */
 export function writerFor(config: AppConfig): ReportWriter {
@@ -63,31 +97,38 @@ export default fp<GenerationPluginOptions>(
       timeoutMs: app.config.geminiTimeoutMs,
       now: () => app.now(),
       onFailed: options.onFailed ?? (() => Promise.resolve()),
+      observe: (observation) => app.metrics.observeGeneration(observation),
     });
     app.log.info({ provider: writer.provider, knowledge_base_as_of: knowledgeBase.as_of }, 'report writer ready');
     app.decorate('generation', generation);
     app.decorate('reportHub', hub);
     app.decorate('knowledgeBase', knowledgeBase);
-    let timer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', (next) => {
-      timer = setInterval(() => {
-        Promise.all([generation.sweepStale(), generation.restartPending()]).catch((error: unknown) =>
-          app.log.error({ err: error }, 'generation sweep failed'),
-        );
-      }, SWEEP_INTERVAL_MS).unref();
-      next();
+    let sweeper: Cron | undefined;
+    let listening: Listening | undefined;
+    app.addHook('onReady', async () => {
+      // `protect` skips a run while the previous one is still going; `unref` never keeps the process alive.
+      sweeper = new Cron(SWEEP_PATTERN, { timezone: 'UTC', protect: true, unref: true }, () => runGenerationSweep(app));
+      // On a PostgreSQL server, one listening connection per instance brings every stored event to the readers here.
+      const { database } = app.services;
+      if (database.listen) {
+        listening = await database.listen(REPORT_EVENTS_CHANNEL, {
+          onNotice: (payload) => deliverNotice(hub, payload),
+          onState: (connected) => hub.setListening(connected),
+        });
+      }
     });
     // Stopping (Fastify answers new requests 503 from here on): finish or hand back the generations, then end the
     // event streams still open (their readers reconnect to another instance), before any onClose closes the pool.
     app.addHook('preClose', async () => {
-      clearInterval(timer);
+      sweeper?.stop();
       await generation.drain(SHUTDOWN_GRACE_MS);
       app.server.closeAllConnections();
     });
     app.addHook('onClose', async () => {
       await generation.idle();
+      await listening?.close();
     });
     done();
   },
-  { name: 'generation', dependencies: ['services'] },
+  { name: 'generation', dependencies: ['services', 'metrics'] },
 );

@@ -71,15 +71,21 @@ export default fp(
       async createCheckout(input, store) {
         try {
           const checkout = await service.createCheckout(input, store);
+          app.metrics.countPayment('checkout_created');
           return { checkout_url: checkout.checkoutUrl, session_id: checkout.sessionId };
         } catch (error) {
+          app.metrics.countPayment('checkout_failed');
           if (!(error instanceof PaymentProviderError)) throw error;
           app.log.error({ user_id: input.userId, ...error.failure }, 'checkout not created');
           throw paymentProviderError();
         }
       },
       refundForReport: service.refundForReport,
-      handleWebhook: (body, signature) => service.handleWebhook(body, signature),
+      handleWebhook: async (body, signature) => {
+        const handled = await service.handleWebhook(body, signature);
+        app.metrics.countPayment(handled.outcome);
+        return handled;
+      },
       statusForOwner: (userId, sessionId) => service.statusForOwner(userId, sessionId),
       retryRefunds: () => service.retryRefunds(),
     };
@@ -97,5 +103,5 @@ export default fp(
     });
     done();
   },
-  { name: 'payments', dependencies: ['services'] },
+  { name: 'payments', dependencies: ['services', 'metrics'] },
 );

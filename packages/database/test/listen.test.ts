@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createDatabase } from '../src/create-database.js';
+import { listenPg } from '../src/pg-listener.js';
+import { MAX_NOTIFY_PAYLOAD_BYTES, REPORT_EVENTS_CHANNEL } from '../src/repositories/report-events.js';
+import { createRepositories } from '../src/repositories/index.js';
+import { createThrowawayDatabase, TEST_DATABASE_URL } from './support/databases.js';
+
+/** Resolves when `predicate` holds, polling every 20 ms (at most 10 s). */
+async function until(predicate: () => boolean): Promise<void> {
+  for (let waited = 0; !predicate(); waited += 20) {
+    if (waited > 10_000) throw new Error('condition not met in 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.runIf(TEST_DATABASE_URL)('LISTEN/NOTIFY on a PostgreSQL server', () => {
+  it('announces each stored event with its data (a large one bare), survives a dropped connection, and says so', async () => {
+    const throwaway = await createThrowawayDatabase();
+    const db = await createDatabase({ databaseUrl: throwaway.url, dataDir: '/nonexistent' });
+    const notices: Record<string, unknown>[] = [];
+    const states: boolean[] = [];
+    const logged: string[] = [];
+    const logger = { info: (_: object, msg: string) => logged.push(msg), warn: (_: object, msg: string) => logged.push(msg) };
+    const listening = await listenPg(
+      REPORT_EVENTS_CHANNEL,
+      { onNotice: (payload) => notices.push(JSON.parse(payload) as Record<string, unknown>), onState: (s) => states.push(s) },
+      { connectionString: throwaway.url, logger, retryMs: [50, 200] },
+    );
+    try {
+      const repos = createRepositories(db);
+      const { rows } = await db.query<{ user_id: string }>("INSERT INTO users (external_id, auth_provider) VALUES ('listen', 'email') RETURNING user_id");
+      const report = await repos.reports.create({ userId: rows[0].user_id, subject: 'Law' });
+      await repos.reportEvents.append(report.reportId, 'status', { status: 'generating' });
+      await repos.reportEvents.append(report.reportId, 'delta', { key: 'study_options', text: 'x'.repeat(MAX_NOTIFY_PAYLOAD_BYTES) });
+      await until(() => notices.length === 2);
+      expect(notices).toEqual([
+        { r: report.reportId, s: 1, e: 'status', d: { status: 'generating' } },
+        { r: report.reportId, s: 2 },
+      ]);
+
+      // The server drops the listening connection: the listener says so, reconnects, and hears again.
+      const admin = new pg.Client({ connectionString: throwaway.url });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'uksmr-listen' AND datname = current_database()");
+      await admin.end();
+      await until(() => states.length >= 3);
+      expect(states).toEqual([true, false, true]);
+      expect(logged).toEqual(expect.arrayContaining(['database listener connected', 'database listener connection lost']));
+      await repos.reportEvents.append(report.reportId, 'complete', {});
+      await until(() => notices.length === 3);
+      expect(notices[2]).toMatchObject({ s: 3, e: 'complete' });
+    } finally {
+      await listening.close();
+      await db.close();
+      await throwaway.drop();
+    }
+  });
+
+  it('keeps trying when the server cannot be reached at first, and refuses a channel that is not a plain name', async () => {
+    const logged: string[] = [];
+    const logger = { info: (_: object, msg: string) => logged.push(msg), warn: (_: object, msg: string) => logged.push(msg) };
+    const listening = await listenPg('report_events', { onNotice: () => undefined }, { connectionString: 'postgres://postgres@127.0.0.1:1/none', logger, retryMs: [20, 40] });
+    await until(() => logged.filter((m) => m === 'database listener cannot connect yet').length >= 2);
+    await listening.close();
+    await expect(listenPg('bad; DROP', { onNotice: () => undefined }, { connectionString: 'postgres://x@127.0.0.1:1/x' })).rejects.toThrow('not a plain channel name');
+  });
+});
