@@ -83,7 +83,7 @@ export interface ReadOptions {
 }
 
 /** Every column, the stored result as JSON text (`jsonAsText`). Columns added to `reports` belong here too. */
-const TEXT_JSON_COLUMNS = `report_id, user_id, subject, country, status, content::text AS content, citations::text AS citations,
+const TEXT_JSON_COLUMNS = `report_id, user_id, subject, subject_id, level, intake, city, nationality, country, status, content::text AS content, citations::text AS citations,
   generation_metadata::text AS generation_metadata, error_message, created_at, started_at, completed_at, expires_at, deleted_at, updated_at`;
 
 /** The columns of a report without its stored result, which can be tens of kilobytes. */
