@@ -15,6 +15,9 @@ function server(extra: Record<string, Handler> = {}) {
     'GET /config': () => json(200, LOCAL_CONFIG),
     'POST /auth/login': () => json(200, { token: 't1', user: USER }),
     'POST /auth/logout': () => json(204, null),
+    // This browser holds no sign-in unless a test says so.
+    'POST /auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Not signed in.'),
+    'DELETE /auth/refresh': () => json(204, null),
     'GET /reports?limit=50&offset=0&view=summary': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }),
     ...extra,
   });
@@ -52,15 +55,29 @@ describe('App', () => {
 
   it('refreshes the token once when the API answers 401, and carries on', async () => {
     window.history.replaceState(null, '', '/reports/r-1');
+    let refreshes = 0;
     const seen = server({
-      'POST /auth/refresh': () => json(200, { token: 't2' }),
+      // The first call is the restore on load (no sign-in yet); the second, the retry after the 401.
+      'POST /auth/refresh': () => (++refreshes === 1 ? apiError(401, 'UNAUTHORIZED', 'Not signed in.') : json(200, { token: 't2', user: USER })),
       'GET /reports/r-1': (request) =>
         request.headers.get('Authorization') === 'Bearer t2' ? json(200, makeReport()) : apiError(401, 'UNAUTHORIZED', 'Expired.'),
     });
     render(<App />);
     await signIn();
     expect(await screen.findByRole('heading', { level: 2, name: 'Executive Summary' })).toBeInTheDocument();
-    expect(seen.filter((request) => request.path === '/auth/refresh')).toHaveLength(1);
+    expect(seen.filter((request) => request.method === 'POST' && request.path === '/auth/refresh')).toHaveLength(2);
+  });
+
+  it('keeps a student signed in across a reload: a deep link opens the report with no sign-in form', async () => {
+    window.history.replaceState(null, '', '/reports/r-1');
+    server({
+      'POST /auth/refresh': () => json(200, { token: 't5', user: USER }),
+      'GET /reports/r-1': (request) => (request.headers.get('Authorization') === 'Bearer t5' ? json(200, makeReport()) : apiError(401, 'UNAUTHORIZED', 'No.')),
+    });
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Executive Summary' })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Email')).toBeNull();
+    expect(window.location.pathname).toBe('/reports/r-1');
   });
 
   it('offers sign-up, and sends a signed-in student away from the sign-in pages', async () => {

@@ -6,7 +6,7 @@ export { createRepositories, type Repositories } from './repositories/index.js';
 export type { PaymentsRepository } from './repositories/payments.js';
 export type { ReportEventsRepository } from './repositories/report-events.js';
 export type { ListOptions, ReportResult, ReportsRepository } from './repositories/reports.js';
-export type { SessionsRepository } from './repositories/sessions.js';
+export type { RefreshOutcome, SessionsRepository } from './repositories/sessions.js';
 export type { StripeEventsRepository } from './repositories/stripe-events.js';
 export type { UsersRepository } from './repositories/users.js';
 export type * from './types.js';

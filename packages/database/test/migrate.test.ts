@@ -8,7 +8,9 @@ import { createDatabase } from '../src/create-database.js';
 import { loadMigrations, migrate, MIGRATION_LOCK_KEY, MIGRATIONS_DIR } from '../src/migrate.js';
 import { createThrowawayDatabase, targets, TEST_DATABASE_URL, type TestDatabase } from './support/databases.js';
 
-const SHIPPED = ['001_users_and_sessions.sql', '002_reports.sql', '003_payments.sql'];
+const SHIPPED = ['001_users_and_sessions.sql', '002_reports.sql', '003_payments.sql', '006_refresh_generation.sql'];
+/** The version numbers of the shipped files. */
+const SHIPPED_VERSIONS = SHIPPED.map((name) => Number(name.slice(0, 3)));
 
 /** A folder holding the shipped migrations plus `extra` files. */
 async function migrationsWith(extra: Record<string, string>): Promise<URL> {
@@ -21,13 +23,13 @@ async function migrationsWith(extra: Record<string, string>): Promise<URL> {
 describe('loadMigrations', () => {
   it('reads the shipped NNN_name.sql files in version order', async () => {
     const migrations = await loadMigrations();
-    expect(migrations.map((m) => [m.version, m.name])).toEqual(SHIPPED.map((name, i) => [i + 1, name]));
+    expect(migrations.map((m) => [m.version, m.name])).toEqual(SHIPPED.map((name, i) => [SHIPPED_VERSIONS[i], name]));
     expect(migrations[0].sql).toContain('CREATE TABLE users');
   });
 
   it('ignores other files and refuses two files of one version', async () => {
     const dir = await migrationsWith({ 'README.md': '# notes', '010_later.sql': 'SELECT 1;', '9_bad.sql': 'SELECT 1;' });
-    expect((await loadMigrations(dir)).map((m) => m.version)).toEqual([1, 2, 3, 10]);
+    expect((await loadMigrations(dir)).map((m) => m.version)).toEqual([...SHIPPED_VERSIONS, 10]);
     const twin = await migrationsWith({ '002_twin.sql': 'SELECT 1;' });
     await expect(loadMigrations(twin)).rejects.toThrow('Two migrations have version 002');
   });
@@ -51,25 +53,25 @@ describe.each(targets)('migrations on $name', (target) => {
   it('is idempotent: a second run applies nothing', async () => {
     expect(await migrate(handle.db)).toEqual([]);
     const { rows } = await handle.db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(rows[0].n).toBe(3);
+    expect(rows[0].n).toBe(SHIPPED.length);
   });
 
   it('applies a new migration, and rolls back a failing one without recording it', async () => {
     const logged: object[] = [];
     const logger = { info: (obj: object) => logged.push(obj), warn: () => undefined };
-    const dir = await migrationsWith({ '004_extra.sql': 'CREATE TABLE extra (id int);\nINSERT INTO extra VALUES (1);' });
-    expect(await migrate(handle.db, { directory: dir, logger })).toEqual(['004_extra.sql']);
-    expect(logged).toEqual([{ migration: '004_extra.sql' }]);
+    const dir = await migrationsWith({ '007_extra.sql': 'CREATE TABLE extra (id int);\nINSERT INTO extra VALUES (1);' });
+    expect(await migrate(handle.db, { directory: dir, logger })).toEqual(['007_extra.sql']);
+    expect(logged).toEqual([{ migration: '007_extra.sql' }]);
 
     const broken = await migrationsWith({
-      '004_extra.sql': 'unused',
-      '005_broken.sql': 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;',
+      '007_extra.sql': 'unused',
+      '008_broken.sql': 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;',
     });
     await expect(migrate(handle.db, { directory: broken })).rejects.toThrow(/no_such_table/);
     const { rows } = await handle.db.query<{ version: number; half: string | null }>(
       `SELECT max(version) AS version, to_regclass('half_done')::text AS half FROM schema_migrations`,
     );
-    expect(rows[0]).toEqual({ version: 4, half: null });
+    expect(rows[0]).toEqual({ version: 7, half: null });
   });
 
   it('refuses a database whose applied migration was another file', async () => {
@@ -90,7 +92,7 @@ describe.runIf(TEST_DATABASE_URL)('migrations on one PostgreSQL database shared 
         createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() }),
       ]);
       const { rows } = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+      expect(rows.map((r) => r.version)).toEqual(SHIPPED_VERSIONS);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await throwaway.drop();

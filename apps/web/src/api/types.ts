@@ -8,6 +8,10 @@ export interface AppConfig {
   readonly payments_enabled: boolean;
   readonly price_gbp: number;
   readonly country: 'UK';
+  /** Who runs the service (OPERATOR_NAME, OPERATOR_CONTACT_EMAIL). */
+  readonly operator: { readonly name: string; readonly contact_email: string | null };
+  /** Who writes the reports: Gemini, or the built-in knowledge-base writer. */
+  readonly writer: 'gemini' | 'knowledge_base';
 }
 
 /** The signed-in account as `POST /auth/signup` and `POST /auth/login` return it. */
