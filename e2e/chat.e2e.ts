@@ -8,7 +8,7 @@ import { startGeminiStandIn, type GeminiStandIn } from '../apps/server/test/supp
 import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
 import { expectFinishedReport, reportIdOf, sectionHeadings } from './support/report.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
-import { newEmail, signUpFromSignIn } from './support/student.js';
+import { askForReport, newEmail, signUpFromSignIn } from './support/student.js';
 
 const SUBJECT = 'Computer Science';
 const QUESTION = 'Which subject do you want to study in the UK?';
@@ -68,8 +68,7 @@ describe('the chat, end to end', () => {
   });
 
   test(`asking "${SUBJECT}" streams the ten sections in, one after another`, async () => {
-    await page.getByLabel(QUESTION).fill(SUBJECT);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await askForReport(page, SUBJECT);
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     reportId = reportIdOf(page);
 
@@ -108,13 +107,15 @@ describe('the chat, end to end', () => {
   });
 
   test('a destination other than the UK gets the UK-only reply and starts nothing', async () => {
-    guards[0].expectClientError(422, /\/reports$/);
+    guards[0].expectClientError(422, /\/(reports|queries)$/);
     await page.getByRole('button', { name: 'New report' }).click();
     await page.getByLabel(QUESTION).fill(`${SUBJECT} in Canada`);
     await page.getByRole('button', { name: 'Send' }).click();
     const reply = page.getByTestId('assistant-message');
     await reply.waitFor();
     expect(await reply.textContent()).toBe(`Assistant: ${UK_ONLY}`);
+    // The next step is offered as a chip.
+    await page.getByRole('button', { name: `${SUBJECT} in the UK` }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/chat');
     expect(server.countLogLines(GENERATION_STARTED)).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LocalSession, REFRESH_EVERY_MS, type AuthChannel } from '../src/auth/localSession.js';
+import { LocalSession, REFRESH_EVERY_MS, SIGNED_IN_HINT, type AuthChannel } from '../src/auth/localSession.js';
 import { apiError, installFetch, json } from './support/fakeFetch.js';
 
 const USER = { user_id: 'u-1', email: 'a@example.com' };
@@ -36,6 +36,7 @@ describe('LocalSession', () => {
   });
 
   it('restores the sign-in from the refresh cookie after a reload, without a Bearer token', async () => {
+    localStorage.setItem(SIGNED_IN_HINT, '1');
     const seen = installFetch({ 'POST /auth/refresh': () => json(200, { token: 't9', user: USER }) });
     const session = new LocalSession();
     expect(session.getSnapshot().restoring).toBe(true);
@@ -46,11 +47,23 @@ describe('LocalSession', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('ends restoring signed out when this browser has no sign-in, and keeps restoring state off after a failure', async () => {
+  it('knows a browser that never signed in is signed out, with no request', async () => {
+    localStorage.removeItem(SIGNED_IN_HINT);
+    const seen = installFetch({});
+    const session = new LocalSession();
+    await session.restore();
+    expect(session.getSnapshot()).toEqual({ token: null, user: null, restoring: false });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('ends restoring signed out when the sign-in has ended, and keeps restoring state off after a failure', async () => {
+    localStorage.setItem(SIGNED_IN_HINT, '1');
     installFetch({ 'POST /auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Not signed in.') });
     const session = new LocalSession();
     await session.restore();
     expect(session.getSnapshot()).toEqual({ token: null, user: null, restoring: false });
+    expect(localStorage.getItem(SIGNED_IN_HINT)).toBeNull();
+    localStorage.setItem(SIGNED_IN_HINT, '1');
     installFetch({ 'POST /auth/refresh': () => apiError(503, 'UNAVAILABLE', 'Down.') });
     const offline = new LocalSession();
     await offline.restore();
@@ -109,6 +122,7 @@ describe('LocalSession', () => {
   });
 
   it('uses the refresh Web Lock when the browser has one, so two tabs never use one cookie at once', async () => {
+    localStorage.setItem(SIGNED_IN_HINT, '1');
     const request = vi.fn((_name: string, task: () => Promise<unknown>) => task());
     vi.stubGlobal('navigator', { ...navigator, locks: { request } });
     installFetch({ 'POST /auth/refresh': () => json(200, { token: 't2', user: USER }) });
@@ -157,6 +171,18 @@ describe('LocalSession', () => {
     disconnect();
     await first.signIn('a@example.com', 'password1');
     expect(second.getSnapshot().token).toBeNull();
+  });
+
+  it('signs out when another tab removes the sign-in hint (no BroadcastChannel)', async () => {
+    installFetch({ 'POST /auth/login': () => json(200, { token: 't1', user: USER }) });
+    const session = new LocalSession({ openChannel: () => null });
+    const disconnect = session.connect();
+    await session.signIn('a@example.com', 'password1');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'other', newValue: null }));
+    expect(session.getSnapshot().token).toBe('t1');
+    window.dispatchEvent(new StorageEvent('storage', { key: SIGNED_IN_HINT, newValue: null }));
+    expect(session.getSnapshot().token).toBeNull();
+    disconnect();
   });
 
   it('opens a BroadcastChannel by default', () => {

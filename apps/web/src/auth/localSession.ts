@@ -18,6 +18,29 @@ export const REFRESH_EVERY_MS = 12 * 60 * 1000;
 export const AUTH_CHANNEL = 'uksmr-auth';
 /** The Web Lock that lets one tab at a time use the refresh cookie (each use rotates it). */
 export const REFRESH_LOCK = 'uksmr-refresh';
+/**
+ * A hint in `localStorage` that this browser has signed in (no secret: the sign-in itself is the `HttpOnly` cookie).
+ * Without it a visitor is known to be signed out at once, with no request; its removal signs the other tabs out
+ * where `BroadcastChannel` is missing.
+ */
+export const SIGNED_IN_HINT = 'uksmr.signedIn';
+
+function readHint(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return true; // Storage disabled: ask the server.
+  }
+}
+
+function writeHint(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Storage disabled: every load asks the server.
+  }
+}
 
 type AuthMessage = { readonly type: 'signed-in' } | { readonly type: 'signed-out' };
 
@@ -79,8 +102,13 @@ export class LocalSession implements TokenSource {
       if (event.data.type === 'signed-out') this.end();
       else if (!this.state.token) void this.restore();
     });
+    const onStorage = (event: StorageEvent): void => {
+      if (event.key === SIGNED_IN_HINT && event.newValue === null && this.state.token) this.end();
+    };
+    window.addEventListener('storage', onStorage);
     return () => {
       channel?.close();
+      window.removeEventListener('storage', onStorage);
       if (this.channel === channel) this.channel = null;
     };
   };
@@ -97,6 +125,10 @@ export class LocalSession implements TokenSource {
   /** Picks up this browser's sign-in from the refresh cookie; stays signed out when there is none. */
   restore = async (): Promise<void> => {
     if (this.state.token) return;
+    if (!readHint()) {
+      if (this.state.restoring) this.set(SIGNED_OUT);
+      return;
+    }
     if (!this.state.restoring) this.set({ ...this.state, restoring: true });
     await this.refreshToken();
     if (this.state.restoring) this.set({ ...this.state, restoring: false });
@@ -152,12 +184,14 @@ export class LocalSession implements TokenSource {
   }
 
   private begin(result: AuthResult): void {
+    writeHint(true);
     this.set({ token: result.token, user: result.user, restoring: false });
     if (this.timer) clearInterval(this.timer);
     this.timer = setInterval(() => void this.refreshToken(), this.refreshEveryMs);
   }
 
   private end(): void {
+    writeHint(false);
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.set(SIGNED_OUT);
