@@ -54,3 +54,24 @@ describe('splitCitations', () => {
     expect(splitCitations('none')).toEqual([{ type: 'text', value: 'none' }]);
   });
 });
+
+describe('Markdown blocks', () => {
+  it('cuts at blank lines outside code fences', async () => {
+    const { splitBlocks } = await import('../src/report/markdownBlocks.js');
+    expect(splitBlocks('a\nb\n\n\n- c\n- d\n\n```\nx\n\ny\n```\n\nlast')).toEqual(['a\nb', '- c\n- d', '```\nx\n\ny\n```', 'last']);
+    expect(splitBlocks('')).toEqual([]);
+  });
+
+  it('keeps a bounded number of entries, dropping the oldest', async () => {
+    const { BoundedCache } = await import('../src/report/markdownBlocks.js');
+    const cache = new BoundedCache<number>(2);
+    let made = 0;
+    const make = () => ++made;
+    expect(cache.get('a', make)).toBe(1);
+    expect(cache.get('a', make)).toBe(1);
+    cache.get('b', make);
+    cache.get('c', make);
+    expect(cache.size).toBe(2);
+    expect(cache.get('a', make)).toBe(4);
+  });
+});
