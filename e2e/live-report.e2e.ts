@@ -4,7 +4,7 @@
  * text while it is written.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
 import { expectFinishedReport } from './support/report.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
@@ -15,9 +15,8 @@ const SUBJECT = 'Nursing';
 const SCRIPT_BUDGET_S = 1.5;
 
 /** Chromium's cumulative `ScriptDuration` of the page, in seconds (CDP `Performance.getMetrics`). */
-async function scriptSeconds(page: Page, session: Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>): Promise<number> {
-  void page;
-  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+async function scriptSeconds(session: CDPSession): Promise<number> {
+  const { metrics } = await session.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? Number.NaN;
 }
 
@@ -56,7 +55,7 @@ describe('the live report', () => {
       const original = window.fetch.bind(window);
       window.fetch = async (input, init) => {
         const response = await original(input, init);
-        if (!String(input).endsWith('/stream') || !response.body) return response;
+        if (typeof input !== 'string' || !input.endsWith('/stream') || !response.body) return response;
         const decoder = new TextDecoder();
         let tail = '';
         const counting = new TransformStream<Uint8Array, Uint8Array>({
@@ -81,13 +80,13 @@ describe('the live report', () => {
       }, 100);
     });
 
-    const before = await scriptSeconds(page, cdp);
+    const before = await scriptSeconds(cdp);
     await askForReport(page, SUBJECT);
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 2, name: 'Study Options in the UK' }).waitFor();
     await screenshot(page, 'live-report-mid-stream-1280');
     await expectFinishedReport(page, SUBJECT);
-    const after = await scriptSeconds(page, cdp);
+    const after = await scriptSeconds(cdp);
     const deltas = await page.evaluate(() => (window as unknown as { deltaCount: number }).deltaCount);
     expect(deltas).toBeGreaterThan(100);
     const script = after - before;

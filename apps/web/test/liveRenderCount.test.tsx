@@ -1,5 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type * as ReactMarkdownModule from 'react-markdown';
 import { ReportPage } from '../src/report/ReportPage.js';
 import { controlledSse, frame, installFetch, json } from './support/fakeFetch.js';
 import { makeReport } from './support/fixtures.js';
@@ -9,7 +10,7 @@ import { renderSignedIn } from './support/render.js';
 const renders = new Map<string, number>();
 
 vi.mock('react-markdown', async (importOriginal) => {
-  const real = await importOriginal<typeof import('react-markdown')>();
+  const real = await importOriginal<typeof ReactMarkdownModule>();
   const Counted = (props: Parameters<typeof real.default>[0]) => {
     const first = String(props.children).split(' ')[0] ?? '';
     renders.set(first, (renders.get(first) ?? 0) + 1);

@@ -32,7 +32,7 @@ const RENDERED = new BoundedCache<ReactElement>(2_000);
 
 /** One block's elements: react-markdown's synchronous `Markdown` is a pure function of its props. */
 function renderBlock(block: string): ReactElement {
-  return RENDERED.get(block, () => parseMarkdown({ children: block, skipHtml: true, remarkPlugins: REMARK_PLUGINS, components: COMPONENTS }) as ReactElement);
+  return RENDERED.get(block, () => parseMarkdown({ children: block, skipHtml: true, remarkPlugins: REMARK_PLUGINS, components: COMPONENTS }));
 }
 
 /**
