@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ApiProvider } from './api/ApiContext.js';
 import { useAuth } from './auth/AuthContext.js';
 import { ChatPage } from './chat/ChatPage.js';
@@ -7,9 +7,11 @@ import { Loading } from './components/Loading.js';
 import { HistoryProvider } from './history/HistoryContext.js';
 import { Sidebar } from './history/Sidebar.js';
 import { SuccessPage } from './payments/SuccessPage.js';
-import { ReportPage } from './report/ReportPage.js';
 import { Link } from './router/Link.js';
 import { navigate, useLocationHref, useRoute, type Route } from './router/router.js';
+
+/** The report page and its Markdown renderer load on demand, so the first page's script stays small. */
+const ReportPage = lazy(() => import('./report/ReportPage.js').then((module) => ({ default: module.ReportPage })));
 
 /** Only in-app paths are followed after sign-in (no open redirect). */
 export function safeNext(next: string | null): string {
@@ -28,7 +30,11 @@ function SignedInPage({ route, query }: { readonly route: Route; readonly query:
     case 'chat-success':
       return <SuccessPage sessionId={route.sessionId} />;
     case 'report':
-      return <ReportPage key={route.reportId} reportId={route.reportId} />;
+      return (
+        <Suspense fallback={<Loading label="Opening your report…" />}>
+          <ReportPage key={route.reportId} reportId={route.reportId} />
+        </Suspense>
+      );
     default:
       return (
         <div className="mx-auto max-w-3xl space-y-4 py-10">
