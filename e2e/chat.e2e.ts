@@ -57,7 +57,17 @@ describe('the chat, end to end', () => {
 
   test('a visitor is sent to sign in, creates an account and lands on the empty chat', async () => {
     await page.goto(server.url);
-    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByRole('heading', { level: 1, name: /cited research report/ }).waitFor();
+    await screenshot(page, 'first-page-1280', true);
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'first-page-360', true);
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
+    await screenshot(page, 'privacy-360', true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'privacy-1280', true);
+    await page.goto(`${server.url}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'sign-in');
 

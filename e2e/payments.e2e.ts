@@ -46,8 +46,7 @@ describe('paying for a report, end to end', () => {
 
   test('pay → success page → the report', async () => {
     const email = newEmail('payer');
-    await page.goto(server.url);
-    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.goto(`${server.url}/sign-in`);
     await signUpFromSignIn(page, email);
 
     await askForReport(page, SUBJECT);

@@ -5,6 +5,8 @@ import { ChatPage } from './chat/ChatPage.js';
 import { AppShell } from './components/AppShell.js';
 import { Loading } from './components/Loading.js';
 import { HistoryProvider } from './history/HistoryContext.js';
+import { FirstPage } from './home/FirstPage.js';
+import { PrivacyPage, TermsPage } from './home/LegalPages.js';
 import { Sidebar } from './history/Sidebar.js';
 import { SuccessPage } from './payments/SuccessPage.js';
 import { Link } from './router/Link.js';
@@ -54,6 +56,17 @@ export function AppRoutes() {
   const { route, query } = useRoute();
 
   if (auth.status === 'loading') return <Loading />;
+  if (route.name === 'privacy' || route.name === 'terms') {
+    return <AppShell>{route.name === 'privacy' ? <PrivacyPage /> : <TermsPage />}</AppShell>;
+  }
+  if (route.name === 'home') {
+    if (auth.status === 'signed-in') return <Redirect to="/chat" />;
+    return (
+      <AppShell>
+        <FirstPage />
+      </AppShell>
+    );
+  }
   if (route.name === 'sign-in' || route.name === 'sign-up') {
     const next = safeNext(query.get('next'));
     if (auth.status === 'signed-in') return <Redirect to={next} />;

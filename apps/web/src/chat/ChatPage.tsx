@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/ApiContext.js';
 import { useConfig } from '../api/ConfigContext.js';
 import { ApiError } from '../api/errors.js';
@@ -69,6 +69,8 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const price = config.payments_enabled ? config.price_gbp : null;
+  // After sign-in (and on every new chat) the student can type at once.
+  useEffect(() => inputRef.current?.focus(), []);
 
   const say = (message: Omit<ChatMessage, 'id' | 'tone'> & { tone?: ChatMessage['tone'] }): void => {
     nextId.current += 1;
