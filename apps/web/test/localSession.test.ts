@@ -150,6 +150,19 @@ describe('LocalSession', () => {
     expect(seen.filter((request) => request.method === 'POST' && request.path === '/auth/refresh')).toHaveLength(0);
     await session.signOut();
     expect(seen.filter((r) => r.path === '/auth/logout')).toHaveLength(1);
+    // Signed out already: only the cookie's sign-out is asked for.
+    expect(seen.filter((r) => r.method === 'DELETE')).toHaveLength(2);
+  });
+
+  it('does not ask for the cookie sign-out when the Bearer sign-out worked', async () => {
+    const seen = installFetch({
+      'POST /auth/login': () => json(200, { token: 't1', user: USER }),
+      'POST /auth/logout': () => json(204, null),
+    });
+    const session = new LocalSession();
+    await session.signIn('a@example.com', 'password1');
+    await session.signOut();
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /auth/login', 'POST /auth/logout']);
   });
 
   it('signs every tab out when one signs out, and signs a signed-out tab in when another signs in', async () => {

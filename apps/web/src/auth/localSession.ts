@@ -165,11 +165,10 @@ export class LocalSession implements TokenSource {
     const { token } = this.state;
     this.end();
     this.channel?.postMessage({ type: 'signed-out' });
-    await Promise.all([
-      token ? logOut(token).catch(() => undefined) : undefined,
-      // Also when the access token has expired: the cookie's sign-in ends too.
-      endCookieSession().catch(() => undefined),
-    ]);
+    // The Bearer sign-out ends the sign-in and clears the cookie; when it cannot (the access token has expired, say),
+    // the cookie's own sign-out does.
+    const ended = token ? await logOut(token).then(() => true, () => false) : false;
+    if (!ended) await endCookieSession().catch(() => undefined);
   };
 
   private async refresh(): Promise<string | null> {

@@ -7,8 +7,9 @@ const REMARK_PLUGINS = [remarkCitationLinks];
 
 function MarkdownLink({ node: _node, href = '', children, ...rest }: ComponentProps<'a'> & ExtraProps) {
   if (href.startsWith('#source-')) {
+    const label = typeof children === 'string' ? children.slice(1, -1) : href.slice('#source-'.length);
     return (
-      <a {...rest} href={href} className="citation" aria-label={`Source ${href.slice('#source-'.length)}`}>
+      <a {...rest} href={href} className="citation" aria-label={/[–,]/.test(label) ? `Sources ${label}` : `Source ${label}`}>
         {children}
       </a>
     );

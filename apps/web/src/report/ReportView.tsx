@@ -42,8 +42,14 @@ export function ReportView({ report, streamed = [], writingKey = null, busy = fa
   useEffect(() => {
     if (justWritten && content) root.current?.focus({ preventScroll: true });
   }, [justWritten, content]);
+  // The stored sources are listed once, as the list below section 10's heading, not also as its text.
+  const cited = (report?.citations?.length ?? 0) > 0;
   const sections: readonly ShownSection[] = content
-    ? SECTIONS.map((section) => ({ key: section.key, title: section.title, text: sectionMarkdown(content, section.key) }))
+    ? SECTIONS.map((section) => ({
+        key: section.key,
+        title: section.title,
+        text: section.key === 'sources' && cited ? '' : sectionMarkdown(content, section.key),
+      }))
     : streamed;
   if (sections.length === 0 && !busy) return null;
   const header = report && content ? <ReportHeader report={report} content={content} /> : null;
@@ -77,17 +83,20 @@ function ReportHeader({ report, content }: { readonly report: Report; readonly c
         {content.knowledge_base_as_of && <>Knowledge base as of {formatDate(content.knowledge_base_as_of)}. </>}
         {report.completed_at && <>Written {formatDate(report.completed_at)}.</>}
       </p>
-      <nav aria-label="Contents" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
-        <p className="font-semibold text-slate-900">Contents</p>
-        <ol className="mt-2 list-decimal space-y-1 pl-5">
-          {SECTIONS.map((section) => (
-            <li key={section.key}>
-              <a href={`#${sectionAnchor(section.key)}`} className="link">
-                {section.title}
-              </a>
-            </li>
-          ))}
-        </ol>
+      {/* Sticky: on a phone the contents stay one tap away while the reader scrolls. */}
+      <nav aria-label="Contents" className="sticky top-0 z-10 rounded-lg border border-slate-200 bg-slate-50/95 print:static">
+        <details>
+          <summary className="min-h-11 cursor-pointer px-4 py-2.5 font-semibold text-slate-900">Contents</summary>
+          <ol className="list-decimal space-y-1 pr-4 pb-3 pl-9">
+            {SECTIONS.map((section) => (
+              <li key={section.key}>
+                <a href={`#${sectionAnchor(section.key)}`} className="link inline-block py-1">
+                  {section.title}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </details>
       </nav>
     </>
   );
