@@ -55,7 +55,7 @@ export function PrivacyPage() {
       <p>The server and its database run with the hosting provider {config.operator.name} chose.</p>
       <h2 className="text-xl font-semibold">Erasure and questions</h2>
       <p>
-        Delete any report from its menu. To have your account and everything in it erased now, write to {contactLine(config)}
+        Delete any report from the list of your reports (“Delete” under it). To have your account and everything in it erased now, write to {contactLine(config)}
         {config.operator.contact_email ? ' from the email you signed up with' : ''}.
       </p>
     </Page>
