@@ -34,7 +34,7 @@ const credentialsSchema = z.strictObject({
 type Credentials = z.output<typeof credentialsSchema>;
 
 const signedInSchema = z.object({
-  token: z.string().describe('Bearer token for the API, valid for one hour'),
+  token: z.string().describe('Bearer token for the API, valid for 15 minutes; the refresh cookie set beside it renews it'),
   user: z.object({ user_id: z.uuid(), email: z.email() }),
 });
 
