@@ -65,9 +65,23 @@ describe('quality of use', () => {
   });
   afterEach(() => expect(guard.problems).toEqual([]));
 
-  test('the sign-in page meets WCAG 2.1 AA, and an account is created by keyboard alone', async () => {
+  test('the first page, the Privacy and the Terms pages meet WCAG 2.1 AA', async () => {
     await page.goto(server.url);
-    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Show the sample report (Nursing)' }).click();
+    await page.getByRole('article', { name: 'Report: Nursing' }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    for (const path of ['/privacy', '/terms']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await wcagViolations(page), path).toEqual([]);
+    }
+  });
+
+  test('the sign-in page meets WCAG 2.1 AA, and an account is created by keyboard alone', async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await wcagViolations(page)).toEqual([]);
 
     await tabTo(page, 'Create an account');

@@ -8,7 +8,7 @@ import { startGeminiStandIn, type GeminiStandIn } from '../apps/server/test/supp
 import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
 import { expectFinishedReport, reportIdOf, sectionHeadings } from './support/report.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
-import { newEmail, signUpFromSignIn } from './support/student.js';
+import { askForReport, newEmail, signUpFromSignIn } from './support/student.js';
 
 const SUBJECT = 'Computer Science';
 const QUESTION = 'Which subject do you want to study in the UK?';
@@ -57,7 +57,17 @@ describe('the chat, end to end', () => {
 
   test('a visitor is sent to sign in, creates an account and lands on the empty chat', async () => {
     await page.goto(server.url);
-    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByRole('heading', { level: 1, name: /cited research report/ }).waitFor();
+    await screenshot(page, 'first-page-1280', true);
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'first-page-360', true);
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
+    await screenshot(page, 'privacy-360', true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'privacy-1280', true);
+    await page.goto(`${server.url}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'sign-in');
 
@@ -68,8 +78,7 @@ describe('the chat, end to end', () => {
   });
 
   test(`asking "${SUBJECT}" streams the ten sections in, one after another`, async () => {
-    await page.getByLabel(QUESTION).fill(SUBJECT);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await askForReport(page, SUBJECT);
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     reportId = reportIdOf(page);
 
@@ -108,13 +117,15 @@ describe('the chat, end to end', () => {
   });
 
   test('a destination other than the UK gets the UK-only reply and starts nothing', async () => {
-    guards[0].expectClientError(422, /\/reports$/);
+    guards[0].expectClientError(422, /\/(reports|queries)$/);
     await page.getByRole('button', { name: 'New report' }).click();
     await page.getByLabel(QUESTION).fill(`${SUBJECT} in Canada`);
     await page.getByRole('button', { name: 'Send' }).click();
     const reply = page.getByTestId('assistant-message');
     await reply.waitFor();
     expect(await reply.textContent()).toBe(`Assistant: ${UK_ONLY}`);
+    // The next step is offered as a chip.
+    await page.getByRole('button', { name: `${SUBJECT} in the UK` }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/chat');
     expect(server.countLogLines(GENERATION_STARTED)).toBe(1);
   });

@@ -9,7 +9,7 @@ import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
 import { PAY_BUTTON, startLocalStripe, type LocalStripe } from './support/local-stripe.js';
 import { expectFinishedReport } from './support/report.js';
 import { freePort, startServerUnderTest, type ServerUnderTest } from './support/server.js';
-import { newEmail, signIn, signUpFromSignIn } from './support/student.js';
+import { askForReport, newEmail, signUpFromSignIn } from './support/student.js';
 
 const SUBJECT = 'Nursing';
 
@@ -46,20 +46,16 @@ describe('paying for a report, end to end', () => {
 
   test('pay → success page → the report', async () => {
     const email = newEmail('payer');
-    await page.goto(server.url);
-    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.goto(`${server.url}/sign-in`);
     await signUpFromSignIn(page, email);
 
-    await page.getByLabel('Which subject do you want to study in the UK?').fill(SUBJECT);
-    await page.getByRole('button', { name: '£2.99 — pay and generate' }).click();
+    await askForReport(page, SUBJECT);
     await page.waitForURL((url) => url.pathname.startsWith('/checkout/'));
     await screenshot(page, 'checkout');
     expect(server.countLogLines('generation started')).toBe(0);
 
     await page.getByRole('button', { name: PAY_BUTTON }).click();
-    // The return from Checkout is a full page load: the in-memory session is gone, so the student signs in again.
-    await page.waitForURL((url) => url.pathname === '/sign-in' && (url.searchParams.get('next') ?? '').startsWith('/chat/success'));
-    await signIn(page, email);
+    // The return from Checkout is a full page load: the refresh cookie keeps the student signed in.
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     await expectFinishedReport(page, SUBJECT);
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,4 +1,5 @@
 /** The performance budget's figures: initial JavaScript (gzipped) and paint timings of a page load. */
+import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
@@ -7,12 +8,31 @@ export interface InitialScript {
   readonly path: string;
   readonly bytes: number;
   readonly gzipBytes: number;
+  /** Bytes on the wire as the server sends them to a browser (`Accept-Encoding: br, gzip`), and their encoding. */
+  readonly transferredBytes: number;
+  readonly encoding: string;
 }
 
-/** The scripts `index.html` loads at once (its module entry and `modulepreload` links) and their gzipped sum. */
+/** The scripts `index.html` loads at once (its module entry and `modulepreload` links) and their sums. */
 export interface InitialJavaScript {
   readonly scripts: readonly InitialScript[];
   readonly totalGzipBytes: number;
+  readonly totalBytes: number;
+  readonly totalTransferredBytes: number;
+}
+
+/** GETs `url` as a browser would (`Accept-Encoding: br, gzip`) and counts the body's bytes as sent, undecoded. */
+export function transferred(url: URL): Promise<{ bytes: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': 'br, gzip' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolve({ bytes, encoding: String(response.headers['content-encoding'] ?? 'identity') }));
+      response.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** The `src`/`href` of each `<script type="module" src>` and `<link rel="modulepreload" href>` of an HTML page. */
@@ -37,10 +57,12 @@ export async function measureInitialJavaScript(baseUrl: string): Promise<Initial
       const response = await fetch(new URL(path, baseUrl));
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       const body = Buffer.from(await response.arrayBuffer());
-      return { path, bytes: body.length, gzipBytes: gzipSync(body).length };
+      const sent = await transferred(new URL(path, baseUrl));
+      return { path, bytes: body.length, gzipBytes: gzipSync(body).length, transferredBytes: sent.bytes, encoding: sent.encoding };
     }),
   );
-  return { scripts, totalGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0) };
+  const sum = (pick: (script: InitialScript) => number): number => scripts.reduce((total, script) => total + pick(script), 0);
+  return { scripts, totalGzipBytes: sum((s) => s.gzipBytes), totalBytes: sum((s) => s.bytes), totalTransferredBytes: sum((s) => s.transferredBytes) };
 }
 
 /** First and largest contentful paint of the page's navigation, in ms from its start. */

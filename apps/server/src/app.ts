@@ -10,6 +10,7 @@ import helmet from './plugins/external/helmet.js';
 import cors from './plugins/external/cors.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
+import compress from './plugins/external/compress.js';
 import requestContext from './plugins/app/request-context.js';
 import errorHandler from './plugins/app/error-handler.js';
 import servicesPlugin from './plugins/app/services.js';
@@ -86,7 +87,8 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   });
   await app.register(scheduler);
 
-  // External plugins.
+  // External plugins. Compression first: it attaches itself to the routes registered after it (OpenAPI's too).
+  await app.register(compress);
   await app.register(helmet, { config });
   await app.register(cors, { config });
   await app.register(rateLimit, { config, ...(services.redis ? { redis: services.redis } : {}) });

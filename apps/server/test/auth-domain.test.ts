@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Database } from '@uksmr/database';
 import { profileFromClaims, profileFromClerkUser, providerKind } from '../src/domain/auth/clerk-profile.js';
 import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from '../src/domain/auth/errors.js';
-import { ACTIVE_SESSION_CACHE_MS, SESSION_LIFETIME_MS, createLocalAccounts } from '../src/domain/auth/local-accounts.js';
+import { ACCESS_TOKEN_LIFETIME_MS, ACTIVE_SESSION_CACHE_MS, REFRESH_IDLE_MS, REFRESH_MAX_AGE_MS, createLocalAccounts } from '../src/domain/auth/local-accounts.js';
 import { LruMap } from '../src/domain/auth/lru.js';
 import { createPasswordHasher, type PasswordHasher } from '../src/domain/auth/password.js';
+import { createRefreshTokens } from '../src/domain/auth/refresh-tokens.js';
 import { createSessionTokens } from '../src/domain/auth/tokens.js';
 import { testDatabase } from './support/app.js';
 
@@ -40,6 +41,7 @@ describe('local accounts (domain)', () => {
       users: repos.users,
       sessions,
       tokens: createSessionTokens({ secret: 'domain-secret-domain-secret-domain-0123', now }),
+      refreshTokens: createRefreshTokens('domain-secret-domain-secret-domain-0123'),
       passwords,
       now,
     });
@@ -76,7 +78,7 @@ describe('local accounts (domain)', () => {
     const { token } = await accounts.signup('clock@example.com', 'a good password');
     const caller = await accounts.authenticate(token);
     expect(caller.sessionId).toEqual(expect.any(String));
-    now = new Date(now.getTime() + SESSION_LIFETIME_MS + 1000);
+    now = new Date(now.getTime() + ACCESS_TOKEN_LIFETIME_MS + 1000);
     await expect(accounts.authenticate(token)).rejects.toEqual(new TokenRejectedError('ERR_JWT_EXPIRED'));
   });
 
@@ -121,6 +123,53 @@ describe('local accounts (domain)', () => {
     const refreshed = await here.refresh(await here.authenticate(third.token));
     await expect(here.authenticate(third.token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
     await expect(here.authenticate(refreshed.token)).resolves.toMatchObject({ userId: caller.userId });
+  });
+
+  it('rotates the refresh token on every use, within one sign-in, and revokes the sign-in when an old one is replayed', async () => {
+    const accounts = accountsWith(recordingHasher());
+    const first = await accounts.signup('rotate@example.com', 'a good password');
+    const second = await accounts.refreshWith(first.refreshToken);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.user).toEqual(first.user);
+    const third = await accounts.refreshWith(second.refreshToken);
+    const caller = await accounts.authenticate(third.token);
+    expect(caller.sessionId).toBe((await accounts.authenticate(first.token)).sessionId);
+
+    await expect(accounts.refreshWith(first.refreshToken)).rejects.toEqual(new TokenRejectedError('refresh-reused'));
+    // The whole family is gone: the newest refresh token and every access token of the sign-in.
+    await expect(accounts.refreshWith(third.refreshToken)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+    await expect(accounts.authenticate(third.token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+  });
+
+  it('refuses a forged refresh token without touching the sign-in, and ends sign-ins with the clock', async () => {
+    let now = new Date();
+    const accounts = accountsWith(recordingHasher(), () => now);
+    const signedIn = await accounts.signup('expire@example.com', 'a good password');
+    const [sid, , mac] = signedIn.refreshToken.split('.');
+    await expect(accounts.refreshWith(`${sid}.7.${mac}`)).rejects.toEqual(new TokenRejectedError('refresh-invalid'));
+    await expect(accounts.refreshWith('nonsense')).rejects.toEqual(new TokenRejectedError('refresh-invalid'));
+    expect(signedIn.refreshExpiresAt.getTime()).toBe(now.getTime() + REFRESH_IDLE_MS);
+
+    // Refreshed every 13 days, a sign-in still ends 30 days after it began.
+    let token = signedIn.refreshToken;
+    for (let day = 13; day < 30; day += 13) {
+      now = new Date(signedIn.refreshExpiresAt.getTime() - REFRESH_IDLE_MS + day * 86_400_000);
+      token = (await accounts.refreshWith(token)).refreshToken;
+    }
+    now = new Date(signedIn.refreshExpiresAt.getTime() - REFRESH_IDLE_MS + REFRESH_MAX_AGE_MS + 1000);
+    await expect(accounts.refreshWith(token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+
+    const idle = await accounts.login('expire@example.com', 'a good password');
+    now = new Date(now.getTime() + REFRESH_IDLE_MS + 1000);
+    await expect(accounts.refreshWith(idle.refreshToken)).rejects.toEqual(new TokenRejectedError('session-revoked'));
+  });
+
+  it('signs out by refresh token too, ignoring one that is not ours', async () => {
+    const accounts = accountsWith(recordingHasher());
+    const signedIn = await accounts.signup('cookie-out@example.com', 'a good password');
+    await accounts.logoutRefresh('nonsense');
+    await accounts.logoutRefresh(signedIn.refreshToken);
+    await expect(accounts.authenticate(signedIn.token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
   });
 });
 

@@ -205,10 +205,10 @@ describe('OpenAPI', () => {
     expect(Object.keys(signup.responses).sort()).toEqual(['201', '400', '409', '429', '503']);
     expect(JSON.stringify(signup.requestBody)).toContain('"additionalProperties":false');
     expect(Object.keys(document.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '429', '503']);
-    for (const path of ['/auth/refresh', '/auth/logout']) {
-      expect(document.paths[path].post.security).toEqual([{ bearerAuth: [] }]);
-      expect(document.paths[path].post.responses).toHaveProperty('401');
-    }
+    expect(document.paths['/auth/logout'].post.security).toEqual([{ bearerAuth: [] }]);
+    // Refresh takes the Bearer token, or (nothing in the header) the refresh cookie.
+    expect(document.paths['/auth/refresh'].post.security).toEqual([{ bearerAuth: [] }, {}]);
+    for (const path of ['/auth/refresh', '/auth/logout']) expect(document.paths[path].post.responses).toHaveProperty('401');
     expect(document.paths['/auth/logout'].post.responses).toHaveProperty('204');
   });
 });

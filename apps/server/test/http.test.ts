@@ -36,8 +36,25 @@ describe('health, config and OpenAPI', () => {
 
   it('answers /config with public settings only', async () => {
     const response = await dev.app.inject({ method: 'GET', url: '/config' });
-    expect(response.json()).toEqual({ environment: 'dev', auth_provider: 'local', clerk_publishable_key: null, payments_enabled: false, price_gbp: 2.99, country: 'UK' });
+    expect(response.json()).toEqual({
+      environment: 'dev',
+      auth_provider: 'local',
+      clerk_publishable_key: null,
+      payments_enabled: false,
+      price_gbp: 2.99,
+      country: 'UK',
+      operator: { name: 'UK Study & Migration Research', contact_email: null },
+      writer: 'knowledge_base',
+    });
     expect(response.body).not.toContain(dev.config.authSecret);
+  });
+
+  it('names the operator and the writer in /config from the configuration', async () => {
+    const named = await buildTestApp(database, { OPERATOR_NAME: 'Asha Advisers Ltd', OPERATOR_CONTACT_EMAIL: 'help@asha.example', GEMINI_API_KEY: 'k-123' });
+    const body = (await named.app.inject({ method: 'GET', url: '/config' })).json<Record<string, unknown>>();
+    expect(body).toMatchObject({ operator: { name: 'Asha Advisers Ltd', contact_email: 'help@asha.example' }, writer: 'gemini' });
+    expect(JSON.stringify(body)).not.toContain('k-123');
+    await named.close();
   });
 
   it('serves an OpenAPI 3.1 document with every route and its error responses', async () => {

@@ -1,15 +1,19 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ApiProvider } from './api/ApiContext.js';
 import { useAuth } from './auth/AuthContext.js';
 import { ChatPage } from './chat/ChatPage.js';
 import { AppShell } from './components/AppShell.js';
 import { Loading } from './components/Loading.js';
 import { HistoryProvider } from './history/HistoryContext.js';
+import { FirstPage } from './home/FirstPage.js';
+import { PrivacyPage, TermsPage } from './home/LegalPages.js';
 import { Sidebar } from './history/Sidebar.js';
 import { SuccessPage } from './payments/SuccessPage.js';
-import { ReportPage } from './report/ReportPage.js';
 import { Link } from './router/Link.js';
 import { navigate, useLocationHref, useRoute, type Route } from './router/router.js';
+
+/** The report page and its Markdown renderer load on demand, so the first page's script stays small. */
+const ReportPage = lazy(() => import('./report/ReportPage.js').then((module) => ({ default: module.ReportPage })));
 
 /** Only in-app paths are followed after sign-in (no open redirect). */
 export function safeNext(next: string | null): string {
@@ -28,7 +32,11 @@ function SignedInPage({ route, query }: { readonly route: Route; readonly query:
     case 'chat-success':
       return <SuccessPage sessionId={route.sessionId} />;
     case 'report':
-      return <ReportPage key={route.reportId} reportId={route.reportId} />;
+      return (
+        <Suspense fallback={<Loading label="Opening your report…" />}>
+          <ReportPage key={route.reportId} reportId={route.reportId} />
+        </Suspense>
+      );
     default:
       return (
         <div className="mx-auto max-w-3xl space-y-4 py-10">
@@ -48,6 +56,17 @@ export function AppRoutes() {
   const { route, query } = useRoute();
 
   if (auth.status === 'loading') return <Loading />;
+  if (route.name === 'privacy' || route.name === 'terms') {
+    return <AppShell>{route.name === 'privacy' ? <PrivacyPage /> : <TermsPage />}</AppShell>;
+  }
+  if (route.name === 'home') {
+    if (auth.status === 'signed-in') return <Redirect to="/chat" />;
+    return (
+      <AppShell>
+        <FirstPage />
+      </AppShell>
+    );
+  }
   if (route.name === 'sign-in' || route.name === 'sign-up') {
     const next = safeNext(query.get('next'));
     if (auth.status === 'signed-in') return <Redirect to={next} />;

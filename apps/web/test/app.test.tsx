@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../src/App.js';
 import { safeNext } from '../src/AppRoutes.js';
+import { SIGNED_IN_HINT } from '../src/auth/localSession.js';
 import { SUBJECT_QUESTION } from '../src/chat/Composer.js';
 import { navigate } from '../src/router/router.js';
 import { apiError, installFetch, json, type Handler } from './support/fakeFetch.js';
@@ -15,6 +16,9 @@ function server(extra: Record<string, Handler> = {}) {
     'GET /config': () => json(200, LOCAL_CONFIG),
     'POST /auth/login': () => json(200, { token: 't1', user: USER }),
     'POST /auth/logout': () => json(204, null),
+    // This browser holds no sign-in unless a test says so.
+    'POST /auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Not signed in.'),
+    'DELETE /auth/refresh': () => json(204, null),
     'GET /reports?limit=50&offset=0': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }),
     ...extra,
   });
@@ -53,14 +57,28 @@ describe('App', () => {
   it('refreshes the token once when the API answers 401, and carries on', async () => {
     window.history.replaceState(null, '', '/reports/r-1');
     const seen = server({
-      'POST /auth/refresh': () => json(200, { token: 't2' }),
+      'POST /auth/refresh': () => json(200, { token: 't2', user: USER }),
       'GET /reports/r-1': (request) =>
         request.headers.get('Authorization') === 'Bearer t2' ? json(200, makeReport()) : apiError(401, 'UNAUTHORIZED', 'Expired.'),
     });
     render(<App />);
     await signIn();
     expect(await screen.findByRole('heading', { level: 2, name: 'Executive Summary' })).toBeInTheDocument();
-    expect(seen.filter((request) => request.path === '/auth/refresh')).toHaveLength(1);
+    // No restore request on load (this browser had never signed in); one refresh after the 401.
+    expect(seen.filter((request) => request.method === 'POST' && request.path === '/auth/refresh')).toHaveLength(1);
+  });
+
+  it('keeps a student signed in across a reload: a deep link opens the report with no sign-in form', async () => {
+    window.history.replaceState(null, '', '/reports/r-1');
+    localStorage.setItem(SIGNED_IN_HINT, '1');
+    server({
+      'POST /auth/refresh': () => json(200, { token: 't5', user: USER }),
+      'GET /reports/r-1': (request) => (request.headers.get('Authorization') === 'Bearer t5' ? json(200, makeReport()) : apiError(401, 'UNAUTHORIZED', 'No.')),
+    });
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Executive Summary' })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Email')).toBeNull();
+    expect(window.location.pathname).toBe('/reports/r-1');
   });
 
   it('offers sign-up, and sends a signed-in student away from the sign-in pages', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../src/api/client.js';
 import { NetworkError, type ApiError } from '../src/api/errors.js';
-import { fetchConfig, logIn, logOut, refreshSession, signUp } from '../src/api/public.js';
+import { endCookieSession, fetchConfig, logIn, logOut, refreshFromCookie, signUp } from '../src/api/public.js';
 import { apiError, frame, installFetch, json, sse } from './support/fakeFetch.js';
 import { LOCAL_CONFIG, makeReport } from './support/fixtures.js';
 
@@ -109,15 +109,20 @@ describe('public endpoints', () => {
     const seen = installFetch({
       'POST /auth/signup': () => json(201, { token: 't1', user }),
       'POST /auth/login': () => json(200, { token: 't2', user }),
-      'POST /auth/refresh': () => json(200, { token: 't3' }),
+      'POST /auth/refresh': () => json(200, { token: 't3', user }),
       'POST /auth/logout': () => json(204, null),
+      'DELETE /auth/refresh': () => json(204, null),
     });
     expect(await signUp('a@example.com', 'password1')).toEqual({ token: 't1', user });
     expect(await logIn('a@example.com', 'password1')).toEqual({ token: 't2', user });
-    expect(await refreshSession('t2')).toBe('t3');
+    expect(await refreshFromCookie()).toEqual({ token: 't3', user });
     await logOut('t3');
+    await endCookieSession();
     expect(seen[0]?.body).toEqual({ email: 'a@example.com', password: 'password1' });
     expect(seen[0]?.headers.get('Authorization')).toBeNull();
+    // The cookie refresh sends no Bearer token: the browser sends the HttpOnly cookie itself.
+    expect(seen[2]?.headers.get('Authorization')).toBeNull();
     expect(seen[3]?.headers.get('Authorization')).toBe('Bearer t3');
+    expect(seen[4]).toMatchObject({ method: 'DELETE', path: '/auth/refresh' });
   });
 });

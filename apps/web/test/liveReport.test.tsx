@@ -21,11 +21,11 @@ function awkwardChunks(text: string): string[] {
   return chunks;
 }
 
-/** Sends stream text and lets the app read and render it. */
+/** Sends stream text and lets the app read it and render it at its next frame. */
 async function feed(live: ReturnType<typeof controlledSse>, text: string): Promise<void> {
   await act(async () => {
     live.push(text);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 70));
   });
 }
 
@@ -58,7 +58,7 @@ describe('the live report', () => {
     await feed(live, frame('section', { key: 'visa_immigration', title: 'Visa & Immigration Overview' }));
     expect(sectionHeadings()).toEqual(['Executive Summary', 'Visa & Immigration Overview']);
     expect(screen.getByText('Writing: Visa & Immigration Overview', { selector: '[aria-live="polite"]' })).toBeInTheDocument();
-    expect(screen.getByText(/Writing: Visa & Immigration Overview/, { selector: '.writing-indicator' })).toBeInTheDocument();
+    expect(screen.getByText(/Writing: Visa & Immigration Overview/, { selector: '.writing-indicator p' })).toBeInTheDocument();
     expect(scrollTo).toHaveBeenCalled();
 
     await feed(live, frame('complete', { report: makeReport() }));
@@ -66,7 +66,7 @@ describe('the live report', () => {
     expect(screen.getByText('Your report is ready.', { selector: '[aria-live="polite"]' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Copy as Markdown' })).toBeInTheDocument();
     expect(document.getElementById('source-2')).toHaveTextContent('Graduate visa');
-    expect(screen.queryByText(/Writing:/, { selector: '.writing-indicator' })).toBeNull();
+    expect(screen.queryByText(/Writing:/, { selector: '.writing-indicator p' })).toBeNull();
   });
 
   it('renders a recorded stream fed in awkward chunks', async () => {
@@ -84,24 +84,51 @@ describe('the live report', () => {
     expect(await screen.findByRole('button', { name: 'Reconnect' })).toBeInTheDocument();
   });
 
-  it('stops following the text once the reader scrolls up', async () => {
+  it('stops following the text once the reader scrolls up, offers "Jump to the latest", and follows again', async () => {
     const live = controlledSse();
     installFetch({ ...LIST, 'GET /reports/r-1': () => json(200, PENDING), 'GET /reports/r-1/stream': () => live.response });
     renderSignedIn(<ReportPage reportId="r-1" />);
     await feed(live, frame('section', { key: 'study_options', title: 'Study Options in the UK' }));
     await screen.findByRole('heading', { name: 'Study Options in the UK' });
     Object.defineProperty(document.documentElement, 'scrollHeight', { value: 5000, configurable: true });
-    Object.defineProperty(window, 'scrollY', { value: 100, configurable: true });
-    window.dispatchEvent(new Event('scroll'));
+    const scrollAt = async (y: number): Promise<void> => {
+      Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+      await act(async () => {
+        window.dispatchEvent(new Event('scroll'));
+        await Promise.resolve();
+      });
+    };
+    // The page grows under a reader at the end: still following.
+    await scrollAt(5000 - window.innerHeight);
+    expect(screen.queryByRole('button', { name: 'Jump to the latest' })).toBeNull();
+    // The reader scrolls up.
+    await scrollAt(100);
     const before = scrollTo.mock.calls.length;
     await feed(live, frame('delta', { key: 'study_options', text: 'More text.' }));
     expect(scrollTo.mock.calls.length).toBe(before);
-    Object.defineProperty(window, 'scrollY', { value: 5000 - window.innerHeight, configurable: true });
-    window.dispatchEvent(new Event('scroll'));
+    await userEvent.click(screen.getByRole('button', { name: 'Jump to the latest' }));
+    expect(scrollTo).toHaveBeenLastCalledWith(0, 5000);
+    expect(screen.queryByRole('button', { name: 'Jump to the latest' })).toBeNull();
+    const afterJump = scrollTo.mock.calls.length;
     await feed(live, frame('delta', { key: 'study_options', text: ' Even more.' }));
-    expect(scrollTo.mock.calls.length).toBe(before + 1);
+    expect(scrollTo.mock.calls.length).toBe(afterJump + 1);
     Reflect.deleteProperty(document.documentElement, 'scrollHeight');
     Reflect.deleteProperty(window, 'scrollY');
+  });
+
+  it('puts nothing above the text when the report completes: actions and contents come after it, focus without scrolling', async () => {
+    const live = controlledSse();
+    installFetch({ ...LIST, 'GET /reports/r-1': () => json(200, PENDING), 'GET /reports/r-1/stream': () => live.response });
+    renderSignedIn(<ReportPage reportId="r-1" />);
+    await feed(live, frame('section', { key: 'executive_summary', title: 'Executive Summary' }) + frame('delta', { key: 'executive_summary', text: '- A point.' }));
+    await feed(live, frame('complete', { report: makeReport() }));
+    const article = await screen.findByRole('article');
+    const first = article.firstElementChild;
+    expect(first?.tagName).toBe('SECTION');
+    expect(first).toHaveAttribute('id', 'section-executive_summary');
+    expect(article).toHaveFocus();
+    const contents = screen.getByRole('navigation', { name: 'Contents' });
+    expect(document.getElementById('section-sources')!.compareDocumentPosition(contents) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('says a failed paid report has been refunded', async () => {

@@ -54,3 +54,39 @@ describe('splitCitations', () => {
     expect(splitCitations('none')).toEqual([{ type: 'text', value: 'none' }]);
   });
 });
+
+describe('grouped citation markers', () => {
+  it('shows adjacent markers as one tap target', async () => {
+    const { groupLabel } = await import('../src/report/citations.js');
+    expect(groupLabel([10, 11, 12])).toBe('[10–12]');
+    expect(groupLabel([2, 7])).toBe('[2, 7]');
+    expect(groupLabel([3, 5, 6, 7, 7])).toBe('[3, 5–7]');
+    expect(groupLabel([4, 5])).toBe('[4, 5]');
+    render(<Markdown text={'Band 5 pay [4][5][6]. Fees [2], [9].'} />);
+    const group = screen.getByRole('link', { name: 'Sources 4–6' });
+    expect(group).toHaveTextContent('[4–6]');
+    expect(group).toHaveAttribute('href', '#source-4');
+    expect(screen.getByRole('link', { name: 'Sources 2, 9' })).toHaveAttribute('href', '#source-2');
+  });
+});
+
+describe('Markdown blocks', () => {
+  it('cuts at blank lines outside code fences', async () => {
+    const { splitBlocks } = await import('../src/report/markdownBlocks.js');
+    expect(splitBlocks('a\nb\n\n\n- c\n- d\n\n```\nx\n\ny\n```\n\nlast')).toEqual(['a\nb', '- c\n- d', '```\nx\n\ny\n```', 'last']);
+    expect(splitBlocks('')).toEqual([]);
+  });
+
+  it('keeps a bounded number of entries, dropping the oldest', async () => {
+    const { BoundedCache } = await import('../src/report/markdownBlocks.js');
+    const cache = new BoundedCache<number>(2);
+    let made = 0;
+    const make = () => ++made;
+    expect(cache.get('a', make)).toBe(1);
+    expect(cache.get('a', make)).toBe(1);
+    cache.get('b', make);
+    cache.get('c', make);
+    expect(cache.size).toBe(2);
+    expect(cache.get('a', make)).toBe(4);
+  });
+});

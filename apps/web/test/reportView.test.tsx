@@ -33,8 +33,39 @@ describe('ReportView', () => {
     expect(markers[0]).toHaveAttribute('href', '#source-2');
     const entry = document.getElementById('source-2')!;
     expect(within(entry).getByRole('link', { name: 'Graduate visa' })).toHaveAttribute('href', 'https://www.gov.uk/graduate-visa');
-    expect(entry).toHaveTextContent('Accessed 20 Nov 2026');
+    expect(entry).toHaveTextContent('gov.uk · checked 20 Nov 2026');
     expect(entry).toHaveTextContent('A Graduate visa gives you permission to stay in the UK for at least 2 years.');
+  });
+
+  it('lists the sources once, collapsed, and opens them when a marker is followed', () => {
+    render(<ReportView report={makeReport()} />);
+    const sources = document.getElementById('section-sources')!;
+    const details = sources.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(sources.querySelectorAll('.prose-report > *')).toHaveLength(0);
+    expect(within(sources).getByText(/2 sources, each with its publisher/)).toBeInTheDocument();
+    window.location.hash = '#source-2';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(details.open).toBe(true);
+    window.location.hash = '';
+  });
+
+  it('says how long the report is kept and offers Markdown download and print', async () => {
+    const { markdownFileName } = await import('../src/report/ReportActions.js');
+    render(<ReportView report={makeReport({ expires_at: '2026-12-31T10:00:00.000Z' })} />);
+    expect(screen.getByText('Kept until 31 Dec 2026 — download or print to keep it.')).toBeInTheDocument();
+    const created = vi.fn(() => 'blob:report');
+    const revoked = vi.fn();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: created, revokeObjectURL: revoked }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    screen.getByRole('button', { name: 'Download Markdown' }).click();
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(revoked).toHaveBeenCalledWith('blob:report');
+    click.mockRestore();
+    expect(markdownFileName('MSc Data Science!')).toBe('msc-data-science-uk-report.md');
+    expect(markdownFileName('***')).toBe('report-uk-report.md');
+    expect(screen.getByRole('button', { name: 'Print / Save as PDF' })).toBeInTheDocument();
   });
 
   it('shows the knowledge base date and the disclaimer', () => {

@@ -14,7 +14,10 @@ function Where() {
 
 describe('router', () => {
   it('matches the app routes', () => {
-    expect(matchRoute('/')).toEqual({ name: 'chat' });
+    expect(matchRoute('/')).toEqual({ name: 'home' });
+    expect(matchRoute('/privacy')).toEqual({ name: 'privacy' });
+    expect(matchRoute('/terms/')).toEqual({ name: 'terms' });
+    expect(matchRoute('/chat')).toEqual({ name: 'chat' });
     expect(matchRoute('/chat/')).toEqual({ name: 'chat' });
     expect(matchRoute('/chat/success', '?session_id=cs_1')).toEqual({ name: 'chat-success', sessionId: 'cs_1' });
     expect(matchRoute('/chat/success')).toEqual({ name: 'chat-success', sessionId: null });
@@ -27,7 +30,7 @@ describe('router', () => {
 
   it('re-renders on navigate, replace and the back button', () => {
     render(<Where />);
-    expect(screen.getByText(/chat/)).toBeInTheDocument();
+    expect(screen.getByText(/home/)).toBeInTheDocument();
     act(() => navigate('/sign-in?next=%2Fchat'));
     expect(screen.getByText('sign-in next=%2Fchat')).toBeInTheDocument();
     const length = window.history.length;

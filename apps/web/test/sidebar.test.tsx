@@ -29,10 +29,10 @@ describe('Sidebar', () => {
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['/reports/r-new', '/reports/r-mid', '/reports/r-old']);
     expect(links[0]).toHaveTextContent('MBA');
-    expect(links[0]).toHaveTextContent('25 Nov 2026 · Writing · 29 days left');
+    expect(links[0]).toHaveTextContent(/25 Nov \d\d:\d\d · Writing · 29 days left/);
     expect(links[1]).toHaveTextContent('Failed · 1 day left');
     expect(links[1]).toHaveAttribute('aria-current', 'page');
-    expect(links[2]).toHaveTextContent('1 Nov 2026 · Ready · 5 days left');
+    expect(links[2]).toHaveTextContent(/1 Nov \d\d:\d\d · Ready · 5 days left/);
   });
 
   it('deletes a report only after confirmation', async () => {
@@ -41,7 +41,7 @@ describe('Sidebar', () => {
     renderSignedIn(<Sidebar currentReportId={null} />);
     await user.click(await screen.findByRole('button', { name: 'Delete report: Law' }));
     const confirm = screen.getByRole('group', { name: 'Confirm deletion of Law' });
-    expect(confirm).toHaveTextContent('Delete this report? This cannot be undone.');
+    expect(confirm).toHaveTextContent('Delete this report? It leaves your list and can no longer be opened, at once. The stored copy is erased 90 days after it was written, on 30 Jan 2027.');
     expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(seen.some((request) => request.method === 'DELETE')).toBe(false);
@@ -98,5 +98,18 @@ describe('dates', () => {
   it('formats dates the British way', () => {
     expect(formatDate('2026-11-26')).toBe('26 Nov 2026');
     expect(formatDate('nonsense')).toBe('nonsense');
+  });
+});
+
+describe('the sidebar line of a report', () => {
+  it('shows the time and the profile, so two reports on one subject differ', async () => {
+    const { reportLine } = await import('../src/history/ReportListItem.js');
+    const at = '2026-12-01T14:05:00.000Z';
+    const local = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
+    expect(reportLine(makeReport({ created_at: at, profile: { level: 'undergraduate', intake: '2027-09', city: 'London', nationality: null } }))).toBe(
+      `1 Dec ${local} · Sept 2027 · London`,
+    );
+    expect(reportLine(makeReport({ created_at: at, profile: null }))).toBe(`1 Dec ${local}`);
+    expect(reportLine(makeReport({ created_at: 'not a date' }))).toBe('not a date');
   });
 });

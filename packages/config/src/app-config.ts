@@ -55,6 +55,10 @@ export interface AppConfig {
   /** Without a trailing slash. */
   readonly appUrl: string;
   readonly reportsPerUserPerDay: number;
+  /** OPERATOR_NAME: who runs the service. */
+  readonly operatorName: string;
+  /** OPERATOR_CONTACT_EMAIL; unset: no address to show. */
+  readonly operatorContactEmail?: string;
   /** Each `*` or an origin such as `https://example.com`. */
   readonly allowedOrigins: readonly string[];
   readonly rateLimitEnabled: boolean;
@@ -117,6 +121,8 @@ export function toAppConfig(values: ConfigValues, context: AppConfigContext): Ap
     cronMode: values.CRON_MODE,
     appUrl: values.APP_URL,
     reportsPerUserPerDay: values.REPORTS_PER_USER_PER_DAY,
+    operatorName: values.OPERATOR_NAME,
+    operatorContactEmail: values.OPERATOR_CONTACT_EMAIL,
     allowedOrigins: Object.freeze([...values.ALLOWED_ORIGINS]),
     rateLimitEnabled: values.RATE_LIMIT_ENABLED,
     rateLimitRequestsPerMinute: values.RATE_LIMIT_REQUESTS_PER_MINUTE,

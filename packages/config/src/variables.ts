@@ -319,6 +319,21 @@ const definitions = {
     expected: POSITIVE_INTEGER,
     schema: integer(1),
   }),
+  // Additions of this project beyond the contract's table.
+  OPERATOR_NAME: define({
+    description: 'Who runs this service, as the first page, the Privacy and Terms pages and the sign-in page name them.',
+    required: OPTIONAL,
+    defaults: everyMode('UK Study & Migration Research'),
+    expected: 'a name',
+    schema: text.max(120),
+  }),
+  OPERATOR_CONTACT_EMAIL: define({
+    description: 'Where students write for a password reset (local accounts), for erasure of their data and with questions; unset = the pages say to ask the operator.',
+    required: OPTIONAL,
+    defaults: everyMode(undefined),
+    expected: 'an email address',
+    schema: z.email().optional(),
+  }),
 };
 
 /** The name of a configuration variable. */

@@ -48,6 +48,8 @@ describe('defaults per mode', () => {
       logDir: join(cwd, 'logs'),
       logMaxSizeMb: 100,
       logRotationDays: 1,
+      operatorName: 'UK Study & Migration Research',
+      operatorContactEmail: undefined,
       logRetentionDays: 30,
       version,
     });
@@ -146,6 +148,8 @@ describe('the variable table', () => {
       'LOG_MAX_SIZE_MB',
       'LOG_ROTATION_DAYS',
       'LOG_RETENTION_DAYS',
+      'OPERATOR_NAME',
+      'OPERATOR_CONTACT_EMAIL',
     ]);
     expect(Object.keys(configSchema.shape)).toEqual(configVariables.map(({ name }) => name));
   });

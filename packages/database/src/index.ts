@@ -7,7 +7,7 @@ export { withinDailyCap, type DailyCap } from './repositories/daily-cap.js';
 export type { PaymentsRepository } from './repositories/payments.js';
 export { REPORT_EVENTS_CHANNEL, type ReportEventNotice, type ReportEventsRepository } from './repositories/report-events.js';
 export type { ListOptions, NewReport, ReadOptions, ReportResult, ReportsRepository } from './repositories/reports.js';
-export type { SessionsRepository } from './repositories/sessions.js';
+export type { RefreshOutcome, SessionsRepository } from './repositories/sessions.js';
 export type { StripeEventsRepository } from './repositories/stripe-events.js';
 export type { UsersRepository } from './repositories/users.js';
 export type * from './types.js';

@@ -132,6 +132,56 @@ describe.each(targets)('users and sessions on $name', (target) => {
       expect(results.filter((r) => r !== null)).toHaveLength(1);
     });
 
+    it('uses each refresh generation once and revokes the session when an older one comes back', async () => {
+      const userId = await db.newUser();
+      const now = new Date();
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      const later = new Date(now.getTime() + 2 * 60 * 60 * 1000);
+      const use = (generation: number, at = now) =>
+        db.repos.sessions.useRefresh({ sessionId, generation, idleExpiresAt: later, maxAgeMs: 30 * 86_400_000, now: at });
+      expect(await use(0)).toEqual({ kind: 'rotated', userId, generation: 1, expiresAt: later });
+      expect(await use(1)).toEqual({ kind: 'rotated', userId, generation: 2, expiresAt: later });
+      expect(await use(5)).toEqual({ kind: 'inactive' });
+      expect(await db.repos.sessions.isActive(sessionId, userId)).toBe(true);
+      // Generation 1 again: a replay. The whole session ends, and even its current generation is refused.
+      expect(await use(1)).toEqual({ kind: 'reused' });
+      expect(await db.repos.sessions.isActive(sessionId, userId)).toBe(false);
+      expect(await use(2)).toEqual({ kind: 'inactive' });
+      expect(await use(1)).toEqual({ kind: 'inactive' });
+    });
+
+    it('never extends a refresh session past its absolute age, nor uses an expired or malformed one', async () => {
+      const userId = await db.newUser();
+      const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      const now = new Date();
+      const far = new Date(now.getTime() + 10 * 86_400_000);
+      const capped = await db.repos.sessions.useRefresh({ sessionId, generation: 0, idleExpiresAt: far, maxAgeMs: 60_000, now });
+      expect(capped.kind).toBe('rotated');
+      const cap = capped.kind === 'rotated' ? capped.expiresAt.getTime() : 0;
+      expect(cap).toBeLessThanOrEqual(now.getTime() + 60_000 + 5_000);
+      const afterCap = new Date(cap + 1);
+      expect(await db.repos.sessions.useRefresh({ sessionId, generation: 1, idleExpiresAt: far, maxAgeMs: 60_000, now: afterCap })).toEqual({ kind: 'inactive' });
+      expect(await db.repos.sessions.useRefresh({ sessionId, generation: 0, idleExpiresAt: far, maxAgeMs: 60_000, now: afterCap })).toEqual({ kind: 'inactive' });
+      expect(await db.repos.sessions.useRefresh({ sessionId: 'garbage', generation: 0, idleExpiresAt: far, maxAgeMs: 1, now })).toEqual({ kind: 'inactive' });
+      expect(await db.repos.sessions.useRefresh({ sessionId, generation: 0.5, idleExpiresAt: far, maxAgeMs: 1, now })).toEqual({ kind: 'inactive' });
+    });
+
+    it('revokes every session of one user, and sets a new password hash for a local account only', async () => {
+      const userId = await db.newUser();
+      const other = await db.newUser();
+      const a = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
+      const kept = await db.repos.sessions.create({ userId: other, expiresAt: inOneHour() });
+      expect(await db.repos.sessions.revokeAllForUser(userId)).toBe(2);
+      expect(await db.repos.sessions.isActive(a.sessionId, userId)).toBe(false);
+      expect(await db.repos.sessions.isActive(kept.sessionId, other)).toBe(true);
+      expect(await db.repos.sessions.revokeAllForUser('garbage')).toBe(0);
+      const local = await db.repos.users.createLocal({ email: `reset-${Date.now()}@example.com`, passwordHash: 'old' });
+      expect(await db.repos.users.setPasswordHash(local!.userId, 'new')).toBe(true);
+      expect((await db.repos.users.findById(local!.userId))!.passwordHash).toBe('new');
+      expect(await db.repos.users.setPasswordHash('garbage', 'new')).toBe(false);
+    });
+
     it('disappears with its user', async () => {
       const userId = await db.newUser();
       const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });

@@ -1,15 +1,16 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { maskEmail } from '@uksmr/logging';
 import { normaliseEmail } from '../domain/auth/email.js';
 import { passwordProblem } from '../domain/auth/password-policy.js';
 import { SemaphoreFullError } from '../domain/auth/semaphore.js';
-import { EmailTakenError, InvalidCredentialsError } from '../domain/auth/errors.js';
-import type { SignedIn } from '../domain/auth/local-accounts.js';
+import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from '../domain/auth/errors.js';
+import type { RefreshGrant, SignedIn } from '../domain/auth/local-accounts.js';
 import { ApiError, errorResponses, unauthorized, noStore } from '../errors.js';
 import { authFailure } from '../plugins/app/auth.js';
 import { hashedKey } from '../plugins/external/rate-limit.js';
+import { originAllowed, readCookie, REFRESH_COOKIE, refreshCookie } from './refresh-cookie.js';
 
 /** Shortest accepted password. */
 const MIN_PASSWORD_LENGTH = 8;
@@ -46,11 +47,17 @@ const signupSchema = credentialsSchema.superRefine(({ email, password }, ctx) =>
 });
 
 const signedInSchema = z.object({
-  token: z.string().describe('Bearer token for the API, valid for one hour'),
+  token: z.string().describe('Bearer token for the API, valid for 15 minutes; the refresh cookie set beside it renews it'),
   user: z.object({ user_id: z.uuid(), email: z.email() }),
 });
 
-const tokenSchema = z.object({ token: z.string().describe('A new Bearer token; the previous one is refused from now on') });
+const tokenSchema = z.object({
+  token: z.string().describe('A new Bearer token (15 minutes). With a Bearer header, the previous one is refused from now on'),
+  user: z
+    .object({ user_id: z.uuid(), email: z.email() })
+    .optional()
+    .describe('The signed-in user; present when the refresh came from the cookie (a reload or a new tab)'),
+});
 
 const LOGIN_FAILED = 'The email or password is incorrect.';
 
@@ -84,6 +91,9 @@ function signedInBody({ token, user }: SignedIn): z.infer<typeof signedInSchema>
   return { token, user: { user_id: user.userId, email: user.email } };
 }
 
+/** Detail of the 401 for a cookie refresh that found no usable sign-in. */
+const NO_SIGN_IN = 'You are not signed in on this browser, or your sign-in has ended. Sign in again.';
+
 /**
  * `/auth/signup`, `/auth/login`, `/auth/refresh` and `/auth/logout` for local accounts. With
  * AUTH_PROVIDER=clerk they are not registered at all — sign-in happens in Clerk's own UI — so they answer
@@ -93,6 +103,46 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const accounts = app.localAccounts;
   if (!accounts) return done();
   app.addHook('onRequest', noStore);
+  const secure = app.config.environmentMode === 'production';
+  /** Sets (a grant) or clears (null) the refresh cookie; responses carrying tokens are never stored by caches. */
+  const withCookie = (reply: FastifyReply, grant: RefreshGrant | null): FastifyReply =>
+    reply
+      .header('Cache-Control', 'no-store')
+      .header(
+        'Set-Cookie',
+        refreshCookie(grant?.refreshToken ?? '', { secure, expiresAt: grant?.refreshExpiresAt ?? null, now: app.now() }),
+      );
+  /** Verifies the Bearer token when there is one; a refresh without one is a cookie refresh. */
+  const bearerIfSent = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (request.headers.authorization !== undefined) await app.authenticate(request, reply);
+  };
+  /** The cookie path of `POST /auth/refresh`: checks Origin, uses and rotates the refresh token. */
+  const assertAppOrigin = (request: FastifyRequest): void => {
+    if (originAllowed(request.headers.origin, app.config.allowedOrigins, app.config.appUrl)) return;
+    request.log.warn({ event: 'auth.refresh_origin_refused', origin: request.headers.origin ?? null }, 'refresh origin refused');
+    throw new ApiError(403, 'FORBIDDEN', 'Forbidden', 'This sign-in can only be renewed from the web app itself.');
+  };
+  const refreshFromCookie = async (request: FastifyRequest, reply: FastifyReply) => {
+    const presented = readCookie(request.headers.cookie, REFRESH_COOKIE);
+    if (presented === null) {
+      // Neither a Bearer token nor the cookie: the contract's 401.
+      request.log.info({ event: 'auth.token_rejected', reason: 'missing-token' }, 'token rejected');
+      throw unauthorized(NO_SIGN_IN);
+    }
+    assertAppOrigin(request);
+    try {
+      const signedIn = await accounts.refreshWith(presented);
+      request.log.info({ event: 'auth.refresh', via: 'cookie', userId: signedIn.user.userId }, 'token refreshed');
+      withCookie(reply, signedIn);
+      return signedInBody(signedIn);
+    } catch (error) {
+      withCookie(reply, null);
+      if (error instanceof TokenRejectedError && error.reason === 'refresh-reused') {
+        request.log.warn({ event: 'auth.refresh_reused' }, 'refresh token replayed: sign-in revoked');
+      }
+      throw authFailure(request, error);
+    }
+  };
   app.post(
     '/auth/signup',
     {
@@ -113,7 +163,7 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
         throw new ApiError(409, 'CONFLICT', 'Email already registered', 'An account with this email already exists. Sign in instead.');
       });
       request.log.info({ event: 'auth.signup', email: maskEmail(email), userId: signedIn.user.userId }, 'signup');
-      return reply.code(201).send(signedInBody(signedIn));
+      return withCookie(reply, signedIn).code(201).send(signedInBody(signedIn));
     },
   );
 
@@ -129,7 +179,7 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
         response: { 200: signedInSchema, ...errorResponses(400, 401, 429, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { email, password } = request.body;
       const signedIn = await accounts.login(email, password).catch((error: unknown) => {
         if (!(error instanceof InvalidCredentialsError)) throw busyOr(error);
@@ -137,29 +187,54 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
         throw unauthorized(LOGIN_FAILED);
       });
       request.log.info({ event: 'auth.login', email: maskEmail(email), userId: signedIn.user.userId }, 'login');
-      return signedInBody(signedIn);
+      return withCookie(reply, signedIn).send(signedInBody(signedIn));
     },
   );
 
   app.post(
     '/auth/refresh',
     {
-      onRequest: [app.authenticate],
+      onRequest: [bearerIfSent],
       schema: {
         tags: ['auth'],
-        summary: 'Exchange the current token for a new one (the current session ends)',
-        security: [{ bearerAuth: [] }],
-        response: { 200: tokenSchema, ...errorResponses(401, 429) },
+        summary: 'A new access token: from the Bearer token (that session ends), or from the refresh cookie',
+        description:
+          'With `Authorization: Bearer`, the contract\'s exchange: the current session ends and a new one begins. ' +
+          'Without it, the `uksmr_refresh` cookie (HttpOnly, SameSite=Strict, Path=/auth/refresh) set by signup and ' +
+          'login is used: the request must carry an `Origin` of APP_URL or ALLOWED_ORIGINS (403 otherwise); the cookie ' +
+          'is rotated on every use; presenting an already used one revokes the whole sign-in (401).',
+        security: [{ bearerAuth: [] }, {}],
+        response: { 200: tokenSchema, ...errorResponses(401, 403, 429) },
       },
     },
-    async (request) => {
-      const caller = request.auth!;
+    async (request, reply) => {
+      if (!request.auth) return refreshFromCookie(request, reply);
+      const caller = request.auth;
       // A concurrent refresh or logout may end the session after the token was checked.
       const refreshed = await accounts.refresh(caller).catch((error: unknown) => {
         throw authFailure(request, error);
       });
       request.log.info({ event: 'auth.refresh', userId: caller.userId }, 'token refreshed');
       return refreshed;
+    },
+  );
+
+  app.delete(
+    '/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out this browser: ends the sign-in of the refresh cookie and clears it',
+        description: 'Needs no Bearer token (it may have expired); the `Origin` check of `POST /auth/refresh` applies.',
+        response: { 204: z.null().describe('Signed out'), ...errorResponses(403, 429) },
+      },
+    },
+    async (request, reply) => {
+      assertAppOrigin(request);
+      const presented = readCookie(request.headers.cookie, REFRESH_COOKIE);
+      if (presented !== null) await accounts.logoutRefresh(presented);
+      request.log.info({ event: 'auth.logout', via: 'cookie' }, 'logout');
+      return withCookie(reply, null).code(204).send(null);
     },
   );
 
@@ -178,7 +253,7 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
       const caller = request.auth!;
       await accounts.logout(caller);
       request.log.info({ event: 'auth.logout', userId: caller.userId }, 'logout');
-      return reply.code(204).send(null);
+      return withCookie(reply, null).code(204).send(null);
     },
   );
   done();

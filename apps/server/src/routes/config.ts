@@ -8,6 +8,15 @@ const publicConfigSchema = z.object({
   payments_enabled: z.boolean(),
   price_gbp: z.number(),
   country: z.literal('UK'),
+  operator: z
+    .object({
+      name: z.string().describe('OPERATOR_NAME'),
+      contact_email: z.string().nullable().describe('OPERATOR_CONTACT_EMAIL: password resets, erasure requests, questions'),
+    })
+    .describe('Who runs this service (additive to the contract)'),
+  writer: z
+    .enum(['gemini', 'knowledge_base'])
+    .describe("Who writes reports: Google's Gemini (GEMINI_API_KEY set) or the built-in knowledge-base writer (additive)"),
 });
 
 /** `GET /config`: the web app's public runtime settings. No secret ever appears here. */
@@ -22,6 +31,8 @@ const configRoutes: FastifyPluginAsyncZod = async (app) => {
       payments_enabled: app.services.flags.isEnabled('ENABLE_PAYMENTS'),
       price_gbp: app.config.reportPriceGbp,
       country: 'UK' as const,
+      operator: { name: app.config.operatorName, contact_email: app.config.operatorContactEmail ?? null },
+      writer: app.config.geminiApiKey ? ('gemini' as const) : ('knowledge_base' as const),
     }),
   );
 };

@@ -44,6 +44,8 @@ const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) => {
       root,
       wildcard: false,
       index: ['index.html'],
+      // The build writes .br and .gz next to each file: sent as they are to a browser that accepts them.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, filePath) => {
         void reply.header(

@@ -1,6 +1,6 @@
 import { isUnauthorized, send, sendJson } from './http.js';
 import { streamReport } from './stream.js';
-import type { CreateReportResult, PaymentState, Report, ReportList, ReportStreamEvent } from './types.js';
+import type { CreateReportResult, PaymentState, ProfileAnswers, QueryReading, Report, ReportList, ReportStreamEvent } from './types.js';
 
 /** Where the client gets its Bearer token: the local session or Clerk. */
 export interface TokenSource {
@@ -28,10 +28,15 @@ export class ApiClient {
     return this.withToken((token) => sendJson<Report>(reportPath(reportId), { token }));
   }
 
-  /** `POST /reports`: starts a report (201) or, with payments on, a Stripe Checkout (200). */
-  createReport(subject: string): Promise<CreateReportResult> {
+  /** `POST /queries`: reads the student's words (free, stores nothing): subject, profile, coverage, questions left. */
+  readQuery(text: string, answers: ProfileAnswers = {}): Promise<QueryReading> {
+    return this.withToken((token) => sendJson<QueryReading>('/queries', { method: 'POST', body: { text, ...answers }, token }));
+  }
+
+  /** `POST /reports`: starts a report (201) or, with payments on, a Stripe Checkout (200), with the chat's answers. */
+  createReport(subject: string, answers: ProfileAnswers = {}): Promise<CreateReportResult> {
     return this.withToken(async (token) => {
-      const response = await send('/reports', { method: 'POST', body: { subject, country: 'UK' }, token });
+      const response = await send('/reports', { method: 'POST', body: { subject, country: 'UK', ...answers }, token });
       const body = (await response.json()) as { report: Report } | { checkout_url: string; session_id: string };
       return 'report' in body
         ? { kind: 'report', report: body.report }

@@ -17,9 +17,17 @@ export function logIn(email: string, password: string): Promise<AuthResult> {
   return sendJson<AuthResult>('/auth/login', { method: 'POST', body: { email, password } });
 }
 
-/** `POST /auth/refresh`: a new token for a still valid one. */
-export async function refreshSession(token: string): Promise<string> {
-  return (await sendJson<{ token: string }>('/auth/refresh', { method: 'POST', token })).token;
+/**
+ * `POST /auth/refresh` without a Bearer token: the browser sends the `HttpOnly` refresh cookie (same origin), the
+ * server rotates it and answers a new access token and the user (401 when this browser is not signed in).
+ */
+export function refreshFromCookie(): Promise<AuthResult> {
+  return sendJson<AuthResult>('/auth/refresh', { method: 'POST' });
+}
+
+/** `DELETE /auth/refresh`: ends the sign-in of this browser's refresh cookie, which needs no valid access token. */
+export async function endCookieSession(): Promise<void> {
+  await send('/auth/refresh', { method: 'DELETE' });
 }
 
 /** `POST /auth/logout`: the token is refused from now on. */

@@ -8,6 +8,10 @@ export interface AppConfig {
   readonly payments_enabled: boolean;
   readonly price_gbp: number;
   readonly country: 'UK';
+  /** Who runs the service (OPERATOR_NAME, OPERATOR_CONTACT_EMAIL). */
+  readonly operator: { readonly name: string; readonly contact_email: string | null };
+  /** Who writes the reports: Gemini, or the built-in knowledge-base writer. */
+  readonly writer: 'gemini' | 'knowledge_base';
 }
 
 /** The signed-in account as `POST /auth/signup` and `POST /auth/login` return it. */
@@ -22,6 +26,38 @@ export interface AuthResult {
   readonly user: User;
 }
 
+/** A study level, as `POST /reports` and `POST /queries` take it. */
+export type StudyLevel = 'undergraduate' | 'postgraduate_taught' | 'postgraduate_research';
+
+/** What a report is written for (`Report.profile`); each part null when unknown. */
+export interface ReportProfile {
+  readonly level: StudyLevel | null;
+  /** `YYYY-MM`, the month the course starts. */
+  readonly intake: string | null;
+  readonly city: string | null;
+  readonly nationality: string | null;
+}
+
+/** The answers the chat collected, as the optional fields of `POST /reports` and `POST /queries`. */
+export type ProfileAnswers = Partial<Record<'level' | 'intake' | 'city' | 'nationality', string>>;
+
+/** A question still worth asking before the student pays (`POST /queries`). */
+export interface QueryQuestion {
+  readonly field: 'level' | 'intake' | 'city' | 'nationality';
+  readonly prompt: string;
+  /** Values to offer as chips; "Not sure" leaves the field unknown. */
+  readonly options: readonly string[];
+}
+
+/** `POST /queries`: what a report on the student's words would be about, and what is still worth asking. */
+export interface QueryReading extends ReportProfile {
+  readonly subject: string;
+  readonly subject_id: string | null;
+  readonly coverage: 'detailed' | 'occupations' | 'general';
+  readonly coverage_note: string;
+  readonly questions: readonly QueryQuestion[];
+}
+
 /** A report's life-cycle state. */
 export type ReportStatus = 'pending' | 'generating' | 'completed' | 'failed' | 'expired';
 
@@ -33,6 +69,8 @@ export interface Report {
   readonly user_id: string;
   readonly subject: string;
   readonly country: 'UK';
+  /** What the report was written for; absent from servers older than the profile. */
+  readonly profile?: ReportProfile | null;
   readonly status: ReportStatus;
   readonly content: ReportContent | null;
   readonly citations: readonly Citation[] | null;

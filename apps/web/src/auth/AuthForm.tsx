@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useConfig } from '../api/ConfigContext.js';
 import { ApiError } from '../api/errors.js';
 import { describeError } from '../components/errorMessage.js';
 import { Link } from '../router/Link.js';
@@ -35,6 +36,27 @@ function validate(email: string, password: string, mode: AuthFormProps['mode']):
   return null;
 }
 
+/** Whom to ask for a new password (local accounts have no e-mail reset: the operator runs `npm run user -- reset-password`). */
+function PasswordHelp() {
+  const { operator } = useConfig();
+  return (
+    <p className="text-sm text-slate-700">
+      Forgot your password?{' '}
+      {operator.contact_email ? (
+        <>
+          Write to {operator.name} at{' '}
+          <a className="link" href={`mailto:${operator.contact_email}?subject=${encodeURIComponent('Password reset')}`}>
+            {operator.contact_email}
+          </a>{' '}
+          from the email you signed up with; you will get a temporary password.
+        </>
+      ) : (
+        <>Ask {operator.name}, who runs this service, for a temporary password.</>
+      )}
+    </p>
+  );
+}
+
 /** The local accounts' sign-in and sign-up form: labelled fields, clear errors. */
 export function AuthForm({ mode, submit, next }: AuthFormProps) {
   const id = useId();
@@ -63,6 +85,9 @@ export function AuthForm({ mode, submit, next }: AuthFormProps) {
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-5">
       <h1 className="text-2xl font-semibold text-slate-900">{signingUp ? 'Create your account' : 'Sign in'}</h1>
+      {next !== '/chat' && !signingUp && (
+        <p className="text-sm text-slate-700">Sign in to open the page you asked for; you will be taken straight there.</p>
+      )}
       <div className="space-y-1">
         <label htmlFor={`${id}-email`} className="block text-sm font-medium text-slate-800">
           Email
@@ -110,6 +135,7 @@ export function AuthForm({ mode, submit, next }: AuthFormProps) {
           {signingUp ? 'Sign in' : 'Create an account'}
         </Link>
       </p>
+      {!signingUp && <PasswordHelp />}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { AuthContext, type Auth } from './AuthContext.js';
 import { AuthForm } from './AuthForm.js';
 import { LocalSession } from './localSession.js';
@@ -9,13 +9,19 @@ export interface LocalAuthProviderProps {
   readonly session?: LocalSession;
 }
 
-/** Provides `Auth` backed by the app's own accounts (`AUTH_PROVIDER=local`), session in memory. */
+/** Provides `Auth` backed by the app's own accounts (`AUTH_PROVIDER=local`): token in memory, sign-in in a cookie. */
 export function LocalAuthProvider({ children, session: given }: LocalAuthProviderProps) {
   const [session] = useState(() => given ?? new LocalSession());
   const state = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  // A reload, a new tab or an opened link: pick up this browser's sign-in from the refresh cookie.
+  useEffect(() => {
+    const disconnect = session.connect();
+    void session.restore();
+    return disconnect;
+  }, [session]);
   const auth = useMemo<Auth>(
     () => ({
-      status: state.token ? 'signed-in' : 'signed-out',
+      status: state.token ? 'signed-in' : state.restoring ? 'loading' : 'signed-out',
       email: state.user?.email ?? null,
       getToken: session.getToken,
       refreshToken: session.refreshToken,

@@ -4,7 +4,6 @@ import type { Report } from '../api/types.js';
 import { describeFailure } from '../components/errorMessage.js';
 import { Notice } from '../components/Notice.js';
 import { ReportView } from '../report/ReportView.js';
-import { SectionBlock } from '../report/SectionBlock.js';
 import { announcement } from './streamState.js';
 import { useAutoScroll } from './useAutoScroll.js';
 import { useReportStream } from './useReportStream.js';
@@ -17,15 +16,18 @@ export interface LiveReportProps {
 }
 
 /**
- * The assistant's answer while it is being written: section headings appear as they arrive, their text grows,
- * progress is announced to screen readers, and the page follows the text until the reader scrolls up.
+ * The assistant's answer while it is being written: section headings appear as they arrive, only the growing
+ * section re-renders (once a frame at most), progress is announced to screen readers, and the page follows the
+ * text until the reader scrolls up, when "Jump to the latest" brings it back. The finished report replaces the
+ * text with nothing added above it, so the page does not jump.
  */
 export function LiveReport({ reportId, onSettled }: LiveReportProps) {
   const [attempt, setAttempt] = useState(0);
   const state = useReportStream(reportId, attempt);
   const { payments_enabled: paid } = useConfig();
   const lastText = state.sections.at(-1)?.text.length ?? 0;
-  useAutoScroll(`${state.sections.length}:${lastText}:${state.phase}`);
+  const writing = state.phase === 'connecting' || state.phase === 'writing';
+  const { following, jumpToLatest } = useAutoScroll(`${state.sections.length}:${lastText}`, writing);
 
   const settled = state.phase === 'complete' || state.phase === 'failed';
   useEffect(() => {
@@ -38,25 +40,18 @@ export function LiveReport({ reportId, onSettled }: LiveReportProps) {
       <p role="status" aria-live="polite" className="sr-only">
         {message}
       </p>
-      {state.report ? (
-        <ReportView report={state.report} />
-      ) : (
-        <div className="space-y-6" aria-busy={!settled}>
-          {state.sections.map((section) => (
-            <SectionBlock
-              key={section.key}
-              sectionKey={section.key}
-              title={section.title}
-              text={section.text}
-              writing={section.key === state.current}
-            />
-          ))}
+      <ReportView report={state.report} streamed={state.sections} writingKey={state.current} busy={!settled} justWritten />
+      {writing && (
+        <div className="writing-indicator print:hidden">
+          <p aria-hidden="true" className="flex items-center gap-2">
+            <span className="writing-dot" /> {message}
+          </p>
+          {!following && (
+            <button type="button" className="btn-secondary" onClick={jumpToLatest}>
+              Jump to the latest
+            </button>
+          )}
         </div>
-      )}
-      {(state.phase === 'connecting' || state.phase === 'writing') && (
-        <p className="writing-indicator print:hidden" aria-hidden="true">
-          <span className="writing-dot" /> {message}
-        </p>
       )}
       {state.phase === 'failed' && state.error && (
         <Notice tone="error">{describeFailure(state.error.detail, paid)}</Notice>

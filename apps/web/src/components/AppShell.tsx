@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useAuth } from '../auth/AuthContext.js';
 import { Link } from '../router/Link.js';
+import { useRoute } from '../router/router.js';
 
 /** Props of `AppShell`. */
 export interface AppShellProps {
@@ -12,13 +13,19 @@ export interface AppShellProps {
 /** The page frame: skip link, header (with sign-out when signed in), optional sidebar and the main region. */
 export function AppShell({ sidebar, children }: AppShellProps) {
   const auth = useAuth();
+  const { route } = useRoute();
   return (
     <div className="flex min-h-screen flex-col bg-white text-slate-900">
+      {auth.status === 'signed-in' && route.name === 'chat' && (
+        <a href="#composer" className="skip-link">
+          Skip to the message box
+        </a>
+      )}
       <a href="#main" className="skip-link">
         Skip to main content
       </a>
       <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 print:hidden">
-        <Link href="/chat" className="font-semibold text-slate-900 no-underline hover:underline">
+        <Link href={auth.status === 'signed-in' ? '/chat' : '/'} className="font-semibold text-slate-900 no-underline hover:underline">
           UK Study &amp; Migration Research
         </Link>
         {auth.status === 'signed-in' && (

@@ -18,3 +18,17 @@ export function daysLeft(expiresAt: string, now: Date = new Date()): number {
   const ms = new Date(expiresAt).getTime() - now.getTime();
   return Number.isNaN(ms) ? 0 : Math.max(0, Math.ceil(ms / DAY_MS));
 }
+
+/** "1 Dec 14:05": a timestamp's day and time in the reader's zone (the sidebar tells same-day reports apart). */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
+  return `${day} ${time}`;
+}
+
+/** The ISO timestamp `days` after `iso`. */
+export function addDays(iso: string, days: number): string {
+  return new Date(new Date(iso).getTime() + days * DAY_MS).toISOString();
+}

@@ -1,9 +1,9 @@
 import { ApiError, NetworkError } from '../api/errors.js';
 
 /** Codes of the refusals that come back as the assistant's reply, in the contract's words. */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set(['UK_ONLY', 'MULTIPLE_SUBJECTS', 'MULTIPLE_COUNTRIES']);
+export const REFUSAL_CODES: ReadonlySet<string> = new Set(['UK_ONLY', 'MULTIPLE_SUBJECTS', 'MULTIPLE_COUNTRIES', 'NOT_A_SUBJECT']);
 
-/** True for a 422 refusal of the subject (UK only, one subject, one country). */
+/** True for a 422 refusal of the words (UK only, one subject, one country, no subject named). */
 export function isRefusal(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 422 && REFUSAL_CODES.has(error.code);
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Report, ReportStatus } from '../api/types.js';
-import { daysLeft, formatDate } from '../components/dates.js';
+import { shortMonthLabel } from '../chat/conversation.js';
+import { addDays, daysLeft, formatDate, formatDateTime } from '../components/dates.js';
+import { ERASED_DAYS } from '../home/facts.js';
 import { describeError } from '../components/errorMessage.js';
 import { Link } from '../router/Link.js';
 
@@ -26,7 +28,13 @@ export function daysLeftLabel(expiresAt: string, now?: Date): string {
   return `${days} day${days === 1 ? '' : 's'} left`;
 }
 
-/** One report in the sidebar: subject, date, status, days left, and delete with confirmation. */
+/** "1 Dec 14:05 · Sept 2027 · London": when the report was asked for, and what it was written for. */
+export function reportLine(report: Report): string {
+  const profile = report.profile;
+  return [formatDateTime(report.created_at), profile?.intake && shortMonthLabel(profile.intake), profile?.city].filter(Boolean).join(' · ');
+}
+
+/** One report in the sidebar: subject, time and profile, status, days left, and delete with confirmation. */
 export function ReportListItem({ report, current, onDelete }: ReportListItemProps) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,12 +53,15 @@ export function ReportListItem({ report, current, onDelete }: ReportListItemProp
       <Link href={`/reports/${report.report_id}`} aria-current={current ? 'page' : undefined} className="report-link">
         <span className="block truncate font-medium text-slate-900">{report.subject}</span>
         <span className="block text-xs text-slate-700">
-          {formatDate(report.created_at)} · {STATUS_LABELS[report.status]} · {daysLeftLabel(report.expires_at)}
+          {reportLine(report)} · {STATUS_LABELS[report.status]} · {daysLeftLabel(report.expires_at)}
         </span>
       </Link>
       {confirming ? (
         <div role="group" aria-label={`Confirm deletion of ${report.subject}`} className="space-y-2 px-3 pb-3 text-sm">
-          <p className="text-slate-800">Delete this report? This cannot be undone.</p>
+          <p className="text-slate-800">
+            Delete this report? It leaves your list and can no longer be opened, at once. The stored copy is erased{' '}
+            {ERASED_DAYS} days after it was written, on {formatDate(addDays(report.created_at, ERASED_DAYS))}.
+          </p>
           <div className="flex gap-2">
             <button type="button" className="btn-danger" onClick={() => void confirmDelete()}>
               Delete

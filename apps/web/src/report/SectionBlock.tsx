@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Markdown } from './Markdown.js';
 
 /** Props of `SectionBlock`. */
@@ -14,8 +14,11 @@ export interface SectionBlockProps {
 /** The in-page anchor of a section. */
 export const sectionAnchor = (key: string): string => `section-${key}`;
 
-/** One report section: an `h2` with the contract's title and its Markdown text. */
-export function SectionBlock({ sectionKey, title, text, writing = false, children }: SectionBlockProps) {
+/**
+ * One report section: an `h2` with the contract's title and its Markdown text. Memoised: while a report streams,
+ * a finished section (same text) is not rendered again.
+ */
+export const SectionBlock = memo(function SectionBlock({ sectionKey, title, text, writing = false, children }: SectionBlockProps) {
   const anchor = sectionAnchor(sectionKey);
   return (
     <section id={anchor} aria-labelledby={`${anchor}-title`} aria-busy={writing || undefined} className="report-section">
@@ -31,4 +34,4 @@ export function SectionBlock({ sectionKey, title, text, writing = false, childre
       {children}
     </section>
   );
-}
+});

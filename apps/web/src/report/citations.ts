@@ -6,18 +6,37 @@ export interface MdNode {
   children?: MdNode[];
 }
 
-const MARKER = /\[(\d+)\]/g;
+/** One marker `[n]`, or several side by side (`[4][5][6]`, `[4], [5]`), which are shown as one group. */
+const MARKERS = /\[\d+\](?:\s*,?\s*\[\d+\])*/g;
+
+/** "[4–6]" for 4, 5, 6; "[2, 7]" for 2 and 7; "[3, 5–7]": runs of consecutive numbers joined by an en dash. */
+export function groupLabel(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j += 1;
+    runs.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return `[${runs.join(', ')}]`;
+}
 
 /** The in-page anchor of the numbered source `n`. */
 export const sourceAnchor = (n: number | string): string => `source-${n}`;
 
-/** Splits a text into text nodes and links: each `[n]` becomes a link to `#source-n`. */
+/**
+ * Splits a text into text nodes and links: each `[n]`, or each group of adjacent markers, becomes one link to the
+ * first source of the group, labelled "[4–6]" (one tap target instead of three small ones).
+ */
 export function splitCitations(text: string): MdNode[] {
   const nodes: MdNode[] = [];
   let last = 0;
-  for (const match of text.matchAll(MARKER)) {
+  for (const match of text.matchAll(MARKERS)) {
     if (match.index > last) nodes.push({ type: 'text', value: text.slice(last, match.index) });
-    nodes.push({ type: 'link', url: `#${sourceAnchor(match[1] ?? '')}`, children: [{ type: 'text', value: match[0] }] });
+    const numbers = [...match[0].matchAll(/\d+/g)].map((n) => Number(n[0]));
+    const first = Math.min(...numbers);
+    nodes.push({ type: 'link', url: `#${sourceAnchor(first)}`, children: [{ type: 'text', value: groupLabel(numbers) }] });
     last = match.index + match[0].length;
   }
   if (last < text.length) nodes.push({ type: 'text', value: text.slice(last) });

@@ -2,6 +2,9 @@ import { useSyncExternalStore } from 'react';
 
 /** The app's pages, as parsed from the address bar. */
 export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'privacy' }
+  | { readonly name: 'terms' }
   | { readonly name: 'chat' }
   | { readonly name: 'chat-success'; readonly sessionId: string | null }
   | { readonly name: 'report'; readonly reportId: string }
@@ -11,10 +14,13 @@ export type Route =
 
 const NAVIGATE_EVENT = 'uksmr:navigate';
 
-/** Reads a path (with its query string) into a route. `/` is the chat. */
+/** Reads a path (with its query string) into a route. `/` is the first page (the chat once signed in). */
 export function matchRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/chat') return { name: 'chat' };
+  if (path === '/') return { name: 'home' };
+  if (path === '/privacy') return { name: 'privacy' };
+  if (path === '/terms') return { name: 'terms' };
+  if (path === '/chat') return { name: 'chat' };
   if (path === '/chat/success') return { name: 'chat-success', sessionId: new URLSearchParams(search).get('session_id') };
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/sign-up') return { name: 'sign-up' };

@@ -8,6 +8,8 @@ export const LOCAL_CONFIG: AppConfig = {
   payments_enabled: false,
   price_gbp: 2.99,
   country: 'UK',
+  operator: { name: 'UK Study & Migration Research', contact_email: 'help@example.org' },
+  writer: 'knowledge_base',
 };
 
 /** `GET /config` with payments on. */

@@ -37,6 +37,8 @@ export interface UsersRepository {
   upsertExternal(input: { externalId: string; authProvider: AuthProviderKind; email: string | null }): Promise<User>;
   /** Records a sign-in now; false for an unknown user. */
   touchLogin(userId: string): Promise<boolean>;
+  /** Replaces the password hash of a local account (an operator's password reset); false for an unknown user. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
 }
 
 /** The users repository over `q`. */
@@ -79,6 +81,12 @@ export function usersRepository(q: Queryable): UsersRepository {
     async touchLogin(userId) {
       if (!isUuid(userId)) return false;
       return changed(await q.query('UPDATE users SET last_login_at = now() WHERE user_id = $1', [userId]));
+    },
+    async setPasswordHash(userId, passwordHash) {
+      if (!isUuid(userId)) return false;
+      return changed(
+        await q.query(`UPDATE users SET password_hash = $2 WHERE user_id = $1 AND auth_provider = 'local'`, [userId, passwordHash]),
+      );
     },
   };
 }

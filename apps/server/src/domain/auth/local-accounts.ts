@@ -6,10 +6,9 @@ import { LruMap } from './lru.js';
 import type { PasswordHasher } from './password.js';
 import type { AuthProvider, Caller } from './provider.js';
 import type { SessionStore, UserStore } from './stores.js';
+import type { RefreshTokens } from './refresh-tokens.js';
 import type { SessionTokens } from './tokens.js';
 
-/** Lifetime of a local session and its token: one hour. */
-export const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 /**
  * How long a session found active is believed without asking the database again: 5 s. A logout or refresh on
  * this instance forgets it at once; one on another instance is honoured here within this time at most.
@@ -17,9 +16,21 @@ export const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 export const ACTIVE_SESSION_CACHE_MS = 5_000;
 /** Most sessions remembered as active (least recently used dropped first). */
 export const ACTIVE_SESSION_CACHE_SIZE = 10_000;
+/** Lifetime of an access (Bearer) token: 15 minutes. The web app keeps it in memory only. */
+export const ACCESS_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+/** A sign-in ends after 14 days without a refresh… */
+export const REFRESH_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
+/** …and 30 days after it began, however often it was refreshed. */
+export const REFRESH_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** A signed-in local user and their new token. */
-export interface SignedIn {
+/** The refresh token of a sign-in (for the `HttpOnly` cookie) and when the sign-in ends unless refreshed. */
+export interface RefreshGrant {
+  readonly refreshToken: string;
+  readonly refreshExpiresAt: Date;
+}
+
+/** A signed-in local user, their new access token and the sign-in's refresh token. */
+export interface SignedIn extends RefreshGrant {
   readonly token: string;
   readonly user: { readonly userId: string; readonly email: string };
 }
@@ -33,8 +44,16 @@ export interface LocalAccounts extends AuthProvider {
   login(email: string, password: string): Promise<SignedIn>;
   /** Ends the caller's session and opens a new one. Throws TokenRejectedError when it already ended. */
   refresh(caller: Caller): Promise<{ token: string }>;
+  /**
+   * Uses a refresh token (from the cookie): a new access token and the next refresh token of the same sign-in.
+   * Throws TokenRejectedError: `refresh-invalid` (not ours), `refresh-reused` (a replay: the sign-in is revoked),
+   * `session-revoked` (signed out, expired or revoked).
+   */
+  refreshWith(refreshToken: string): Promise<SignedIn>;
   /** Ends the caller's session; its token is refused from then on. */
   logout(caller: Caller): Promise<void>;
+  /** Ends the sign-in a refresh token belongs to (sign-out without an access token); unknown tokens are ignored. */
+  logoutRefresh(refreshToken: string): Promise<void>;
 }
 
 /** Dependencies of local accounts. */
@@ -42,6 +61,7 @@ export interface LocalAccountsOptions {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly tokens: SessionTokens;
+  readonly refreshTokens: RefreshTokens;
   readonly passwords: PasswordHasher;
   readonly now: () => Date;
   /** Slows logins for an account down after repeated failures; none when absent. */
@@ -56,19 +76,21 @@ const timer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Local accounts over the given stores. */
 export function createLocalAccounts(options: LocalAccountsOptions): LocalAccounts {
-  const { users, sessions, tokens, passwords, now, slowdown, sleep = timer } = options;
+  const { users, sessions, tokens, refreshTokens, passwords, now, slowdown, sleep = timer } = options;
   const cacheMs = options.activeSessionCacheMs ?? ACTIVE_SESSION_CACHE_MS;
   /** Session id → its user and until when it is believed active (ms since the epoch). */
   const active = new LruMap<string, { readonly userId: string; readonly until: number }>(ACTIVE_SESSION_CACHE_SIZE);
-  const expiry = (): Date => new Date(now().getTime() + SESSION_LIFETIME_MS);
+  const after = (ms: number): Date => new Date(now().getTime() + ms);
+  const accessExpiry = (): Date => after(ACCESS_TOKEN_LIFETIME_MS);
   // Made now, so that even the first login for an unknown email costs one scrypt, like a wrong password.
   void passwords.dummyHash();
 
   const startSession = async (user: User, email: string): Promise<SignedIn> => {
-    const expiresAt = expiry();
-    const { sessionId } = await sessions.create({ userId: user.userId, expiresAt });
-    const token = await tokens.sign({ userId: user.userId, sessionId }, expiresAt);
-    return { token, user: { userId: user.userId, email } };
+    const refreshExpiresAt = after(REFRESH_IDLE_MS);
+    const { sessionId } = await sessions.create({ userId: user.userId, expiresAt: refreshExpiresAt });
+    const token = await tokens.sign({ userId: user.userId, sessionId }, accessExpiry());
+    const refreshToken = refreshTokens.sign({ sessionId, generation: 0 });
+    return { token, user: { userId: user.userId, email }, refreshToken, refreshExpiresAt };
   };
 
   /** The caller's local session id; a caller without one (not a local token) cannot refresh or log out. */
@@ -103,18 +125,49 @@ export function createLocalAccounts(options: LocalAccountsOptions): LocalAccount
       return startSession(user, email);
     },
     async refresh(caller) {
-      const expiresAt = expiry();
       const sessionId = sessionOf(caller);
       active.delete(sessionId);
-      const next = await sessions.rotate(sessionId, caller.userId, expiresAt);
+      const next = await sessions.rotate(sessionId, caller.userId, after(REFRESH_IDLE_MS));
       if (!next) throw new TokenRejectedError('session-revoked');
-      return { token: await tokens.sign({ userId: caller.userId, sessionId: next.sessionId }, expiresAt) };
+      return { token: await tokens.sign({ userId: caller.userId, sessionId: next.sessionId }, accessExpiry()) };
+    },
+    async refreshWith(refreshToken) {
+      const claims = refreshTokens.read(refreshToken);
+      if (!claims) throw new TokenRejectedError('refresh-invalid');
+      const outcome = await sessions.useRefresh({
+        sessionId: claims.sessionId,
+        generation: claims.generation,
+        idleExpiresAt: after(REFRESH_IDLE_MS),
+        maxAgeMs: REFRESH_MAX_AGE_MS,
+        now: now(),
+      });
+      if (outcome.kind === 'reused') {
+        // The whole sign-in was revoked: its access tokens must stop working here at once, not after the cache.
+        active.delete(claims.sessionId);
+        throw new TokenRejectedError('refresh-reused');
+      }
+      const user = outcome.kind === 'rotated' ? await users.findById(outcome.userId) : null;
+      if (outcome.kind !== 'rotated' || !user?.email) throw new TokenRejectedError('session-revoked');
+      const { sessionId } = claims;
+      return {
+        token: await tokens.sign({ userId: user.userId, sessionId }, accessExpiry()),
+        user: { userId: user.userId, email: user.email },
+        refreshToken: refreshTokens.sign({ sessionId, generation: outcome.generation }),
+        refreshExpiresAt: outcome.expiresAt,
+      };
     },
     async logout(caller) {
       const sessionId = sessionOf(caller);
       active.delete(sessionId);
       await sessions.revoke(sessionId);
     },
+    async logoutRefresh(refreshToken) {
+      const claims = refreshTokens.read(refreshToken);
+      if (!claims) return;
+      active.delete(claims.sessionId);
+      await sessions.revoke(claims.sessionId);
+    },
+
     async authenticate(token) {
       // The signature and expiry are checked every time; only the database's "not revoked" is remembered.
       const claims = await tokens.verify(token);

@@ -6,6 +6,7 @@ import { createFailureSlowdown } from '../../domain/auth/failure-slowdown.js';
 import { createLocalAccounts, type LocalAccounts } from '../../domain/auth/local-accounts.js';
 import { createPasswordHasher } from '../../domain/auth/password.js';
 import type { AuthProvider, Caller } from '../../domain/auth/provider.js';
+import { createRefreshTokens } from '../../domain/auth/refresh-tokens.js';
 import { createSessionTokens } from '../../domain/auth/tokens.js';
 import { ApiError, unauthorized } from '../../errors.js';
 import { setRequestUser } from './request-context.js';
@@ -51,6 +52,8 @@ function createSignIn(app: FastifyInstance): { provider: AuthProvider; localAcco
     users: repos.users,
     sessions: repos.sessions,
     tokens: createSessionTokens({ secret: config.authSecret, now }),
+    // createSessionTokens has refused a missing or short AUTH_SECRET already.
+    refreshTokens: createRefreshTokens(config.authSecret ?? ''),
     passwords: createPasswordHasher(),
     now,
     slowdown: createFailureSlowdown(() => Date.now()),
