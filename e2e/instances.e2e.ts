@@ -185,7 +185,35 @@ describe.runIf(TEST_DATABASE_URL && TEST_REDIS_URL)('two server processes on one
     expect(statuses.slice(BUDGET)).toEqual(Array.from({ length: 10 }, () => 429));
   });
 
-  // Needs the graceful stop of issue 12 (close-with-grace; running generations handed back to `pending`), built on
-  // another branch: once merged, enable this.
-  it.todo('SIGTERM on the instance writing a report leaves the report finished by the other');
+  // Last, since it stops instance a. a's model call hangs, so a cannot finish within its grace period: it hands the
+  // report back to `pending`, and b hears that over LISTEN/NOTIFY and generates it at once (no sweep wait).
+  it('SIGTERM on the instance writing a report leaves the report finished by the other', async () => {
+    gemini.script({ kind: 'hang', afterChunks: 2 });
+    const checkout = await fetch(`${a.url}/reports`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'Pharmacy' }) });
+    const { session_id: sessionId } = (await checkout.json()) as { session_id: string };
+    stripe.pay(sessionId);
+    const event = stripe.sessionEvent('checkout.session.completed', sessionId);
+    const delivered = await fetch(`${a.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(event.payload) }, body: event.payload });
+    expect(delivered.status).toBe(200);
+    const payment = (await (await fetch(`${a.url}/payments/${sessionId}`, { headers: auth() })).json()) as { report_id: string };
+    const handedOver = payment.report_id;
+    for (let waited = 0; !a.logs.some((l) => l.msg === 'generation started' && l.report_id === handedOver); waited += 50) {
+      if (waited > 20_000) throw new Error('instance a never started the report');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const stoppedAt = Date.now();
+    await stopInstance(a);
+    expect(a.logs.some((l) => l.event === 'generation.handed_back' && l.report_id === handedOver)).toBe(true);
+    expect(a.logs.some((l) => l.msg === 'generation failed')).toBe(false);
+    let report: { status: string } = { status: 'pending' };
+    for (let waited = 0; report.status !== 'completed'; waited += 200) {
+      if (waited > 40_000 || report.status === 'failed') throw new Error(`report ended ${report.status} on b`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      report = (await (await fetch(`${b.url}/reports/${handedOver}`, { headers: auth() })).json()) as { status: string };
+    }
+    expect(b.logs.some((l) => l.msg === 'generation started' && l.report_id === handedOver)).toBe(true);
+    const restart = b.logs.find((l) => l.msg === 'generation started' && l.report_id === handedOver)!;
+    // Picked up on b long before its once-a-minute sweep would have (a's grace period is 8 s).
+    expect(Date.parse(String(restart.timestamp)) - stoppedAt).toBeLessThan(20_000);
+  }, 90_000);
 });

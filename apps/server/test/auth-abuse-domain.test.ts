@@ -5,6 +5,7 @@ import { FAILURE_MEMORY_MS, createFailureSlowdown, slowDownMs } from '../src/dom
 import { createLocalAccounts } from '../src/domain/auth/local-accounts.js';
 import { MAX_HASHES_WAITING, createPasswordHasher } from '../src/domain/auth/password.js';
 import { passwordProblem } from '../src/domain/auth/password-policy.js';
+import { createRefreshTokens } from '../src/domain/auth/refresh-tokens.js';
 import { SemaphoreFullError, createSemaphore } from '../src/domain/auth/semaphore.js';
 import { createSessionTokens } from '../src/domain/auth/tokens.js';
 import { testDatabase } from './support/app.js';
@@ -104,6 +105,7 @@ describe('local accounts with a slow-down', () => {
       users: repos.users,
       sessions: repos.sessions,
       tokens: createSessionTokens({ secret: 'domain-secret-domain-secret-domain-0123', now }),
+      refreshTokens: createRefreshTokens('domain-secret-domain-secret-domain-0123'),
       passwords: createPasswordHasher({ N: 1024, r: 8, p: 1 }),
       now,
       slowdown: createFailureSlowdown(() => Date.now()),

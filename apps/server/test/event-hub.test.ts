@@ -72,4 +72,17 @@ describe('ReportEventHub', () => {
     for (const bad of ['not json', '{"r":1,"s":2}', '{"r":"r"}']) deliverNotice(hub, bad);
     expect(await reader.next(10)).toMatchObject({ timedOut: true });
   });
+
+  it('starts at once a report another instance handed back while stopping, and nothing else', () => {
+    const hub = new ReportEventHub();
+    const started: string[] = [];
+    const start = (reportId: string): void => void started.push(reportId);
+    deliverNotice(hub, JSON.stringify({ r: 'a', s: 3, e: 'status', d: { status: 'generating' } }), start);
+    deliverNotice(hub, JSON.stringify({ r: 'b', s: 4, e: 'delta', d: { key: 'k', text: 'pending' } }), start);
+    deliverNotice(hub, JSON.stringify({ r: 'c', s: 5 }), start);
+    deliverNotice(hub, JSON.stringify({ r: 'e', s: 7, e: 'status', d: { status: 'pending', requeued: true } }), start);
+    expect(started).toEqual([]);
+    deliverNotice(hub, JSON.stringify({ r: 'd', s: 6, e: 'status', d: { status: 'pending', handed_back: true } }), start);
+    expect(started).toEqual(['d']);
+  });
 });

@@ -18,6 +18,19 @@ describe('ReportView', () => {
     expect(document.getElementById('section-visa_immigration')).toHaveAccessibleName('Visa & Immigration Overview');
   });
 
+  it('folds a section away when its title is pressed, and opens it again', async () => {
+    const user = userEvent.setup();
+    render(<ReportView report={makeReport()} />);
+    const toggle = screen.getByRole('button', { name: 'Executive Summary' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('Costs are high.')).toBeVisible();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByText('Costs are high.')).not.toBeVisible();
+    await user.click(toggle);
+    expect(screen.getByText('Costs are high.')).toBeVisible();
+  });
+
   it('renders the summary bullets and the sub-headings', () => {
     render(<ReportView report={makeReport()} />);
     expect(screen.getByText('Costs are high.').tagName).toBe('LI');

@@ -174,7 +174,8 @@ export class GenerationService {
     const { logger, hub } = this.deps;
     try {
       if (!(await this.repos.reports.handBack(reportId))) return false;
-      await this.repos.reportEvents.append(reportId, 'status', { status: 'pending' });
+      // `handed_back` tells the other instances (over LISTEN/NOTIFY) to generate it at once.
+      await this.repos.reportEvents.append(reportId, 'status', { status: 'pending', handed_back: true });
       hub.notify(reportId);
       logger.warn({ event: 'generation.handed_back', report_id: reportId }, 'generation handed back: instance stopping');
       return true;

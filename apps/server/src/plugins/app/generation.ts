@@ -36,8 +36,12 @@ export const SWEEP_PATTERN = '* * * * *';
 /** How long the terminal progress row of a finished report is kept for readers still following: one hour. */
 export const EVENTS_KEPT_MS = 60 * 60 * 1000;
 
-/** Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows". */
-export function deliverNotice(hub: ReportEventHub, payload: string): void {
+/**
+ * Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows".
+ * A `status` event marked `handed_back` is a report another instance gave back to `pending` while stopping:
+ * `onHandedBack` starts it here at once (the claim stays atomic: of all the instances that hear it, one generates it).
+ */
+export function deliverNotice(hub: ReportEventHub, payload: string, onHandedBack?: (reportId: string) => void): void {
   let notice: ReportEventNotice;
   try {
     notice = JSON.parse(payload) as ReportEventNotice;
@@ -46,6 +50,7 @@ export function deliverNotice(hub: ReportEventHub, payload: string): void {
   }
   if (typeof notice.r !== 'string' || typeof notice.s !== 'number') return;
   hub.deliver(notice.r, notice.e === undefined ? null : { seq: notice.s, event: notice.e, data: notice.d });
+  if (notice.e === 'status' && (notice.d as { handed_back?: unknown } | undefined)?.handed_back === true) onHandedBack?.(notice.r);
 }
 
 /** One sweep, logged with its counts (a failure is logged, not thrown). */
@@ -112,7 +117,7 @@ export default fp<GenerationPluginOptions>(
       const { database } = app.services;
       if (database.listen) {
         listening = await database.listen(REPORT_EVENTS_CHANNEL, {
-          onNotice: (payload) => deliverNotice(hub, payload),
+          onNotice: (payload) => deliverNotice(hub, payload, (reportId) => generation.start(reportId)),
           onState: (connected) => hub.setListening(connected),
         });
       }
