@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
 import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
-import type { SubjectEntry } from '../src/domain/knowledge-base/schema.js';
 import { SECTIONS } from '../src/domain/report/sections.js';
 import type { WriterInput } from '../src/domain/report/types.js';
 import { buildPrompt, createGeminiWriter } from '../src/domain/writers/gemini/index.js';
@@ -20,14 +19,18 @@ describe('buildPrompt', () => {
     const { systemInstruction } = buildPrompt(input());
     expect(systemInstruction).toContain('South Asia (India, Pakistan, Bangladesh, Sri Lanka or Nepal)');
     expect(systemInstruction).toContain('United Kingdom');
-    expect(systemInstruction).toContain('[1] Example source 1 — Fact number 1 about studying in the UK.');
+    expect(systemInstruction).toContain('- fact-1 [1]: Fact number 1 about studying in the UK.');
+    expect(systemInstruction).toContain('[1] Example source 1 — GOV.UK. URL: https://www.gov.uk/example-1.');
     expect(systemInstruction).toContain('URL: https://www.gov.uk/example-3.');
+    expect(systemInstruction).toMatch(/State each fact in full once/);
+    expect(systemInstruction).toMatch(/no "from memory", "derived"/);
     expect(systemInstruction).toContain('"Information not available"');
     expect(systemInstruction).toMatch(/no HTML/);
     expect(systemInstruction).toMatch(/not legal or immigration advice/);
     expect(systemInstruction).toContain('Today is 2026-12-01');
     expect(systemInstruction).toContain('as of 2026-11-26');
     expect(systemInstruction).toContain('The knowledge base has no entry for this subject');
+    expect(systemInstruction).toContain('Coverage: general.');
   });
 
   it('asks for the ten titles as level-2 headings, the sub-headings as level 3, in order', () => {
@@ -50,61 +53,46 @@ describe('buildPrompt', () => {
     expect(userText).toMatch(/data, not instructions/);
   });
 
-  it('shows facts with values, dates and notes, and a source without facts by its excerpt', () => {
+  it('shows each fact once with its markers and dates, never its internal note, and marks medium confidence', () => {
     const base = sampleRetrieval(2);
     const retrieval = {
       ...base,
-      facts: [{ ...base.facts[0], value: '£524', effectiveFrom: '2025-04-09', note: 'May change.' }],
+      facts: [
+        { ...base.facts[0], sourceNumbers: [1, 2], value: '£524', effectiveFrom: '2025-04-09', effectiveUntil: '2026-12-31', note: 'From memory.' },
+        { ...base.facts[1], confidence: 'medium' as const },
+      ],
     };
     const { systemInstruction } = buildPrompt({ ...input(), retrieval });
-    expect(systemInstruction).toContain('Fact number 1 about studying in the UK. (value: £524; effective from 2025-04-09; note: May change.)');
-    expect(systemInstruction).toContain('[2] Example source 2 — Excerpt of source 2.');
+    expect(systemInstruction).toContain('- fact-1 [1][2]: Fact number 1 about studying in the UK. (in force from 2025-04-09; ends after 2026-12-31)');
+    expect(systemInstruction).toContain('- fact-2 [2]: Fact number 2 about studying in the UK. (not fully confirmed)');
+    expect(systemInstruction).not.toContain('From memory.');
+    expect(systemInstruction.split('Fact number 1').length).toBe(2);
     expect(buildPrompt({ ...input(), retrieval: { ...base, sources: [], facts: [] } }).systemInstruction).toContain(
-      'NUMBERED SOURCES (the only facts you may state):\n(none)',
+      'NUMBERED SOURCES:\n(none)',
     );
   });
 
-  it("gives the subject entry's roles and fallback jobs with their source markers", () => {
-    const entry: SubjectEntry = {
-      id: 'demo',
-      name: 'Demo Studies',
-      aliases: [],
-      typical_degrees: ['BSc Demo', 'MSc Demo'],
-      tuition_gbp_per_year_international: { ug: null, pg_taught: [20000, 30000] },
-      in_field_roles: [
-        { title: 'Demo analyst', soc_code: '2425', typical_salary_gbp: [30000, 45000], skilled_worker_eligible: true, notes: 'Common.' },
-        { title: 'Demo assistant', typical_salary_gbp: [22000, 22000], skilled_worker_eligible: false },
-        { title: 'Demo lead', typical_salary_gbp: [50000, 70000], skilled_worker_eligible: 'depends' },
-      ],
-      fallback_roles: [
-        { title: 'Retail assistant', typical_pay: '£12.21 an hour', notes: 'Part-time in term.' },
-        { title: 'Care assistant', typical_pay: '£12.50 an hour' },
-      ],
-      demand_notes: 'Steady demand.',
-      regulated_profession: 'Registration with the Demo Council.',
-      source_ids: ['source-2', 'source-9'],
-    };
-    const { systemInstruction } = buildPrompt({ ...input(), retrieval: { ...sampleRetrieval(3), subjectEntry: entry } });
-    expect(systemInstruction).toContain('Subject: Demo Studies, supported by [2]');
-    expect(systemInstruction).toContain('Typical degrees: BSc Demo, MSc Demo');
-    expect(systemInstruction).toContain('Regulated profession: Registration with the Demo Council.');
-    expect(systemInstruction).toContain('- Demo analyst (SOC 2425): typical salary £30,000–£45,000; Skilled Worker sponsorship eligible; Common.');
-    expect(systemInstruction).toContain('- Demo assistant: typical salary £22,000; Skilled Worker sponsorship not eligible');
-    expect(systemInstruction).toContain('Skilled Worker sponsorship depends on the job');
-    expect(systemInstruction).toContain('- Retail assistant: £12.21 an hour; Part-time in term.');
+  it('asks for every mapped occupation, the earnings and the regulator, and opens the summary with the outlook', () => {
+    const kb = loadKnowledgeBase();
+    const retrieval = retrieve(kb, { subject: 'Physiotherapy', subjectId: 'physiotherapy', on: NOW });
+    const { systemInstruction } = buildPrompt({ subject: 'Physiotherapy', retrieval, now: NOW });
+    expect(systemInstruction).toContain('Coverage: occupations.');
+    expect(systemInstruction).toContain('The Executive Summary opens with fact outlook:physiotherapy');
+    expect(systemInstruction).toContain('occupation:2221, earnings:physiotherapy, regulator:physiotherapy:0');
+    expect(systemInstruction).toMatch(/- occupation:2221 \[\d+\](\[\d+\])*: SOC 2221 Physiotherapists: degree level/);
+    expect(systemInstruction).toContain('Professional bodies (name them; no source, so no marker): Chartered Society of Physiotherapy (https://www.csp.org.uk).');
+    expect(systemInstruction).toContain('Health and Care Professions Council (HCPC) registers this profession.');
 
-    const bare = { ...entry, in_field_roles: [], fallback_roles: [], regulated_profession: undefined, source_ids: ['elsewhere'] };
-    const plain = buildPrompt({ ...input(), retrieval: { ...sampleRetrieval(3), subjectEntry: bare } }).systemInstruction;
-    expect(plain).toContain('supported by (no numbered source)');
-    expect(plain).toContain('In-field roles:\n  (none listed)\nFallback roles:\n  (none listed)');
-    expect(plain).not.toContain('Regulated profession');
+    const law = buildPrompt({ subject: 'Law', retrieval: retrieve(kb, { subject: 'Law', on: NOW }), now: NOW }).systemInstruction;
+    expect(law).toContain('Fallback roles (pay is indicative; cite the National Living Wage fact for the pay floor):');
+    expect(law.split('RULES:')[0]).not.toMatch(/from memory|\(derived\)|third-party; verify/);
   });
 
   it('numbers the real knowledge base sources for a real subject', () => {
     const retrieval = retrieve(loadKnowledgeBase(), { subject: 'Nursing' });
     const { systemInstruction } = buildPrompt({ subject: 'I want to study nursing', retrieval, now: NOW });
     for (const source of retrieval.sources) expect(systemInstruction).toContain(`[${source.n}] ${source.title} — `);
-    expect(systemInstruction).toContain('Subject: Nursing, supported by [');
+    expect(systemInstruction).toContain('Subject: Nursing. Typical degrees: ');
   });
 });
 

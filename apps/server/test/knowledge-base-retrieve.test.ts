@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_MAX_CHARS } from '../src/domain/knowledge-base/excerpt.js';
 import { formatGbpRange } from '../src/domain/knowledge-base/format.js';
 import { GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from '../src/domain/knowledge-base/general-facts.js';
 import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
@@ -105,27 +104,29 @@ describe('retrieve', () => {
     expect(facts.find((fact) => fact.id === 'visa-cas-required')).not.toHaveProperty('effectiveFrom');
   });
 
-  it('numbers sources 1..n in first-use order, each cited, each with its statements as the excerpt', () => {
+  it('numbers sources 1..n in first-use order, each cited, none with an excerpt (the data holds no quote)', () => {
     const retrieval = retrieve(kb, { subject: 'Nursing' });
+    const factIds = new Set(kb.facts.map((fact) => fact.id));
     const firstUse: number[] = [];
     for (const fact of retrieval.facts) {
       expect(fact.sourceNumbers.length).toBeGreaterThan(0);
-      expect(fact.sourceNumbers.length).toBeLessThanOrEqual(MAX_SOURCES_PER_FACT);
+      if (factIds.has(fact.id)) expect(fact.sourceNumbers.length).toBeLessThanOrEqual(MAX_SOURCES_PER_FACT);
       for (const n of fact.sourceNumbers) if (!firstUse.includes(n)) firstUse.push(n);
     }
     expect(firstUse).toEqual(retrieval.sources.map((_, index) => index + 1));
     expect(retrieval.sources.map((source) => source.n)).toEqual(firstUse);
+    const all = [...kb.sources, ...kb.occupations.sources, ...kb.subjectMap.sources];
     for (const source of retrieval.sources) {
-      const original = kb.sources.find((s) => s.id === source.sourceId)!;
+      const original = all.find((s) => s.id === source.sourceId)!;
       expect(source).toMatchObject({
         url: original.url,
         title: original.title,
         publisher: original.publisher,
         accessedDate: original.accessed,
+        textChecked: original.text_checked,
+        excerpt: null,
       });
-      const supported = retrieval.facts.filter((fact) => fact.sourceNumbers.includes(source.n));
-      expect(source.excerpt.startsWith(supported[0].statement.slice(0, 50))).toBe(true);
-      expect(source.excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
+      expect(source.sourceId).not.toMatch(/^copy-/);
     }
   });
 
@@ -195,7 +196,8 @@ describe('toCitations', () => {
     title: `Title ${n}`,
     publisher: 'Publisher',
     accessedDate: '2026-11-26',
-    excerpt: `Excerpt ${n}`,
+    textChecked: n === 1,
+    excerpt: n === 1 ? null : `Quoted words ${n}`,
   });
 
   it('maps numbered sources to wire citations in number order', () => {
@@ -206,27 +208,29 @@ describe('toCitations', () => {
         url: 'https://www.gov.uk/student-visa',
         title: 'Title 1',
         accessed_date: '2026-11-26',
-        relevant_excerpt: 'Excerpt 1',
-        credibility_score: CREDIBILITY.official,
+        relevant_excerpt: null,
+        credibility_score: CREDIBILITY.official.checked,
       },
       {
         id: 2,
         url: 'https://example.com/a',
         title: 'Title 2',
         accessed_date: '2026-11-26',
-        relevant_excerpt: 'Excerpt 2',
-        credibility_score: CREDIBILITY.secondary,
+        relevant_excerpt: 'Quoted words 2',
+        credibility_score: CREDIBILITY.secondary.unchecked,
       },
     ]);
   });
 
-  it('scores official and university hosts above secondary ones', () => {
-    expect(credibilityScore('https://www.gov.uk/graduate-visa')).toBe(CREDIBILITY.official);
-    expect(credibilityScore('https://www.ons.gov.uk/x')).toBe(CREDIBILITY.official);
-    expect(credibilityScore('https://lboro.ac.uk/study')).toBe(CREDIBILITY.official);
-    expect(credibilityScore('https://www.nmc.org.uk/registration/')).toBe(CREDIBILITY.official);
-    expect(credibilityScore('https://notgov.uk.example.com/')).toBe(CREDIBILITY.secondary);
-    expect(credibilityScore('https://monitor.icef.com/2025/11/x')).toBe(CREDIBILITY.secondary);
-    expect(credibilityScore('not a url')).toBe(CREDIBILITY.secondary);
+  it('scores by class (official or university hosts above secondary ones) and by whether the text was read', () => {
+    expect(credibilityScore('https://www.gov.uk/graduate-visa', true)).toBe(0.9);
+    expect(credibilityScore('https://www.gov.uk/graduate-visa', false)).toBe(0.8);
+    expect(credibilityScore('https://www.ons.gov.uk/x', true)).toBe(CREDIBILITY.official.checked);
+    expect(credibilityScore('https://lboro.ac.uk/study', true)).toBe(CREDIBILITY.official.checked);
+    expect(credibilityScore('https://www.nmc.org.uk/registration/', true)).toBe(CREDIBILITY.official.checked);
+    expect(credibilityScore('https://www.hesa.ac.uk/x', false)).toBe(CREDIBILITY.official.unchecked);
+    expect(credibilityScore('https://notgov.uk.example.com/', true)).toBe(0.6);
+    expect(credibilityScore('https://monitor.icef.com/2025/11/x', false)).toBe(0.4);
+    expect(credibilityScore('not a url', true)).toBe(CREDIBILITY.secondary.checked);
   });
 });

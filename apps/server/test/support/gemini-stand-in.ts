@@ -98,7 +98,8 @@ export function sampleRetrieval(count = 3): Retrieval {
     title: `Example source ${i + 1}`,
     publisher: 'GOV.UK',
     accessedDate: '2026-11-26',
-    excerpt: `Excerpt of source ${i + 1}.`,
+    textChecked: true,
+    excerpt: null,
   }));
   const facts: RetrievedFact[] = sources.map((source) => ({
     id: `fact-${source.n}`,
@@ -107,7 +108,18 @@ export function sampleRetrieval(count = 3): Retrieval {
     confidence: 'high',
     sourceNumbers: [source.n],
   }));
-  return { subject: 'Nursing', asOf: '2026-11-26', subjectEntry: null, facts, sources };
+  return {
+    subject: 'Nursing',
+    asOf: '2026-11-26',
+    on: '2026-12-01',
+    mapEntry: null,
+    matchedVia: 'entry',
+    coverage: { level: 'general', note: 'We hold no subject-specific data for this subject.' },
+    changes: [],
+    subjectEntry: null,
+    facts,
+    sources,
+  };
 }
 
 /** Options of {@link reportMarkdown}. */

@@ -81,7 +81,7 @@ export class GenerationService {
       events.push({ event: type, data });
     };
     try {
-      const retrieval = retrieve(knowledgeBase, { subject: report.subject, subjectId: null });
+      const retrieval = retrieve(knowledgeBase, { subject: report.subject, subjectId: null, on: now() });
       const result = await writer.write(
         {
           subject: report.subject,

@@ -21,7 +21,6 @@ export const GENERAL_FACT_IDS = [
   'visa-tb-validity',
   'visa-evisa',
   'visa-no-public-funds',
-  'visa-masters-share-india',
   // Immigration Health Surcharge
   'ihs-student-rate',
   'ihs-upfront-calculation',
@@ -122,4 +121,37 @@ export const SUBJECT_FACT_IDS: Readonly<Record<string, readonly string[]>> = {
   'biotechnology-life-sciences': ['visa-atas', 'sw-tsl-mac-review'],
   architecture: [],
   'hospitality-tourism': [],
+};
+
+/**
+ * The subject-map entries that have their own subject entry in `uk-facts.json` (fees, demand notes, fallback jobs,
+ * extra facts): map id → facts subject id. These are the `detailed` subjects. `loadKnowledgeBase` refuses a key that
+ * is not a map id or a value that is not a facts subject.
+ */
+export const DETAILED_SUBJECTS: Readonly<Record<string, string>> = {
+  'computer-science': 'computer-science',
+  'software-engineering': 'computer-science',
+  'data-science': 'data-science-ai',
+  'artificial-intelligence': 'data-science-ai',
+  'business-management': 'business-management',
+  mba: 'mba',
+  nursing: 'nursing',
+  'adult-nursing': 'nursing',
+  'children-s-nursing': 'nursing',
+  'mental-health-nursing': 'nursing',
+  'learning-disabilities-nursing': 'nursing',
+  medicine: 'medicine',
+  pharmacy: 'pharmacy',
+  'civil-engineering': 'engineering',
+  'mechanical-engineering': 'engineering',
+  'electrical-electronic-engineering': 'engineering',
+  accounting: 'accounting-finance',
+  finance: 'accounting-finance',
+  law: 'law',
+  'public-health': 'public-health',
+  psychology: 'psychology',
+  biotechnology: 'biotechnology-life-sciences',
+  architecture: 'architecture',
+  hospitality: 'hospitality-tourism',
+  tourism: 'hospitality-tourism',
 };

@@ -1,8 +1,13 @@
 import type { NumberedSource, RetrievedFact, Retrieval } from '../report/types.js';
-import { excerptOf } from './excerpt.js';
-import { formatGbpRange } from './format.js';
+import type { Candidate } from './candidate.js';
+import { changesBetween, datesOf } from './dated-rules.js';
+import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFacts } from './field-facts.js';
+import { formatGbpRange, isoDay } from './format.js';
 import { GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
-import type { Fact, KnowledgeBase, Source, SubjectEntry } from './schema.js';
+import type { Occupation, TableSource } from './occupations-schema.js';
+import type { KnowledgeBase, Source, SubjectEntry } from './schema.js';
+import { describeCoverage, detailedEntry, findMapSubject, type MatchedVia } from './subject-map.js';
+import { plainWords } from './plain-words.js';
 import { findSubject } from './subject-match.js';
 
 export { findSubject } from './subject-match.js';
@@ -10,15 +15,35 @@ export { findSubject } from './subject-match.js';
 /** A sentence cites at most this many sources: the first (official) one and the text-checked ones after it. */
 export const MAX_SOURCES_PER_FACT = 3;
 
+/** How far ahead `retrieve` lists dated changes: about the length of a degree and the Graduate visa after it. */
+export const CHANGES_HORIZON_YEARS = 5;
+
+/** Facts that matter for the field's jobs: the Health and Care Worker rules, the shortage-list review. */
+function fieldFactIds(occupations: readonly Occupation[]): string[] {
+  return [
+    ...(occupations.some((o) => o.health_and_care) ? ['sw-health-care-threshold', 'sw-health-care-fee', 'ihs-health-care-exempt'] : []),
+    ...(occupations.some((o) => o.eligible === 'tsl' || o.eligible === 'isl') ? ['sw-tsl-mac-review'] : []),
+  ];
+}
+
+/** The ISO day `years` after `day`. */
+function addYears(day: string, years: number): string {
+  return `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+}
+
 /** What `retrieve` is asked for. */
 export interface RetrievalQuery {
   /** The subject as the query rules returned it (for example "MSc Data Science"). */
   readonly subject: string;
-  /** The knowledge base's subject id, when the query rules already matched one. */
+  /** The subject-map id the query rules resolved (or one stored with the report); else found from the words. */
   readonly subjectId?: string | null;
+  /** Whether the id is the subject's own entry or its nearest parent group. Default `entry`. */
+  readonly matchedVia?: MatchedVia;
+  /** The day whose rules apply ("today"); default the knowledge base's as-of date. */
+  readonly on?: Date;
 }
 
-/** The id of the retrieved fact that carries a subject entry's demand notes (its roles and regulation rest on it). */
+/** The id of the retrieved fact that carries a subject entry's demand notes. */
 export function subjectFactId(entry: SubjectEntry): string {
   return `subject:${entry.id}`;
 }
@@ -28,29 +53,66 @@ export function subjectTuitionFactId(entry: SubjectEntry): string {
   return `subject-tuition:${entry.id}`;
 }
 
-/** A fact before its sources are numbered. */
-type Candidate = Omit<Fact, 'source_ids' | 'effective_from'> & { effectiveFrom?: string; sourceIds: string[] };
+/** Every source of the three files by id (the facts file's record first where an id is in two files). */
+function allSources(kb: KnowledgeBase): Map<string, Source | TableSource> {
+  const sources = new Map<string, Source | TableSource>();
+  for (const source of [...kb.sources, ...kb.occupations.sources, ...kb.subjectMap.sources]) {
+    if (!sources.has(source.id)) sources.set(source.id, source);
+  }
+  return sources;
+}
 
 /**
- * Retrieves what a report on `subject` needs: the subject's own entry (as a tuition fact and a demand fact) when
- * the knowledge base has one, the general facts every report needs, then the facts specific to the subject.
- * Sources are numbered 1..n in the order the facts first cite them; each carries the statements it supports.
+ * Retrieves what a report on `subject` needs: the facts file's own subject entry (tuition, demand) for a detailed
+ * subject; from the subject map, whether the field's jobs can be sponsored, each mapped occupation with its status on
+ * `on`, graduate earnings and the regulators; then the general facts every report needs and the subject's extra facts.
+ * Sources are numbered 1..n in the order the facts first cite them; `copy-*` provenance sources are never cited.
  */
 export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
-  const entry = findSubject(kb, query.subject, query.subjectId);
+  const day = query.on ? isoDay(query.on) : kb.as_of;
+  const matchedVia = query.matchedVia ?? 'entry';
+  const mapEntry = findMapSubject(kb, query.subject, query.subjectId);
+  const entry = mapEntry ? detailedEntry(kb, mapEntry) : findSubject(kb, query.subject, query.subjectId);
   const factsById = new Map(kb.facts.map((fact) => [fact.id, fact]));
-  const sourcesById = new Map(kb.sources.map((source) => [source.id, source]));
+  const sourcesById = allSources(kb);
   const candidates: Candidate[] = entry ? subjectCandidates(entry, kb) : [];
+  const socs = new Map(kb.occupations.occupations.map((o) => [o.soc, o]));
+  const occupations = (mapEntry?.soc_codes ?? []).map((soc) => socs.get(soc)!);
+  if (mapEntry) {
+    const outlook = outlookFact(mapEntry, occupations, kb.occupations, day);
+    if (outlook) candidates.push(outlook);
+    candidates.push(...occupationFacts(occupations, kb.occupations, day));
+    const earnings = earningsFact(mapEntry);
+    if (earnings) candidates.push(earnings);
+    candidates.push(...regulatorFacts(mapEntry, (id) => sourcesById.get(id)!.url));
+  }
   const seen = new Set<string>();
-  const extraIds = entry ? (SUBJECT_FACT_IDS[entry.id] ?? []) : [];
+  const extraIds = [...(entry ? (SUBJECT_FACT_IDS[entry.id] ?? []) : []), ...fieldFactIds(occupations)];
   for (const id of [...GENERAL_FACT_IDS, ...extraIds]) {
     const fact = factsById.get(id);
-    if (!fact || seen.has(id)) continue;
+    // A low-confidence figure is left out of the report rather than stated.
+    if (!fact || seen.has(id) || fact.confidence === 'low') continue;
     seen.add(id);
-    const { source_ids: sourceIds, effective_from: effectiveFrom, ...rest } = fact;
-    candidates.push({ ...rest, ...(effectiveFrom ? { effectiveFrom } : {}), sourceIds });
+    const { source_ids: sourceIds, effective_from: _from, effective_until: _until, ...rest } = fact;
+    const { effectiveFrom, effectiveUntil } = datesOf(fact);
+    candidates.push({
+      ...rest,
+      ...(effectiveFrom ? { effectiveFrom } : {}),
+      ...(effectiveUntil ? { effectiveUntil } : {}),
+      sourceIds,
+    });
   }
-  return { subject: query.subject.trim(), asOf: kb.as_of, subjectEntry: entry, ...numberSources(candidates, sourcesById) };
+  return {
+    subject: query.subject.trim(),
+    asOf: kb.as_of,
+    on: day,
+    mapEntry,
+    matchedVia,
+    coverage: describeCoverage(kb, mapEntry?.id ?? null, matchedVia),
+    subjectEntry: entry,
+    changes: changesBetween(kb, day, addYears(day, CHANGES_HORIZON_YEARS), occupations),
+    ...numberSources(candidates, sourcesById),
+  };
 }
 
 /** The subject entry as two facts: its indicative tuition (if any range applies) and its demand notes. */
@@ -92,25 +154,29 @@ function tuitionSourceIds(entry: SubjectEntry, kb: KnowledgeBase): string[] {
   return kb.facts.filter((fact) => fact.id === 'tuition-ug-range' || fact.id === 'tuition-pgt-range').flatMap((f) => f.source_ids);
 }
 
-/** The first (official) source plus the text-checked ones after it, up to `MAX_SOURCES_PER_FACT`. */
-function citedSourceIds(ids: readonly string[], sourcesById: ReadonlyMap<string, Source>): string[] {
-  const [first, ...rest] = [...new Set(ids)];
-  return [first, ...rest.filter((id) => sourcesById.get(id)!.text_checked)].slice(0, MAX_SOURCES_PER_FACT);
+/**
+ * The sources a fact cites: never a `copy-*` provenance source; all of them for a fact whose sources each back a
+ * part of it, else the first (official) one plus the text-checked ones after it, up to `MAX_SOURCES_PER_FACT`.
+ */
+function citedSourceIds(candidate: Candidate, sourcesById: ReadonlyMap<string, Source | TableSource>): string[] {
+  const ids = [...new Set(candidate.sourceIds)].filter((id) => !isProvenance(id));
+  if (candidate.allSources) return ids;
+  const [first, ...rest] = ids;
+  return first === undefined ? [] : [first, ...rest.filter((id) => sourcesById.get(id)!.text_checked)].slice(0, MAX_SOURCES_PER_FACT);
 }
 
 function numberSources(
   candidates: readonly Candidate[],
-  sourcesById: ReadonlyMap<string, Source>,
+  sourcesById: ReadonlyMap<string, Source | TableSource>,
 ): { facts: RetrievedFact[]; sources: NumberedSource[] } {
   const numbers = new Map<string, number>();
-  const statements = new Map<string, string[]>();
-  const facts = candidates.map(({ sourceIds, ...fact }): RetrievedFact => {
-    const sourceNumbers = citedSourceIds(sourceIds, sourcesById).map((id) => {
+  const facts = candidates.map((candidate): RetrievedFact => {
+    const { sourceIds: _ids, allSources: _all, statement, ...fact } = candidate;
+    const sourceNumbers = citedSourceIds(candidate, sourcesById).map((id) => {
       if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-      statements.set(id, [...(statements.get(id) ?? []), fact.statement]);
       return numbers.get(id)!;
     });
-    return { ...fact, sourceNumbers };
+    return { ...fact, statement: plainWords(statement), sourceNumbers };
   });
   const sources = [...numbers].map(([id, n]): NumberedSource => {
     const source = sourcesById.get(id)!;
@@ -121,7 +187,9 @@ function numberSources(
       title: source.title,
       publisher: source.publisher,
       accessedDate: source.accessed,
-      excerpt: excerptOf(statements.get(id)!),
+      textChecked: source.text_checked,
+      // The knowledge base holds no verbatim quote from a page whose text was read: statements are its own words.
+      excerpt: null,
     };
   });
   return { facts, sources };

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import type { OccupationTable } from './occupations-schema.js';
+import type { SubjectMap } from './subject-map-schema.js';
 
 /** An ISO calendar date (`YYYY-MM-DD`). */
-const isoDate = z.iso.date();
+export const isoDate = z.iso.date();
 
 /** A non-empty, trimmed-looking piece of text. */
-const text = z.string().min(1);
+export const text = z.string().min(1);
+
+/** An https address: the knowledge base cites no plain-http page. */
+export const httpsUrl = z.url({ protocol: /^https$/, message: 'Expected an https URL' });
 
 /** A `[min, max]` pair of whole pounds. */
 const gbpRange = z.tuple([z.number().nonnegative(), z.number().nonnegative()]);
@@ -30,7 +35,7 @@ export const FACT_TOPICS = [
 export const SourceSchema = z.strictObject({
   id: text,
   title: text,
-  url: z.url({ protocol: /^https?$/ }),
+  url: httpsUrl,
   publisher: text,
   accessed: isoDate,
   /** Whether the page's text was read when the facts were compiled. */
@@ -44,6 +49,8 @@ export const FactSchema = z.strictObject({
   statement: text,
   value: text.optional(),
   effective_from: isoDate.optional(),
+  /** The last day the rule applies, where it ends (the data may add it; `dated-rules.ts` knows the ends it lacks). */
+  effective_until: isoDate.optional(),
   source_ids: z.array(text).min(1),
   confidence: z.enum(['high', 'medium', 'low']),
   note: text.optional(),
@@ -82,8 +89,8 @@ export const SubjectEntrySchema = z.strictObject({
   source_ids: z.array(text).min(1),
 });
 
-/** The whole knowledge base: its as-of date, sources, facts and subjects. */
-export const KnowledgeBaseSchema = z.strictObject({
+/** `uk-facts.json`: its as-of date, sources, facts and subjects. */
+export const FactsFileSchema = z.strictObject({
   as_of: isoDate,
   sources: z.array(SourceSchema).min(1),
   facts: z.array(FactSchema).min(1),
@@ -102,5 +109,14 @@ export type InFieldRole = z.infer<typeof InFieldRoleSchema>;
 export type FallbackRole = z.infer<typeof FallbackRoleSchema>;
 /** A subject entry. */
 export type SubjectEntry = z.infer<typeof SubjectEntrySchema>;
-/** The validated knowledge base. */
-export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
+/** The validated `uk-facts.json`. */
+export type FactsFile = z.infer<typeof FactsFileSchema>;
+
+/**
+ * The validated knowledge base: `uk-facts.json` (its sources, facts and 15 detailed subjects at the top level, as
+ * before), with the Skilled Worker occupation table and the subject map beside it.
+ */
+export type KnowledgeBase = FactsFile & {
+  readonly occupations: OccupationTable;
+  readonly subjectMap: SubjectMap;
+};

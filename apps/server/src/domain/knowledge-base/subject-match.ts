@@ -59,28 +59,32 @@ function phraseScore(query: readonly string[], phrase: readonly string[]): numbe
 }
 
 /**
- * Finds the knowledge base's entry for a subject as a student wrote it: by `subjectId` when given and known,
- * else by id, name or alias, ignoring case, punctuation, degree prefixes (MSc, BSc…) and sentence filler, with
- * word-prefix matching for abbreviations ("Comp Sci"). The best-scoring entry wins (the file's order breaks ties);
- * null when nothing matches.
+ * The item whose phrases best match `text` (ignoring case, punctuation, degree prefixes such as MSc/BSc and sentence
+ * filler, with word-prefix matching for abbreviations such as "Comp Sci"); the list's order breaks ties; null when
+ * nothing matches.
  */
-export function findSubject(kb: KnowledgeBase, subject: string, subjectId?: string | null): SubjectEntry | null {
-  if (subjectId) {
-    const byId = kb.subjects.find((entry) => entry.id === subjectId);
-    if (byId) return byId;
-  }
-  const query = subjectTokens(subject);
+export function bestPhraseMatch<T>(items: readonly T[], phrasesOf: (item: T) => readonly string[], text: string): T | null {
+  const query = subjectTokens(text);
   if (query.length === 0) return null;
-  let best: SubjectEntry | null = null;
+  let best: T | null = null;
   let bestScore = 0;
-  for (const entry of kb.subjects) {
-    for (const phrase of [entry.id, entry.name, ...entry.aliases]) {
+  for (const item of items) {
+    for (const phrase of phrasesOf(item)) {
       const score = phraseScore(query, subjectTokens(phrase));
       if (score > bestScore) {
-        best = entry;
+        best = item;
         bestScore = score;
       }
     }
   }
   return best;
+}
+
+/**
+ * Finds the facts file's entry for a subject as a student wrote it: by `subjectId` when given and known, else by
+ * id, name or alias (see `bestPhraseMatch`); null when nothing matches.
+ */
+export function findSubject(kb: KnowledgeBase, subject: string, subjectId?: string | null): SubjectEntry | null {
+  const byId = subjectId ? kb.subjects.find((entry) => entry.id === subjectId) : undefined;
+  return byId ?? bestPhraseMatch(kb.subjects, (entry) => [entry.id, entry.name, ...entry.aliases], subject);
 }

@@ -18,19 +18,39 @@ const OFFICIAL_HOSTS = [
   'arb.org.uk',
   'hcpc-uk.org',
   'engc.org.uk',
+  'hesa.ac.uk',
+  'service.gov.uk',
+  'gdc-uk.org',
+  'optical.org',
+  'rcvs.org.uk',
+  'socialworkengland.org.uk',
 ];
 
-/** Credibility of an official or primary source, and of any other (secondary) source. */
-export const CREDIBILITY = { official: 0.9, secondary: 0.6 } as const;
+/**
+ * Credibility by the source's class (official or primary, by its host; else secondary) and whether its text was
+ * read when the facts were compiled.
+ */
+export const CREDIBILITY = {
+  official: { checked: 0.9, unchecked: 0.8 },
+  secondary: { checked: 0.6, unchecked: 0.4 },
+} as const;
 
-/** 0.9 for an official or primary source (by its host), 0.6 for a secondary one. */
-export function credibilityScore(url: string): number {
+/** Whether a page is official or primary: government, the NHS, universities, UCAS, UKCISA, HESA, the regulators. */
+export function isOfficial(url: string): boolean {
   const host = URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : '';
-  const official = OFFICIAL_HOSTS.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
-  return official ? CREDIBILITY.official : CREDIBILITY.secondary;
+  return OFFICIAL_HOSTS.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 }
 
-/** A report's citations (wire shape) from its numbered sources, in number order: `id` is the `[n]` in the text. */
+/** The credibility score of a source: 0.9 / 0.8 for an official page (text read / not read), 0.6 / 0.4 otherwise. */
+export function credibilityScore(url: string, textChecked: boolean): number {
+  const level = isOfficial(url) ? CREDIBILITY.official : CREDIBILITY.secondary;
+  return textChecked ? level.checked : level.unchecked;
+}
+
+/**
+ * A report's citations (wire shape) from its numbered sources, in number order: `id` is the `[n]` in the text;
+ * `relevant_excerpt` is a verbatim quote from the source where the knowledge base holds one, else null.
+ */
 export function toCitations(sources: readonly NumberedSource[]): Citation[] {
   return [...sources]
     .sort((a, b) => a.n - b.n)
@@ -40,6 +60,6 @@ export function toCitations(sources: readonly NumberedSource[]): Citation[] {
       title: source.title,
       accessed_date: source.accessedDate,
       relevant_excerpt: source.excerpt,
-      credibility_score: credibilityScore(source.url),
+      credibility_score: credibilityScore(source.url, source.textChecked),
     }));
 }

@@ -1,4 +1,7 @@
+import type { RuleChange } from '../knowledge-base/dated-rules.js';
 import type { SubjectEntry } from '../knowledge-base/schema.js';
+import type { Coverage, MatchedVia } from '../knowledge-base/subject-map.js';
+import type { MapSubject } from '../knowledge-base/subject-map-schema.js';
 import type { SectionKey } from './sections.js';
 import type { StudentProfile } from '../profile/types.js';
 
@@ -8,7 +11,8 @@ export interface Citation {
   readonly url: string;
   readonly title: string;
   readonly accessed_date: string;
-  readonly relevant_excerpt: string;
+  /** Text quoted from the source itself, or null: the app's own words are never presented as a quote. */
+  readonly relevant_excerpt: string | null;
   readonly credibility_score?: number;
 }
 
@@ -50,7 +54,10 @@ export interface NumberedSource {
   readonly title: string;
   readonly publisher: string;
   readonly accessedDate: string;
-  readonly excerpt: string;
+  /** Whether the page's text was read when the facts were compiled (it sets the credibility score). */
+  readonly textChecked: boolean;
+  /** A verbatim quote from the page, where the knowledge base holds one; null otherwise. */
+  readonly excerpt: string | null;
 }
 
 /** What the knowledge base retrieved for one subject; see `domain/knowledge-base`. */
@@ -59,7 +66,16 @@ export interface Retrieval {
   readonly subject: string;
   /** The knowledge base's as-of date (ISO). */
   readonly asOf: string;
-  /** The matched subject entry, or null when the knowledge base has no entry for it. */
+  /** The ISO day whose rules the retrieval states (shortage lists, Graduate length): the report's "today". */
+  readonly on: string;
+  /** The subject-map entry the report is about (the subject's own, or its parent group), or null. */
+  readonly mapEntry: MapSubject | null;
+  readonly matchedVia: MatchedVia;
+  /** How deep the knowledge base goes for the subject, with the plain sentence that says so. */
+  readonly coverage: Coverage;
+  /** Dated changes from `on` to a few years ahead (rules that start or end, shortage-list places that end). */
+  readonly changes: readonly RuleChange[];
+  /** The facts file's own subject entry (a `detailed` subject), or null. */
   readonly subjectEntry: SubjectEntry | null;
   /** Facts retrieved for this report, each with its numbered source references. */
   readonly facts: readonly RetrievedFact[];
@@ -74,6 +90,8 @@ export interface RetrievedFact {
   readonly statement: string;
   readonly value?: string;
   readonly effectiveFrom?: string;
+  /** The last day the rule applies, where it ends. */
+  readonly effectiveUntil?: string;
   readonly confidence: 'high' | 'medium' | 'low';
   readonly note?: string;
   readonly sourceNumbers: readonly number[];

@@ -6,7 +6,7 @@ const citationSchema = z.object({
   url: z.string(),
   title: z.string(),
   accessed_date: z.string(),
-  relevant_excerpt: z.string(),
+  relevant_excerpt: z.string().nullable(),
   credibility_score: z.number().optional(),
 });
 

@@ -1,40 +1,39 @@
-import { formatGbpRange } from '../../knowledge-base/format.js';
-import type { SubjectEntry } from '../../knowledge-base/schema.js';
+import { plainWords } from '../../knowledge-base/plain-words.js';
 import type { Retrieval } from '../../report/types.js';
 
-/** The markers of the entry's sources as numbered for this report, e.g. `[2][5]`. */
-function entryMarkers(entry: SubjectEntry, retrieval: Retrieval): string {
-  const numbers = retrieval.sources.filter((s) => entry.source_ids.includes(s.sourceId)).map((s) => `[${s.n}]`);
-  return numbers.length > 0 ? numbers.join('') : '(no numbered source)';
-}
-
-/** Whether a role can be sponsored on the Skilled Worker route, in words. */
-function sponsorship(eligible: SubjectEntry['in_field_roles'][number]['skilled_worker_eligible']): string {
-  if (eligible === 'depends') return 'depends on the job';
-  return eligible ? 'eligible' : 'not eligible';
+/** The ids of the retrieved facts that start with `prefix`, for the instructions. */
+function ids(retrieval: Retrieval, prefix: string): string[] {
+  return retrieval.facts.filter((f) => f.id.startsWith(prefix)).map((f) => f.id);
 }
 
 /**
- * The parts of the knowledge base's subject entry that the retrieved facts do not already carry
- * (degrees, regulation, in-field roles with pay and sponsorship, fallback jobs), with the numbered
- * sources that support them; a plain notice when the knowledge base has no entry for the subject.
+ * What the knowledge base holds for the subject and how the model must use it: the coverage note, typical degrees,
+ * which facts the job section must list (each occupation, earnings, regulators) and that the summary opens with
+ * whether the field's jobs can be sponsored; professional bodies by name (no source: no marker); fallback jobs.
  */
 export function subjectData(retrieval: Retrieval): string {
-  const entry = retrieval.subjectEntry;
-  if (!entry) return 'The knowledge base has no entry for this subject: subject-specific figures are not available.';
-  const roles = entry.in_field_roles.map(
-    (role) =>
-      `  - ${role.title}${role.soc_code ? ` (SOC ${role.soc_code})` : ''}: typical salary ${formatGbpRange(role.typical_salary_gbp)}; ` +
-      `Skilled Worker sponsorship ${sponsorship(role.skilled_worker_eligible)}${role.notes ? `; ${role.notes}` : ''}`,
-  );
-  const fallbacks = entry.fallback_roles.map((role) => `  - ${role.title}: ${role.typical_pay}${role.notes ? `; ${role.notes}` : ''}`);
-  return [
-    `Subject: ${entry.name}, supported by ${entryMarkers(entry, retrieval)}`,
-    `Typical degrees: ${entry.typical_degrees.join(', ')}`,
-    ...(entry.regulated_profession ? [`Regulated profession: ${entry.regulated_profession}`] : []),
-    'In-field roles:',
-    ...(roles.length > 0 ? roles : ['  (none listed)']),
-    'Fallback roles:',
-    ...(fallbacks.length > 0 ? fallbacks : ['  (none listed)']),
-  ].join('\n');
+  const { mapEntry, subjectEntry, coverage } = retrieval;
+  const lines = [`Coverage: ${coverage.level}. ${coverage.note}`];
+  if (!mapEntry) {
+    lines.push('The knowledge base has no entry for this subject: subject-specific jobs and pay are not available.');
+  } else {
+    lines.push(`Subject: ${mapEntry.name}. Typical degrees: ${mapEntry.typical_degrees.join(', ')}.`);
+    const [outlook] = ids(retrieval, 'outlook:');
+    if (outlook) lines.push(`The Executive Summary opens with fact ${outlook}, said plainly: it decides whether the student can stay to work.`);
+    const jobs = [...ids(retrieval, 'occupation:'), ...ids(retrieval, 'earnings:'), ...ids(retrieval, 'regulator:')];
+    if (jobs.length > 0) {
+      lines.push(
+        `The Job Prospects section lists every one of these facts with its markers: ${jobs.join(', ')} (each occupation with its SOC code and title, whether it can be sponsored and until when, the going rate and the new-entrant rate, the Health and Care Worker route where it applies; the graduate earnings as a median for the subject group; the regulator and its route).`,
+      );
+    }
+    if (mapEntry.professional_bodies.length > 0) {
+      lines.push(`Professional bodies (name them; no source, so no marker): ${mapEntry.professional_bodies.map((b) => `${b.name} (${b.url})`).join('; ')}.`);
+    }
+  }
+  const fallbacks = subjectEntry?.fallback_roles ?? [];
+  if (fallbacks.length > 0) {
+    lines.push('Fallback roles (pay is indicative; cite the National Living Wage fact for the pay floor):');
+    lines.push(...fallbacks.map((role) => `  - ${role.title}: ${plainWords(`${role.typical_pay}${role.notes ? `; ${role.notes}` : ''}`)}`));
+  }
+  return lines.join('\n');
 }

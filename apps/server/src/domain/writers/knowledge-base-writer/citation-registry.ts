@@ -1,16 +1,13 @@
-import { excerptOf } from '../../knowledge-base/excerpt.js';
 import type { NumberedSource, RetrievedFact } from '../../report/types.js';
 
 /**
  * Numbers a report's sources in the order the text first cites them, so the citations hold exactly the
- * sources used (1..n, no gaps), each with the statements it was cited for as its excerpt.
+ * sources used (1..n, no gaps). A source keeps its excerpt (a verbatim quote, or null).
  */
 export class CitationRegistry {
   private readonly retrieved: ReadonlyMap<number, NumberedSource>;
   /** Retrieval number → report number. */
   private readonly numbers = new Map<number, number>();
-  /** Report number → the statements cited with it. */
-  private readonly statements = new Map<number, string[]>();
 
   constructor(sources: readonly NumberedSource[]) {
     this.retrieved = new Map(sources.map((source) => [source.n, source]));
@@ -23,7 +20,6 @@ export class CitationRegistry {
       .map((n) => {
         const reportN = this.numbers.get(n) ?? this.numbers.size + 1;
         this.numbers.set(n, reportN);
-        this.statements.set(reportN, [...(this.statements.get(reportN) ?? []), fact.statement]);
         return reportN;
       })
       .sort((a, b) => a - b)
@@ -31,12 +27,8 @@ export class CitationRegistry {
       .join('');
   }
 
-  /** The sources cited so far, renumbered as cited, with excerpts of what they were cited for. */
+  /** The sources cited so far, renumbered as cited. */
   sources(): NumberedSource[] {
-    return [...this.numbers].map(([retrievalN, n]) => ({
-      ...this.retrieved.get(retrievalN)!,
-      n,
-      excerpt: excerptOf(this.statements.get(n)!),
-    }));
+    return [...this.numbers].map(([retrievalN, n]) => ({ ...this.retrieved.get(retrievalN)!, n }));
   }
 }

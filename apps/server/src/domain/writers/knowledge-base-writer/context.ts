@@ -1,3 +1,4 @@
+import { formatLongDate } from '../../knowledge-base/format.js';
 import type { FactTopic, SubjectEntry } from '../../knowledge-base/schema.js';
 import { subjectFactId, subjectTuitionFactId } from '../../knowledge-base/retrieve.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
@@ -34,7 +35,13 @@ const PLACE_BY_TOPIC: Readonly<Record<FactTopic, ExtraPlace>> = {
 /** A sentence (or several) with citation markers placed before its closing full stop, which is added if missing. */
 export function withMarker(text: string, marker: string): string {
   const [, body, stop] = /^([\s\S]*?)([.!?]?)$/.exec(text.trim())!;
-  return `${body} ${marker}${stop || '.'}`;
+  return `${body}${marker ? ` ${mergeMarkers(marker)}` : ''}${stop || '.'}`;
+}
+
+/** `[6][7][6][2]` → `[2][6][7]`: each source once, in ascending order. */
+export function mergeMarkers(markers: string): string {
+  const numbers = [...new Set([...markers.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+  return numbers.map((n) => `[${n}]`).join('');
 }
 
 /** What the section builders write with: the retrieved facts, quoted with their citation markers. */
@@ -51,8 +58,15 @@ export interface WritingContext {
   fact(id: string): RetrievedFact | undefined;
   /** A fact's citation markers (`[2][5]`). */
   cite(fact: RetrievedFact): string;
-  /** A fact's statement with its markers before the closing full stop. */
+  /**
+   * A fact's statement with its markers before the closing full stop, the first time it is stated; later, a brief
+   * reference back (its value, "as above", with the markers). A rule that ended before the report's day says so.
+   */
   quote(fact: RetrievedFact): string;
+  /** Whether a fact has already been stated in full in this report. */
+  isStated(fact: RetrievedFact): boolean;
+  /** A fact's value (or statement, when it has no value) and its markers, no full stop, for the summary; not counted as stated. */
+  brief(fact: RetrievedFact): string;
   /** The statements of the retrieved facts among `ids`, each cited; null when none was retrieved. */
   say(...ids: string[]): string | null;
   /** `**label:** statements`, or `**label:** Information not available.` when none was retrieved. */
@@ -80,10 +94,15 @@ export function createContext(
     placed.add(id);
     return byId.get(id);
   };
+  const stated = new Set<string>();
   const quote = (f: RetrievedFact): string => {
-    const caveat = f.confidence === 'low' ? ' _(low confidence: check the official page)_' : '';
-    return `${withMarker(f.statement, registry.cite(f))}${caveat}`;
+    const marker = registry.cite(f);
+    if (stated.has(f.id)) return withMarker(f.value ? `${f.value}, as above` : 'As above', marker);
+    stated.add(f.id);
+    const ended = f.effectiveUntil && f.effectiveUntil < retrieval.on ? `Until ${formatLongDate(f.effectiveUntil)} (this has now ended): ` : '';
+    return withMarker(`${ended}${f.statement}`, marker);
   };
+  const brief = (f: RetrievedFact): string => `${(f.value ?? f.statement).replace(/[.!?]$/, '')} ${registry.cite(f)}`;
   const say = (...ids: string[]): string | null => {
     const quoted = ids.map(fact).filter((f) => f !== undefined).map(quote);
     return quoted.length > 0 ? quoted.join(' ') : null;
@@ -92,19 +111,22 @@ export function createContext(
   return {
     input,
     entry,
-    subjectName: entry ? entry.name : `“${retrieval.subject}”`,
+    subjectName: retrieval.mapEntry?.name ?? entry?.name ?? `“${retrieval.subject}”`,
     subjectFact: entry ? fact(subjectFactId(entry)) : undefined,
     tuitionFact: entry ? fact(subjectTuitionFactId(entry)) : undefined,
     fact,
     cite: (f) => registry.cite(f),
     quote,
+    brief,
+    isStated: (f) => stated.has(f.id),
     say,
     labelled,
     item: (label, ...ids) => `- ${labelled(label, ...ids)}`,
     extras: (place) => {
       const items = unplaced.filter((f) => PLACE_BY_TOPIC[f.topic as FactTopic] === place).map((f) => `- ${quote(f)}`);
       if (items.length === 0) return [];
-      return ['', `**${entry ? `Specific to ${entry.name}` : 'Also relevant'}**`, '', ...items];
+      const name = retrieval.mapEntry?.name ?? entry?.name;
+      return ['', `**${name ? `Specific to ${name}` : 'Also relevant'}**`, '', ...items];
     },
   };
 }

@@ -1,7 +1,7 @@
 import { formatLongDate } from '../../knowledge-base/format.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { NumberedSource } from '../../report/types.js';
-import type { WritingContext } from './context.js';
+import { mergeMarkers, withMarker, type WritingContext } from './context.js';
 
 /** Honest risks: refusals, university compliance, the jobs market, rule breaches, settlement, scams, change. */
 export function risksRealityCheck(ctx: WritingContext): string {
@@ -10,17 +10,59 @@ export function risksRealityCheck(ctx: WritingContext): string {
     ctx.item('University compliance', 'risks-bca-thresholds', 'risks-recruitment-pauses'),
     ctx.item('Jobs market', 'job-unemployment-2025'),
     ctx.item('Breaking the work rules', 'work-breach-consequences'),
-    ctx.item('Settlement may take longer', 'risks-earned-settlement'),
     ctx.item('Shortage lists ending', 'sw-isl-tsl-expiry'),
+    ...datedChanges(ctx),
     ctx.item('Agents and scams', 'risks-agent-mis-selling', 'risks-sponsorship-scams'),
     ctx.item('Rules keep changing', 'risks-policy-volatility'),
     ...ctx.extras('risks_reality_check'),
   ].join('\n');
 }
 
-/** One step of the plan: an action, then the cited facts behind it (or that they are not available). */
+/**
+ * What the dated-changes list says for a change, by fact id; null leaves it out (the other half of a pair already
+ * says it). A change not named here is said by its occupation text, or the fact's statement.
+ */
+const CHANGE_WORDS: Readonly<Record<string, string | null>> = {
+  'graduate-18-months': 'the Graduate visa for bachelor\'s and master\'s graduates shortens from 2 years to 18 months (PhD: 3 years)',
+  'graduate-length-current': null,
+  'sw-isl-tsl-expiry': 'the Immigration Salary List and the Temporary Shortage List are due to end',
+  'fallback-nlw-2026': 'a new National Living Wage rate replaces £12.71 an hour (the new rate was not yet announced when this data was compiled)',
+  'fallback-nlw-2027-pending': null,
+  'tuition-international-levy': 'universities in England start paying a £925 levy a year for each international student',
+};
+
+/** Dated changes ahead (from retrieval), each once, citing the facts they rest on. */
+function datedChanges(ctx: WritingContext): string[] {
+  const { changes, facts } = ctx.input.retrieval;
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const lines = changes.flatMap((change) => {
+    const f = byId.get(change.id);
+    const words = f ? CHANGE_WORDS[change.id] : undefined;
+    if (!f || words === null) return [];
+    ctx.fact(change.id);
+    return [`  - **${formatLongDate(change.date)}:** ${withMarker(words ?? change.text, ctx.cite(f))}`];
+  });
+  return lines.length > 0 ? ['- **Dated changes ahead** (the figures in this report are today’s):', ...lines] : [];
+}
+
+/**
+ * One step of the plan: an action, the markers of facts already stated, then any fact not yet stated in full
+ * (or that none is available).
+ */
 function step(ctx: WritingContext, action: string, ...ids: string[]): string {
-  return `- ${action} ${ctx.say(...ids) ?? `${NOT_AVAILABLE}.`}`;
+  const facts = ids.map((id) => ctx.fact(id)).filter((f) => f !== undefined);
+  if (facts.length === 0) return `- ${action} ${NOT_AVAILABLE}.`;
+  const stated = facts.filter((f) => ctx.isStated(f));
+  const seen = mergeMarkers(stated.map((f) => ctx.cite(f)).join(''));
+  const values = stated.map((f) => f.value).filter((v) => v !== undefined);
+  const said = values.length > 0 ? `${action.replace(/[.]$/, '')} (${values.join('; ')}).` : action;
+  const fresh = facts.filter((f) => !ctx.isStated(f)).map((f) => ctx.quote(f));
+  return `- ${seen ? withMarker(said, seen) : said}${fresh.length > 0 ? ` ${fresh.join(' ')}` : ''}`;
+}
+
+function degreesExample(ctx: WritingContext): string {
+  const degrees = ctx.input.retrieval.mapEntry?.typical_degrees ?? [];
+  return degrees.length > 0 ? ` (for example ${degrees.slice(0, 3).join(', ')})` : '';
 }
 
 function dayHeading(now: Date, days: number): string {
@@ -29,17 +71,15 @@ function dayHeading(now: Date, days: number): string {
 
 /** The 30/60/90-day plan, dated from `input.now`. */
 export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days': string; '90_days': string } {
-  const { entry, subjectFact, tuitionFact, input } = ctx;
+  const { entry, tuitionFact, input } = ctx;
   const shortlist =
     entry && tuitionFact
-      ? `- Shortlist ${entry.name} courses (for example ${entry.typical_degrees.slice(0, 3).join(', ')}) and compare fees. ${ctx.quote(tuitionFact)}`
-      : `- Shortlist courses in ${ctx.subjectName} from the universities' own course pages; course data for it is ${NOT_AVAILABLE.toLowerCase()} here.`;
+      ? `- ${withMarker(`Shortlist ${entry.name} courses (for example ${entry.typical_degrees.slice(0, 3).join(', ')}) and compare their fees with the indicative range`, ctx.cite(tuitionFact))}`
+      : `- Shortlist ${ctx.subjectName} courses${degreesExample(ctx)} on the universities' own course pages and compare their fees; the knowledge base has no fee for this subject.`;
   const days30 = [dayHeading(input.now, 30), '', shortlist, step(ctx, 'Check your English evidence.', 'english-student-b2')];
-  if (entry?.regulated_profession && subjectFact) {
-    days30.push(`- Make sure the course leads to registration. ${ctx.quote({ ...subjectFact, statement: entry.regulated_profession })}`);
-  }
-  const atas = ctx.say('visa-atas');
-  if (atas) days30.push(`- Check whether your course needs ATAS. ${atas}`);
+  const regulator = input.retrieval.mapEntry?.regulator;
+  if (regulator) days30.push(`- Check on the ${regulator.name}'s website that the course leads to registration.`);
+  if (ctx.fact('visa-atas')) days30.push(step(ctx, 'Check whether your course needs ATAS.', 'visa-atas'));
   days30.push(step(ctx, 'Work out the money you must show.', 'visa-maintenance-london', 'visa-maintenance-outside-london'));
 
   const days60 = [

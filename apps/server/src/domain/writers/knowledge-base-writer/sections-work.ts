@@ -1,5 +1,6 @@
-import { formatGbpRange, formatLongDate, isoDay } from '../../knowledge-base/format.js';
-import type { InFieldRole } from '../../knowledge-base/schema.js';
+import { formatLongDate } from '../../knowledge-base/format.js';
+import { plainWords } from '../../knowledge-base/plain-words.js';
+import { factsWithPrefix } from './sections-overview.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import { withMarker, type WritingContext } from './context.js';
 
@@ -13,9 +14,7 @@ export function visaImmigration(ctx: WritingContext): string {
     ctx.item('Fee', 'visa-fee-student-outside-uk'),
     ctx.item('Decision time', 'visa-decision-time'),
     ctx.item('Proof of money', 'visa-28-day-rule', 'visa-funds-types'),
-    ctx.item('English', 'english-student-b2'),
     ctx.item('TB test', 'visa-tb-test', 'visa-tb-validity'),
-    ctx.item('Health surcharge', 'ihs-student-rate'),
     ctx.item('Work while you study', 'work-20-hours-degree', 'work-vacation-full-time'),
     ctx.item('Family', 'dependants-pgr-only'),
     ctx.item('Your status', 'visa-evisa'),
@@ -24,24 +23,24 @@ export function visaImmigration(ctx: WritingContext): string {
   ].join('\n');
 }
 
-/** The Graduate route's announced shortening, with whether it already applies on `input.now`. */
-function graduateChange(ctx: WritingContext): string {
+/** The Graduate visa length in force on the report's day, then the change ahead (or already made). */
+function graduateLength(ctx: WritingContext): string[] {
+  const { on } = ctx.input.retrieval;
+  const current = ctx.fact('graduate-length-current');
   const change = ctx.fact('graduate-18-months');
-  if (!change) return `- **Announced change:** ${NOT_AVAILABLE}.`;
-  if (!change.effectiveFrom) return `- **Announced change:** ${ctx.quote(change)}`;
+  if (!current || !change?.effectiveFrom) return [ctx.item('Graduate visa', 'graduate-length-current', 'graduate-18-months')];
   const from = formatLongDate(change.effectiveFrom);
-  const when =
-    isoDay(ctx.input.now) >= change.effectiveFrom
-      ? 'This shorter period already applies to applications made today.'
-      : `Applications made before ${from} still get the current length, so check which rule applies on the date you expect to apply.`;
-  return `- **From ${from}:** ${ctx.quote(change)} ${when}`;
+  if (on >= change.effectiveFrom) return [`- **Graduate visa for applications made today:** ${ctx.quote(change)}`];
+  return [
+    `- **For applications made up to ${formatLongDate(current.effectiveUntil ?? change.effectiveFrom)}:** ${ctx.quote(current)}`,
+    `- **From ${from}:** ${ctx.quote(change)} The length depends on the day you apply for the Graduate visa, so a course starting now leads to the shorter visa.`,
+  ];
 }
 
-/** The Graduate route (now and after its shortening) and the Skilled Worker route after it. */
+/** The Graduate route (the rule in force and the one ahead) and the Skilled Worker route after it. */
 export function postStudyWork(ctx: WritingContext): string {
   return [
-    ctx.item('Graduate visa today', 'graduate-length-current'),
-    graduateChange(ctx),
+    ...graduateLength(ctx),
     ctx.item('Who can apply', 'graduate-eligibility'),
     ctx.item('Cost', 'graduate-fee'),
     ctx.item('What you can do', 'graduate-work-freedom'),
@@ -54,40 +53,61 @@ export function postStudyWork(ctx: WritingContext): string {
     ctx.item('New entrants', 'sw-new-entrant'),
     ctx.item('Skill level', 'sw-rqf6'),
     ctx.item('English', 'english-skilled-worker-b2'),
-    ctx.item('Settlement', 'sw-settlement-current'),
+    settlement(ctx),
     ...ctx.extras('post_study_work'),
   ].join('\n');
 }
 
-const SPONSORSHIP: Readonly<Record<string, string>> = {
-  true: 'can lead to Skilled Worker sponsorship if the pay meets the rules',
-  false: 'unlikely to lead to Skilled Worker sponsorship on its own',
-  depends: 'sponsorship depends on the exact job code and pay',
-};
-
-function roleLine(role: InFieldRole, marker: string): string {
-  const code = role.soc_code ? ` (SOC ${role.soc_code})` : '';
-  const pay = formatGbpRange(role.typical_salary_gbp);
-  const text = `about ${pay} a year; ${SPONSORSHIP[String(role.skilled_worker_eligible)]}.${role.notes ? ` ${role.notes}` : ''}`;
-  return `- **${role.title}**${code}: ${withMarker(text, marker)}`;
+/** Settlement as the data words it: 5 years under current rules, and the proposed 10-year model beside it. */
+function settlement(ctx: WritingContext): string {
+  const current = ctx.fact('sw-settlement-current');
+  const proposed = ctx.fact('risks-earned-settlement');
+  if (!current) return ctx.item('Settlement', 'risks-earned-settlement');
+  const now = ctx.quote(current);
+  return `- **Settlement:** ${now}${proposed ? ` This may change before you get there. ${ctx.quote(proposed)}` : ''}`;
 }
 
-/** The subject's job market and roles with salaries and sponsorship (or what is not available), then the rules. */
-export function jobProspects(ctx: WritingContext): string {
-  const { entry, subjectFact } = ctx;
+/** The field's jobs from the subject map: each occupation's status and pay, earnings, regulators, bodies. */
+function fieldJobs(ctx: WritingContext): string[] {
+  const mapEntry = ctx.input.retrieval.mapEntry;
+  if (!mapEntry) return [`In-field roles and salaries for ${ctx.subjectName}: ${NOT_AVAILABLE}.`];
   const lines: string[] = [];
-  if (entry && subjectFact) {
-    lines.push(ctx.quote(subjectFact), '', 'Roles graduates aim for (indicative pay, entry to experienced):', '');
-    const marker = ctx.cite(subjectFact);
-    lines.push(...entry.in_field_roles.map((role) => roleLine(role, marker)));
-    if (entry.in_field_roles.length === 0) lines.push(`- ${NOT_AVAILABLE}.`);
-  } else {
-    lines.push(`In-field roles and salaries for ${ctx.subjectName}: ${NOT_AVAILABLE}.`);
+  if (ctx.input.retrieval.matchedVia === 'parent') lines.push(`_${ctx.input.retrieval.coverage.note}_`, '');
+  const occupations = factsWithPrefix(ctx, 'occupation:');
+  lines.push(
+    `**Jobs ${ctx.subjectName} graduates usually enter** (SOC 2020 occupation codes, which decide sponsorship; status on ${formatLongDate(ctx.input.retrieval.on)}):`,
+    '',
+    ...(occupations.length > 0 ? occupations.map((f) => `- ${ctx.quote(f)}`) : [`- ${NOT_AVAILABLE}.`]),
+  );
+  const [outlook] = factsWithPrefix(ctx, 'outlook:');
+  if (outlook && !ctx.isStated(outlook)) lines.push('', `**What this means for you:** ${ctx.quote(outlook)}`);
+  const [earnings] = factsWithPrefix(ctx, 'earnings:');
+  if (earnings) lines.push('', `**Graduate earnings:** ${ctx.quote(earnings)}`);
+  const regulators = factsWithPrefix(ctx, 'regulator:');
+  lines.push(
+    '',
+    regulators.length > 0
+      ? `**Registration:** ${regulators.map((f) => ctx.quote(f)).join(' ')}`
+      : `**Registration:** the knowledge base lists no regulator for ${ctx.subjectName}, so no registration is needed to work in the field.`,
+  );
+  if (mapEntry.professional_bodies.length > 0) {
+    const bodies = mapEntry.professional_bodies.map((b) => `[${b.name}](${b.url})`).join(', ');
+    lines.push('', `**Professional bodies:** ${bodies}.`);
   }
+  return lines;
+}
+
+/** The field's jobs and what decides sponsorship, the market for the subject (detailed subjects), the general rules. */
+export function jobProspects(ctx: WritingContext): string {
+  const { subjectFact } = ctx;
+  const lines = fieldJobs(ctx);
+  if (subjectFact) lines.push('', `**Job market:** ${ctx.quote(subjectFact)}`);
+  const care = ['sw-health-care-threshold', 'sw-health-care-fee', 'ihs-health-care-exempt'];
+  const careText = ctx.say(...care);
+  if (careText) lines.push('', `**Health and Care Worker visa:** ${careText}`);
   lines.push(
     '',
     ctx.item('Which jobs can be sponsored', 'sw-eligibility-depends-on-soc'),
-    ctx.item('Pay for new entrants', 'sw-new-entrant'),
     ctx.item('Graduate market', 'job-ise-2025'),
     ctx.item('Employers and visas', 'job-employers-visa-hesitancy'),
     ...ctx.extras('job_prospects_in_field'),
@@ -113,7 +133,7 @@ export function fallbackJobs(ctx: WritingContext): string {
     const marker = ctx.cite(payFact);
     lines.push('', 'Jobs students commonly take alongside their studies:', '');
     for (const role of entry.fallback_roles) {
-      const text = `${role.typical_pay}.${role.notes ? ` ${role.notes}` : ''}`;
+      const text = plainWords(`${role.typical_pay}.${role.notes ? ` ${role.notes}` : ''}`);
       lines.push(`- **${role.title}:** ${withMarker(text, marker)}`);
     }
   }

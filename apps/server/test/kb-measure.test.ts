@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
+import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
+import { reportMarkdown } from '../src/domain/report/render.js';
+import { citedNumbers, reportText } from '../src/domain/report/validate.js';
+import { toCitations } from '../src/domain/report/citations.js';
+import { composeReport } from '../src/domain/writers/knowledge-base-writer/compose.js';
+
+/**
+ * The closing-note measures of issue 9, printed as a table: for ten subjects, the share of each report's sentences
+ * that also appear in the generic report (a subject the knowledge base does not hold), words per report, citations
+ * per report and citations whose excerpt is a real quote. Also asserts that no sentence repeats.
+ */
+const kb = loadKnowledgeBase();
+const NOW = new Date('2026-12-01T10:00:00Z');
+const SUBJECTS = [
+  ['Nursing', 'nursing'],
+  ['Computer Science', 'computer-science'],
+  ['Law', 'law'],
+  ['MBA', 'mba'],
+  ['Pharmacy', 'pharmacy'],
+  ['Marine Biology', 'marine-biology'],
+  ['Economics', 'economics'],
+  ['Physiotherapy', 'physiotherapy'],
+  ['Social Work', 'social-work'],
+  ['Fashion Design', 'fashion-design'],
+] as const;
+
+function write(subject: string, subjectId: string | null) {
+  const retrieval = retrieve(kb, { subject, subjectId, on: NOW });
+  return composeReport({ subject, retrieval, now: NOW });
+}
+
+/** A report's sentences without citation markers, Markdown emphasis or list marks, for comparing reports. */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/\[\d+\]/g, '')
+    .replace(/[*_`#]/g, '')
+    .split(/\n+|(?<=[.!?])\s+(?=[A-Z“"'(])/)
+    .map((s) => s.replace(/^\s*-\s*/, '').replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim())
+    .filter((s) => s.split(' ').length >= 4);
+}
+
+const words = (text: string): number => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+describe('knowledge-base measures (issue 9 closing note)', () => {
+  const generic = new Set(sentences(reportText(write('Underwater Basket Weaving', null).content)));
+  const rows = SUBJECTS.map(([subject, id]) => {
+    const { content, sources } = write(subject, id);
+    const body = reportText({ ...content, sources: '' });
+    const own = sentences(body);
+    const shared = own.filter((s) => generic.has(s)).length;
+    const citations = toCitations(sources);
+    const repeated = own.filter((s, i) => own.indexOf(s) !== i);
+    return {
+      subject,
+      sentences: own.length,
+      shared: Math.round((100 * shared) / own.length),
+      words: words(body),
+      renderedWords: words(reportMarkdown(subject, content)),
+      citations: citations.length,
+      cited: citedNumbers(body).length,
+      quotes: citations.filter((c) => c.relevant_excerpt !== null).length,
+      repeated,
+    };
+  });
+
+  it('prints the table', () => {
+    const header = 'subject            | sentences | shared with generic | words (no sources) | words rendered | citations | real quotes';
+    const lines = rows.map(
+      (r) =>
+        `${r.subject.padEnd(18)} | ${String(r.sentences).padStart(9)} | ${`${r.shared} %`.padStart(19)} | ${String(r.words).padStart(18)} | ${String(r.renderedWords).padStart(14)} | ${String(r.citations).padStart(9)} | ${String(r.quotes).padStart(11)}`,
+    );
+    console.log([header, ...lines].join('\n'));
+    expect(rows).toHaveLength(10);
+  });
+
+  it.each(SUBJECTS.map(([subject]) => subject))('%s: no sentence repeats; every citation is cited; no excerpt is the app’s words', (subject) => {
+    const row = rows.find((r) => r.subject === subject)!;
+    expect(row.repeated).toEqual([]);
+    expect(row.citations).toBe(row.cited);
+    expect(row.quotes).toBe(0);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
+import { plainWords } from '../src/domain/knowledge-base/plain-words.js';
+import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
+import { describeCoverage, findMapSubject } from '../src/domain/knowledge-base/subject-map.js';
+
+const kb = loadKnowledgeBase();
+const ON = new Date('2026-12-01T10:00:00Z');
+const factsOf = (subjectId: string) => retrieve(kb, { subject: subjectId, subjectId, on: ON }).facts;
+
+describe('describeCoverage', () => {
+  it.each([
+    ['nursing', 'entry', 'detailed'],
+    ['computer-science', 'entry', 'detailed'],
+    ['adult-nursing', 'entry', 'detailed'],
+    ['marine-biology', 'entry', 'occupations'],
+    ['fashion-design', 'entry', 'occupations'],
+    ['economics', 'entry', 'occupations'],
+    ['fashion-design', 'parent', 'general'],
+    ['nursing', 'parent', 'general'],
+    ['no-such-subject', 'entry', 'general'],
+  ] as const)('%s matched via %s is %s', (id, via, level) => {
+    expect(describeCoverage(kb, id, via).level).toBe(level);
+  });
+
+  it('says in one plain sentence what the report will and will not hold', () => {
+    expect(describeCoverage(kb, 'nursing').note).toBe(
+      'The report covers Nursing in depth: indicative fees for the subject, the 6 jobs graduates usually enter (SOC code, whether it can be sponsored, going and new-entrant pay), graduate earnings for its subject group, registration with the Nursing and Midwifery Council (NMC), the job market for international graduates, and the Student visa, money to show, work rights, the Graduate and Skilled Worker routes and their dates. It does not rank universities or give a fee for each course.',
+    );
+    expect(describeCoverage(kb, 'marine-biology').note).toMatch(
+      /^For Marine Biology, the report covers the 3 jobs graduates usually enter .*graduate earnings for its subject group, and .* It has no course fees of its own for Marine Biology/,
+    );
+    expect(describeCoverage(kb, 'data-science').note).not.toContain('graduate earnings');
+    expect(describeCoverage(kb, 'physiotherapy').note).toContain('registration with the Health and Care Professions Council (HCPC)');
+    expect(describeCoverage(kb, 'biosciences-non-specific', 'parent').note).toMatch(/^We do not hold this subject on its own, so the report uses its nearest group, /);
+    expect(describeCoverage(kb, null).note).toMatch(/^We hold no subject-specific data for this subject/);
+  });
+});
+
+describe('findMapSubject', () => {
+  it.each([
+    ['Marine Biology', null, 'marine-biology'],
+    ['anything', 'economics', 'economics'],
+    ['BSc Physiotherapy', null, 'physiotherapy'],
+    ['Social Work', 'old-catalogue-id', 'social-work'],
+    ['Fashion Design', null, 'fashion-design'],
+    ['asdfgh', null, null],
+  ])('finds %j (id %s) as %s', (subject, id, expected) => {
+    expect(findMapSubject(kb, subject, id)?.id ?? null).toBe(expected);
+  });
+});
+
+describe('the field facts retrieval adds from the map', () => {
+  it('states each mapped occupation with its code, status and rates, cited to the official tables only', () => {
+    const facts = factsOf('marine-biology');
+    const line = facts.find((f) => f.id === 'occupation:2112')!;
+    expect(line.statement).toBe(
+      'SOC 2112 Biological scientists: degree level (RQF 6 or above): it can be sponsored on a Skilled Worker visa. Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies instead once the new-entrant rate no longer does; new-entrant rate £33,400. It is also on the Immigration Salary List until 31 December 2026.',
+    );
+    expect(line.sourceNumbers.length).toBeGreaterThanOrEqual(3);
+    const sources = retrieve(kb, { subject: 'x', subjectId: 'marine-biology', on: ON }).sources;
+    expect(sources.some((s) => s.sourceId.startsWith('copy-'))).toBe(false);
+    expect(facts.find((f) => f.id === 'earnings:marine-biology')!.statement).toBe(
+      'UK graduates in Biosciences, the wider subject group Marine Biology belongs to, earned a median £32,900 a year 5 years after graduating and £23,800 one year after (2023-24 tax year); this is a guide to the field, not a promise of what you will earn.',
+    );
+    expect(facts.some((f) => f.id.startsWith('regulator:'))).toBe(false);
+  });
+
+  it('says plainly in the outlook when the field’s jobs decide whether the student can stay', () => {
+    const outlook = (id: string): string => factsOf(id).find((f) => f.id === `outlook:${id}`)!.statement;
+    expect(outlook('fashion-design')).toMatch(/^Only 1 of the 2 jobs Fashion Design graduates usually enter can be sponsored/);
+    expect(outlook('fashion-design')).toContain('which job you get decides whether you can stay after the Graduate visa');
+    expect(outlook('marine-biology')).toContain('are below the general £41,700 threshold');
+    expect(outlook('nursing')).toMatch(/Health and Care Worker visa/);
+    expect(outlook('computer-science')).toMatch(
+      /^The 8 jobs Computer Science graduates usually enter are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold; the going rate of IT quality and testing professionals \(SOC 2136\) \(£41,200\) is below/,
+    );
+    expect(outlook('mba')).toMatch(/are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold\.$/);
+    expect(outlook('hospitality')).toMatch(/cannot be sponsored on a Skilled Worker visa for a graduate of a course starting now \(below degree level, RQF 6/);
+    expect(outlook('psychology')).toContain('are Health and Care Worker visa jobs paid on national pay scales, once you are registered with the Health and Care Professions Council (HCPC)');
+    expect(outlook('media-studies')).toMatch(/the going rates of .* are below the general £41,700 threshold/);
+  });
+
+  it('groups occupations about which the same is true, and adds the Health and Care Worker facts where they apply', () => {
+    const nursing = factsOf('nursing');
+    expect(nursing.filter((f) => f.id.startsWith('occupation:'))).toHaveLength(1);
+    expect(nursing.find((f) => f.id.startsWith('occupation:'))!.id).toBe('occupation:2237,2232,2233,2234,2235,2236');
+    const physio = factsOf('physiotherapy').map((f) => f.id);
+    expect(physio).toEqual(expect.arrayContaining(['sw-health-care-threshold', 'ihs-health-care-exempt', 'regulator:physiotherapy:0']));
+    const law = factsOf('law');
+    expect(law.filter((f) => f.id.startsWith('regulator:')).map((f) => f.statement.split(' registers')[0])).toEqual([
+      'Solicitors Regulation Authority (SRA)',
+      'Bar Standards Board (BSB)',
+    ]);
+    expect(factsOf('fashion-design').map((f) => f.id)).toContain('sw-tsl-mac-review');
+  });
+
+  it('marks a medium-confidence occupation as unconfirmed in plain words', () => {
+    const line = factsOf('pharmacy').find((f) => f.id === 'occupation:2251')!;
+    expect(line.statement).toContain('No second source confirms these details for SOC 2251: check the official table.');
+    const nursing = factsOf('nursing').find((f) => f.id.startsWith('occupation:'))!;
+    expect(nursing.statement).toContain('for SOC 2237, 2232, 2233, 2234, 2235 and 2236: check the official table.');
+  });
+});
+
+describe('plainWords', () => {
+  it.each([
+    ['Going rate reported at £48,500 (third-party compilation; verify).', 'Going rate reported at £48,500.'],
+    ['Employer pay above the NLW is approximate (from memory).', 'Employer pay above the NLW is approximate.'],
+    ['≈£15–£30/h (low confidence)', '≈£15–£30/h'],
+    ['NHS Band 2 is about £12.9/h in 2026/27 (derived)', 'NHS Band 2 is about £12.9/h in 2026/27'],
+    ['City firms pay far more (NQ often £100k+, from memory).', 'City firms pay far more (NQ often £100k+).'],
+    ['£1,529 a month (£13,761 in all; our calculation)', '£1,529 a month (£13,761 in all)'],
+    ['A plain sentence (with a bracket).', 'A plain sentence (with a bracket).'],
+  ])('%j → %j', (text, plain) => {
+    expect(plainWords(text)).toBe(plain);
+  });
+});
