@@ -56,7 +56,7 @@ export const MAX_MAINTENANCE_MONTHS = 9;
 
 /** Every £ amount in `text`, in order (`£1,529` → 1529, `£1,552.50` → 1552.5). */
 export function poundAmounts(text: string | undefined): number[] {
-  return [...(text ?? '').matchAll(/£\s?(\d[\d,]*(?:\.\d+)?)/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+  return [...(text ?? '').matchAll(/£\s?(\d[\d,]*(?:\.\d+)?)/g)].map((m) => Number(m[1].replace(/,/g, '')));
 }
 
 /** `1164` → `£1,164`; `1552.5` → `£1,552.50`. */
