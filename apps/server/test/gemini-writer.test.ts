@@ -180,8 +180,8 @@ describe('Gemini writer, figure check', () => {
     expect(standIn.requests).toHaveLength(1);
     const userText = standIn.requests[0].body!.contents[0].parts[0].text;
     expect(userText).toContain('```json');
-    expect(userText).toContain('"course_start": "2027-09-01"');
-    expect(userText).toContain('"intake": "2027-09"');
+    expect(userText).toContain('"course_start":"2027-09-01"');
+    expect(userText).toContain('"intake":"2027-09"');
     expect(result.content.executive_summary[0]).toContain('1 September 2027');
   });
 

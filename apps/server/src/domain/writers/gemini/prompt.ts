@@ -55,8 +55,7 @@ function factLines(facts: readonly RetrievedFact[]): string {
  */
 export function studentData(view: PersonalView): string {
   const { profile, timeline, money } = view;
-  return JSON.stringify(
-    {
+  return JSON.stringify({
       profile,
       assumed: view.assumed,
       timeline: {
@@ -76,10 +75,7 @@ export function studentData(view: PersonalView): string {
         total: formatPoundRange(money.total.low, money.total.high),
       },
       sponsorship_threshold_fact: view.thresholdFactId,
-    },
-    null,
-    1,
-  );
+  });
 }
 
 /** The numbered sources block: `[n] title — publisher. URL. Accessed.` */
