@@ -116,7 +116,7 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
   }
   const first = timeline.steps.find((s) => PLAN_STEPS.has(s.key) && s.date !== null && periodOf(timeline.today, s.date) === null);
   if (later > 0 && first?.date) {
-    days90.push(`- The next visa step, "${first.title}", is from ${formatDate(first.date)} (Key dates below). Keep your documents and savings ready.`);
+    days90.push(`- The next visa step, "${first.title}", is from ${formatDate(first.date)} (Key dates below).`);
   }
   days90.push(...keyDates(ctx));
   return { '30_days': days30.join('\n'), '60_days': days60.join('\n'), '90_days': days90.join('\n') };
