@@ -169,6 +169,40 @@ describe('Gemini writer, retries', () => {
   });
 });
 
+describe('Gemini writer, figure check', () => {
+  const withFigure = (text: string): string => reportMarkdown([1, 2]).replace('- Key point 1.', `- ${text}`);
+  const profile = { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'IN' } as const;
+
+  it('gives the profile and the timeline as JSON data and accepts the figures it gave', async () => {
+    // The student data holds the course start (2027-09-01) and the London funds row's basis (× 9 months).
+    standIn.script({ kind: 'answer', markdown: withFigure('Your course starts on 1 September 2027 and ends on 31 August 2028.') });
+    const result = await writer().write(input({ profile }), () => undefined);
+    expect(standIn.requests).toHaveLength(1);
+    const userText = standIn.requests[0].body!.contents[0].parts[0].text;
+    expect(userText).toContain('```json');
+    expect(userText).toContain('"course_start":"2027-09-01"');
+    expect(userText).toContain('"intake":"2027-09"');
+    expect(result.content.executive_summary[0]).toContain('1 September 2027');
+  });
+
+  it('asks for one repair when the reply has a wrong figure, naming it, and keeps the repaired report', async () => {
+    standIn.script([{ kind: 'answer', markdown: withFigure('The visa fee is £490.') }, { kind: 'answer' }]);
+    const result = await writer().write(input({ profile }), () => undefined);
+    expect(standIn.requests).toHaveLength(2);
+    expect(standIn.requests[1].body!.contents[2].parts[0].text).toContain('The figure or date £490 is not in the facts or the timeline you were given');
+    expect(result.content.executive_summary[0]).toBe('Key point 1. [1]');
+  });
+
+  it('fails with invalid_output when the repair still has a made-up date (a paid report is then refunded)', async () => {
+    const madeUp = withFigure('Apply for the visa by 15 March 2027.');
+    standIn.script([{ kind: 'answer', markdown: madeUp }, { kind: 'answer', markdown: madeUp }]);
+    const error = await failure(writer().write(input({ profile }), () => undefined));
+    expect(error.reason).toBe('invalid_output');
+    expect(error.message).toContain('2027-03-15 is not in the facts or the timeline');
+    expect(standIn.requests).toHaveLength(2);
+  });
+});
+
 describe('Gemini writer, repair', () => {
   it('asks once for a repair with the problems listed, and returns the repaired report unstreamed', async () => {
     const broken = reportMarkdown([1, 2], { omit: ['risks_reality_check'] });

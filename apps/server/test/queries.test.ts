@@ -40,7 +40,7 @@ describe('POST /queries', () => {
   it('asks the intake with the next three intakes, the level and London or not, each with "Not sure"', async () => {
     const body = (await ask({ text: 'Nursing' })).json<QueryBody>();
     expect(body).toMatchObject({ subject: 'Nursing', subject_id: 'nursing', coverage: 'detailed', level: null, intake: null });
-    expect(body.coverage_note).toContain('facts of its own');
+    expect(body.coverage_note).toMatch(/^The report covers Nursing in depth/);
     expect(body.questions).toEqual([
       { field: 'intake', prompt: expect.stringContaining('When does your course start?'), options: ['2027-01', '2027-09', '2028-01', 'Not sure'] },
       { field: 'level', prompt: expect.stringContaining('undergraduate'), options: ['undergraduate', 'postgraduate_taught', 'postgraduate_research', 'Not sure'] },
@@ -55,10 +55,13 @@ describe('POST /queries', () => {
     expect(past.questions[0]?.prompt).toContain('September 2025 is in the past');
   });
 
-  it('says general coverage for a subject without its own facts', async () => {
-    const body = (await ask({ text: 'History' })).json<QueryBody>();
-    expect(body).toMatchObject({ coverage: 'general' });
-    expect(body.coverage_note).toContain('no facts of its own');
+  it('says the knowledge base’s coverage: occupations for a map entry, general for a parent group', async () => {
+    const history = (await ask({ text: 'History' })).json<QueryBody>();
+    expect(history).toMatchObject({ coverage: 'occupations' });
+    expect(history.coverage_note).toMatch(/^For History/);
+    const photography = (await ask({ text: 'Photography' })).json<QueryBody>();
+    expect(photography).toMatchObject({ subject_id: 'film', coverage: 'general' });
+    expect(photography.coverage_note).toContain('nearest group, Film (Production and Studies)');
   });
 
   it('lets explicit fields win over the words and treats "Not sure" as not given', async () => {

@@ -58,9 +58,13 @@ describe('POST /reports: the profile', () => {
     const complete = parseSse(stream.body).find((event) => event.event === 'complete');
     expect(complete?.data).toMatchObject({ report: { profile } });
 
-    // The writer gets the resolved subject id and the profile (the writers ignore them until they use them).
+    // The writer gets the resolved subject id and the profile; retrieval used the stored id; the summary is theirs.
     const input = inputs.find((candidate) => candidate.profile?.city === 'London');
-    expect(input).toMatchObject({ subjectId: expect.any(String), profile });
+    expect(input).toMatchObject({ subjectId: 'data-science', profile });
+    expect(input?.retrieval.mapEntry?.id).toBe('data-science');
+    const summary = got.json<{ content: { executive_summary: string[] } }>().content.executive_summary.join('\n');
+    expect(summary).toMatch(/\*\*Your Graduate visa:\*\*[^\n]*lasts 18 months/);
+    expect(summary).toContain('**Money to show for living costs (London):** £13,761');
   });
 
   it('lets explicit fields win over the words, and leaves unknown parts null', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { describeCoverage, profileQuestions } from '../domain/profile/index.js';
+import { describeCoverage } from '../domain/knowledge-base/subject-map.js';
+import { profileQuestions } from '../domain/profile/index.js';
 import { errorResponses } from '../errors.js';
 import { isoDay, readStudentRequest } from './read-request.js';
 import { profileFieldsShape, profileSchema } from './schemas/profile.js';
@@ -36,7 +37,6 @@ const queryResponseSchema = z
  */
 const queryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate);
-  const detailed = new Set(app.knowledgeBase.subjects.map((subject) => subject.id));
 
   app.post(
     '/queries',
@@ -53,13 +53,13 @@ const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const today = isoDay(app.now());
-      const { subject, subjectId, profile, reading } = readStudentRequest(request.body, today);
-      const coverage = describeCoverage(subjectId, detailed);
+      const { subject, subjectId, matchedVia, profile, reading } = readStudentRequest(request.body, today);
+      const coverage = describeCoverage(app.knowledgeBase, subjectId, matchedVia);
       return {
         subject,
         subject_id: subjectId,
         ...profile,
-        coverage: coverage.coverage,
+        coverage: coverage.level,
         coverage_note: coverage.note,
         questions: profileQuestions(profile, today, reading),
       };

@@ -19,6 +19,8 @@ export interface StudentRequest extends ProfileFields {
 export interface ReadRequest {
   readonly subject: string;
   readonly subjectId: string | null;
+  /** `entry`: the map holds the subject itself; `parent`: the report covers its nearest parent group. */
+  readonly matchedVia: 'entry' | 'parent';
   readonly profile: StudentProfile;
   readonly reading: ProfileReading;
 }
@@ -43,5 +45,11 @@ export function readStudentRequest(request: StudentRequest, today: string): Read
     throw new ApiError(status, query.code, title, query.detail);
   }
   const reading = readProfile(request.text, today);
-  return { subject: query.subject, subjectId: query.subjectId, profile: mergeProfile(reading.profile, fields.fields), reading };
+  return {
+    subject: query.subject,
+    subjectId: query.subjectId,
+    matchedVia: query.matchedVia,
+    profile: mergeProfile(reading.profile, fields.fields),
+    reading,
+  };
 }

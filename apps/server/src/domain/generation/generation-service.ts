@@ -3,6 +3,7 @@ import type { BaseLogger } from 'pino';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { retrieve } from '../knowledge-base/retrieve.js';
 import { safeContent } from '../report/output-safety.js';
+import { interpretQuery } from '../query-rules/index.js';
 import { WriterError, type ReportWriter, type WriterEvent } from '../report/types.js';
 import type { GenerationObservation } from '../metrics.js';
 import type { ReportEventHub } from './event-hub.js';
@@ -11,6 +12,15 @@ import { GENERATION_FAILED } from './stream-events.js';
 
 /** The message a student sees when generation failed for a reason we do not explain further. */
 export const GENERIC_FAILURE = 'We could not write this report. Please try again later.';
+
+/**
+ * Whether the stored subject id is the subject's own map entry or its parent group: the query rules read the
+ * stored title again (it is in the student's words, so it resolves the same way). `entry` when they disagree.
+ */
+export function matchedVia(subject: string, subjectId: string | null): 'entry' | 'parent' {
+  const query = interpretQuery({ subject });
+  return query.ok && query.subjectId === subjectId ? query.matchedVia : 'entry';
+}
 
 /** Called once for each report that failed (the Payments issue refunds paid ones here). */
 export type FailureHook = (failed: { readonly reportId: string; readonly userId: string; readonly reason: string }) => Promise<void>;
@@ -130,7 +140,12 @@ export class GenerationService {
       events.push({ event: type, data });
     };
     try {
-      const retrieval = retrieve(knowledgeBase, { subject: report.subject, subjectId: null, on: now() });
+      const retrieval = retrieve(knowledgeBase, {
+        subject: report.subject,
+        subjectId: report.subjectId,
+        matchedVia: matchedVia(report.subject, report.subjectId),
+        on: now(),
+      });
       const result = await writer.write(
         {
           subject: report.subject,

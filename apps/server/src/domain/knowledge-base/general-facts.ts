@@ -19,6 +19,9 @@ export const GENERAL_FACT_IDS = [
   'visa-funds-types',
   'visa-tb-test',
   'visa-tb-validity',
+  // The student's dates: when they may arrive and how long the Student visa lasts (the timeline reads both)
+  'visa-arrival-window',
+  'visa-length-of-leave',
   'visa-evisa',
   'visa-no-public-funds',
   // Immigration Health Surcharge

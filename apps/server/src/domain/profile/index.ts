@@ -5,7 +5,5 @@ export { intakeInRange, lastIntakeMonth, nextOccurrence } from './intake.js';
 export { canonicalCity, OUTSIDE_LONDON, UK_CITIES } from './place.js';
 export { EMPTY_PROFILE, NATIONALITIES, STUDY_LEVELS } from './types.js';
 export type { Nationality, StudentProfile, StudyLevel } from './types.js';
-export { describeCoverage } from './coverage.js';
-export type { Coverage, CoverageDescription } from './coverage.js';
 export { nextIntakes, NOT_SURE, profileQuestions } from './questions.js';
 export type { ProfileQuestion } from './questions.js';

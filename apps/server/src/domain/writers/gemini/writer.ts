@@ -7,6 +7,8 @@ import { WriterError } from '../../report/types.js';
 import { citedNumbers, reportText, validateReport } from '../../report/validate.js';
 import { FirstTokenTimeout, streamReply, type Reply } from './call.js';
 import { STUDENT_MESSAGES, isRetryable, toWriterError, type StopCause } from './errors.js';
+import { personalView } from '../personal-view.js';
+import { allowedFigures, figureProblems } from './figure-check.js';
 import { buildPrompt, repairRequest } from './prompt.js';
 
 /** How to reach Gemini and how long to wait for it. */
@@ -33,13 +35,20 @@ interface CheckedReply {
   readonly problems: readonly string[];
 }
 
-/** Parses and validates a reply; citations are the retrieved sources the text actually cites. */
-function checkReply(text: string, input: WriterInput): CheckedReply {
+/**
+ * Parses and validates a reply; citations are the retrieved sources the text actually cites. Every £ amount,
+ * percentage and date in the text must be among `allowed` (the figures of the prompt it was given).
+ */
+function checkReply(text: string, input: WriterInput, allowed: ReadonlySet<string>): CheckedReply {
   const parsed = parseReportMarkdown(text, input.retrieval.asOf);
   if (!parsed.content) return { content: null, citations: [], problems: parsed.problems };
   const cited = new Set(citedNumbers(reportText(parsed.content)));
   const citations = toCitations(input.retrieval.sources.filter((source) => cited.has(source.n)));
-  return { content: parsed.content, citations, problems: validateReport(parsed.content, citations) };
+  return {
+    content: parsed.content,
+    citations,
+    problems: [...validateReport(parsed.content, citations), ...figureProblems(reportText(parsed.content), allowed)],
+  };
 }
 
 /** The conversation of the repair request: the original turn, the model's reply, the problems. */
@@ -91,7 +100,8 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
       return error instanceof FirstTokenTimeout ? 'first_token_timeout' : null;
     };
 
-    const prompt = buildPrompt(input);
+    const prompt = buildPrompt(input, personalView(input));
+    const allowed = allowedFigures(`${prompt.systemInstruction}\n${prompt.userText}`);
     let firstTokenMs: number | null = null;
     let tokens = 0;
     const ask = async (contents: Content[], onText: (text: string) => void): Promise<Reply> => {
@@ -121,10 +131,10 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
         return askFirst();
       });
       splitter.end();
-      let checked = checkReply(first.text, input);
+      let checked = checkReply(first.text, input, allowed);
       if (checked.problems.length > 0) {
         const repaired = await ask(repairContents(prompt.userText, first.text, checked.problems), () => undefined);
-        checked = checkReply(repaired.text, input);
+        checked = checkReply(repaired.text, input, allowed);
       }
       if (!checked.content || checked.problems.length > 0) {
         throw new WriterError(

@@ -3,6 +3,7 @@ import type { FactTopic, SubjectEntry } from '../../knowledge-base/schema.js';
 import { subjectFactId, subjectTuitionFactId } from '../../knowledge-base/retrieve.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { RetrievedFact, WriterInput } from '../../report/types.js';
+import { personalView, type PersonalView } from '../personal-view.js';
 import type { CitationRegistry } from './citation-registry.js';
 
 /** Where a fact that no template places is added, by its topic. */
@@ -47,6 +48,10 @@ export function mergeMarkers(markers: string): string {
 /** What the section builders write with: the retrieved facts, quoted with their citation markers. */
 export interface WritingContext {
   readonly input: WriterInput;
+  /** The student's profile, timeline, money table and threshold. */
+  readonly personal: PersonalView;
+  /** The markers of the retrieved facts among `ids` (`[2][5]`), each source once; empty when none was retrieved. */
+  citeIds(ids: readonly string[]): string;
   /** The matched subject entry, or null for a subject the knowledge base does not hold. */
   readonly entry: SubjectEntry | null;
   /** The subject as shown in the text: the entry's name, or the student's words in quotes. */
@@ -108,8 +113,12 @@ export function createContext(
     return quoted.length > 0 ? quoted.join(' ') : null;
   };
   const labelled = (label: string, ...ids: string[]): string => `**${label}:** ${say(...ids) ?? `${NOT_AVAILABLE}.`}`;
+  const citeIds = (ids: readonly string[]): string =>
+    mergeMarkers(ids.map(fact).filter((f) => f !== undefined).map((f) => registry.cite(f)).join(''));
   return {
     input,
+    personal: personalView(input),
+    citeIds,
     entry,
     subjectName: retrieval.mapEntry?.name ?? entry?.name ?? `“${retrieval.subject}”`,
     subjectFact: entry ? fact(subjectFactId(entry)) : undefined,

@@ -1,62 +1,42 @@
 import { NOT_AVAILABLE } from '../../report/sections.js';
-import { formatLongDate } from '../../knowledge-base/format.js';
 import type { RetrievedFact } from '../../report/types.js';
+import { SUMMARY_BULLETS } from '../../report/validate.js';
+import { courseLength } from '../../timeline/course.js';
+import { formatDate, formatMonth } from '../../timeline/dates.js';
 import type { WritingContext } from './context.js';
-
-/** The general points every summary makes, as `[label, fact id]`, each given as its value with its markers. */
-const SUMMARY_POINTS: readonly (readonly [string, string])[] = [
-  ['Student visa fee', 'visa-fee-student-outside-uk'],
-  ['Money to show for living costs, London', 'visa-maintenance-london'],
-  ['Money to show elsewhere', 'visa-maintenance-outside-london'],
-  ['Health surcharge', 'ihs-student-rate'],
-  ['Work while studying', 'work-20-hours-degree'],
-  ['Staying on to work', 'sw-general-threshold'],
-];
+import { moneySection, personalSummary } from './sections-personal.js';
 
 /** The retrieved facts whose id starts with `prefix`, in retrieval order. */
 export function factsWithPrefix(ctx: WritingContext, prefix: string): RetrievedFact[] {
   return ctx.input.retrieval.facts.filter((f) => f.id.startsWith(prefix)).map((f) => ctx.fact(f.id)!);
 }
 
-/** The Graduate visa length for an application made on the report's day, as a summary point. */
-function graduatePoint(ctx: WritingContext): string | null {
-  const { on } = ctx.input.retrieval;
-  const now = ctx.fact('graduate-length-current');
-  const next = ctx.fact('graduate-18-months');
-  if (!now || !next?.effectiveFrom) return null;
-  if (on >= next.effectiveFrom) return `**After you graduate:** a Graduate visa of ${ctx.brief(next)} for bachelor's and master's graduates (PhD: 3 years).`;
-  return `**After you graduate:** a Graduate visa of ${ctx.brief(next)} for bachelor's and master's graduates who apply from ${formatLongDate(next.effectiveFrom)}, as anyone starting a course now will (PhD: 3 years); ${ctx.brief(now)} only for applications made by ${formatLongDate(now.effectiveUntil ?? next.effectiveFrom)}.`;
-}
-
-/**
- * 5–10 bullets: whether the field's jobs can be sponsored (said plainly where it decides the student's future), the
- * subject's fees or the general ranges, graduate earnings, then the essentials every student needs, as figures.
- */
+/** The summary: this student's own figures and dates (see `personalSummary`), with graduate earnings where known. */
 export function executiveSummary(ctx: WritingContext): string[] {
-  const { entry, tuitionFact } = ctx;
+  const bullets = personalSummary(ctx);
   const mapEntry = ctx.input.retrieval.mapEntry;
-  const bullets: string[] = [];
-  const [outlook] = mapEntry ? factsWithPrefix(ctx, 'outlook:') : [];
-  if (outlook) bullets.push(`**Working in ${ctx.subjectName} after you graduate:** ${ctx.quote(outlook)}`);
-  else bullets.push(`**${ctx.subjectName}:** ${NOT_AVAILABLE} on the jobs or pay for this field in the knowledge base.`);
-  const general = ctx.fact('tuition-ug-range');
-  if (entry && tuitionFact) bullets.push(`**${entry.name} fees:** ${ctx.brief(tuitionFact)}.`);
-  else if (general) bullets.push(`**Fees:** no figure for this subject; undergraduate fees for all subjects are typically ${ctx.brief(general)}.`);
   const [earnings] = mapEntry ? factsWithPrefix(ctx, 'earnings:') : [];
   const group = mapEntry?.graduate_earnings;
-  if (earnings && group) {
+  if (earnings && group && bullets.length < SUMMARY_BULLETS.max) {
     bullets.push(`**Graduate earnings:** median ${ctx.brief(earnings)} five years after graduating (UK graduates in ${group.cah2_name}; details under Job Prospects).`);
   }
-  const care = ctx.input.retrieval.facts.some((f) => f.id === 'sw-health-care-threshold') && outlook?.statement.includes('Health and Care');
-  for (const [label, point] of SUMMARY_POINTS) {
-    const id = care && point === 'sw-general-threshold' ? 'sw-health-care-threshold' : point;
-    const f = ctx.fact(id);
-    const shown = id === point ? label : `${label} (Health and Care Worker visa pay)`;
-    bullets.push(`**${shown}:** ${f ? ctx.brief(f) : NOT_AVAILABLE}.`);
-  }
-  const graduate = graduatePoint(ctx);
-  if (graduate) bullets.push(graduate);
   return bullets;
+}
+
+/** How a student applies at their level: UCAS for a bachelor's, the university directly for a master's or research. */
+function applicationRoute(ctx: WritingContext): string[] {
+  const level = ctx.personal.timeline.level;
+  if (level === 'undergraduate') {
+    return ['- **How you apply (bachelor’s):** through UCAS, the UK’s central admissions service, for most full-time courses; each course page gives the UCAS deadline that applies to it.'];
+  }
+  if (level === 'postgraduate_taught') {
+    return ['- **How you apply (taught master’s):** directly to each university through its own online application; there is no central system, so apply early to the courses you want.'];
+  }
+  const dependants = ctx.say('dependants-pgr-only');
+  return [
+    '- **How you apply (research degree):** directly to the university, usually with a research proposal and a supervisor who agrees to take you on; funded places have their own deadlines.',
+    ...(dependants ? [`- **Family:** ${dependants}`] : []),
+  ];
 }
 
 /** Degree types, level of study, intakes, English, the CAS, registration and ATAS where they apply. */
@@ -75,7 +55,8 @@ export function studyOptions(ctx: WritingContext): string {
     );
   }
   lines.push(
-    `- **Intakes:** ${NOT_AVAILABLE} in the knowledge base; check each course page for its start dates and plan the visa steps below around them.`,
+    intakeLine(ctx),
+    ...applicationRoute(ctx),
     ctx.item('English', 'english-student-b2', 'english-hei-assessment'),
   );
   if (mapEntry?.regulator) {
@@ -83,7 +64,7 @@ export function studyOptions(ctx: WritingContext): string {
       `- **Professional registration:** choose a course that leads to registration with the ${mapEntry.regulator.name}; its route is under Job Prospects below.`,
     );
   }
-  const atas = ctx.say('visa-atas');
+  const atas = ctx.personal.timeline.level === 'undergraduate' ? null : ctx.say('visa-atas');
   if (atas) lines.push(`- **ATAS certificate:** ${atas}`);
   lines.push(...ctx.extras('study_options'));
   return lines.join('\n');
@@ -106,9 +87,17 @@ export function tuitionRanges(ctx: WritingContext): string {
   ].join('\n');
 }
 
-/** The visa funds for London and elsewhere, a realistic budget, the health surcharge and up-front money. */
+/** The student's intake and course dates, saying when the intake was assumed. */
+function intakeLine(ctx: WritingContext): string {
+  const { timeline, profile } = ctx.personal;
+  const assumed = profile.intake === null ? ' (assumed: you did not give an intake)' : '';
+  return `- **Your intake:** ${formatMonth(timeline.intake)}${assumed}; the dates in this report assume the course runs from ${formatDate(timeline.courseStart)} to ${formatDate(timeline.courseEnd)} (${courseLength(timeline.level, profile.city).note}).`;
+}
+
+/** The "before you apply" table for this student, the visa funds for London and elsewhere, a realistic budget, the health surcharge. */
 export function livingCosts(ctx: WritingContext): string {
   return [
+    ...moneySection(ctx),
     ctx.item('Visa funds, London', 'visa-maintenance-london'),
     ctx.item('Visa funds, elsewhere', 'visa-maintenance-outside-london'),
     ctx.item('What counts as London', 'visa-maintenance-london-definition'),

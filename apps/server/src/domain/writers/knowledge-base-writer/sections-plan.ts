@@ -1,7 +1,9 @@
 import { formatLongDate } from '../../knowledge-base/format.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { NumberedSource } from '../../report/types.js';
+import { formatDate } from '../../timeline/dates.js';
 import { mergeMarkers, withMarker, type WritingContext } from './context.js';
+import { keyDates } from './sections-personal.js';
 
 /** Honest risks: refusals, university compliance, the jobs market, rule breaches, settlement, scams, change. */
 export function risksRealityCheck(ctx: WritingContext): string {
@@ -69,9 +71,23 @@ function dayHeading(now: Date, days: number): string {
   return `**By ${formatLongDate(new Date(now.getTime() + days * 86_400_000))} (day ${days})**`;
 }
 
-/** The 30/60/90-day plan, dated from `input.now`. */
+/** The timeline steps before the course starts, which the 30/60/90-day plan places by the day their window opens. */
+const PLAN_STEPS = new Set(['funds_held', 'tb_test', 'visa_window_opens', 'visa_decision', 'travel']);
+
+/** Which of the three periods (30, 60, 90 days from today) a date falls in; null when after day 90. */
+function periodOf(today: string, date: string): 30 | 60 | 90 | null {
+  const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+  return days <= 30 ? 30 : days <= 60 ? 60 : days <= 90 ? 90 : null;
+}
+
+/**
+ * The 30/60/90-day plan, dated from `input.now`, agreeing with the student's timeline: a visa step appears in the
+ * period its window opens in, never earlier; the steps after day 90 and the course, Graduate and Skilled Worker
+ * dates are in the "Key dates" list that closes the plan.
+ */
 export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days': string; '90_days': string } {
   const { entry, tuitionFact, input } = ctx;
+  const { timeline } = ctx.personal;
   const shortlist =
     entry && tuitionFact
       ? `- ${withMarker(`Shortlist ${entry.name} courses (for example ${entry.typical_degrees.slice(0, 3).join(', ')}) and compare their fees with the indicative range`, ctx.cite(tuitionFact))}`
@@ -79,25 +95,30 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
   const days30 = [dayHeading(input.now, 30), '', shortlist, step(ctx, 'Check your English evidence.', 'english-student-b2')];
   const regulator = input.retrieval.mapEntry?.regulator;
   if (regulator) days30.push(`- Check on the ${regulator.name}'s website that the course leads to registration.`);
-  if (ctx.fact('visa-atas')) days30.push(step(ctx, 'Check whether your course needs ATAS.', 'visa-atas'));
-  days30.push(step(ctx, 'Work out the money you must show.', 'visa-maintenance-london', 'visa-maintenance-outside-london'));
+  if (timeline.level !== 'undergraduate' && ctx.fact('visa-atas')) days30.push(step(ctx, 'Check whether your course needs ATAS.', 'visa-atas'));
+  days30.push('- Work out the money you must show and start saving it (the table under Estimated Costs).');
 
+  const apply = timeline.level === 'undergraduate' ? 'Apply through UCAS' : 'Apply to your shortlisted universities';
   const days60 = [
     dayHeading(input.now, 60),
     '',
-    step(ctx, 'Apply to your shortlisted universities and accept an unconditional offer.', 'visa-cas-required'),
+    step(ctx, `${apply} and accept an unconditional offer.`, 'visa-cas-required'),
     step(ctx, 'Pay the deposit if the university asks for one.', 'tuition-deposit'),
-    step(ctx, 'Put the visa money in your account and leave it untouched.', 'visa-28-day-rule'),
-    step(ctx, 'Book your TB test.', 'visa-tb-test'),
   ];
-  const days90 = [
-    dayHeading(input.now, 90),
-    '',
-    step(ctx, 'Apply for the Student visa.', 'visa-when-to-apply-outside', 'visa-fee-student-outside-uk', 'ihs-student-rate'),
-    step(ctx, 'Allow time for the decision.', 'visa-decision-time'),
-    step(ctx, 'Set up your eVisa before you travel.', 'visa-evisa'),
-    step(ctx, 'Plan part-time work within the rules.', 'work-20-hours-degree', 'fallback-nlw-2026'),
-  ];
+  const days90 = [dayHeading(input.now, 90), ''];
+  const periods = { 30: days30, 60: days60, 90: days90 };
+  let later = 0;
+  for (const s of timeline.steps) {
+    if (!PLAN_STEPS.has(s.key) || s.date === null) continue;
+    const period = periodOf(timeline.today, s.date);
+    if (period === null) later += 1;
+    else periods[period].push(`- ${withMarker(`${s.title}: from ${formatDate(s.date)}${s.until ? ` (by ${formatDate(s.until)})` : ''}`, ctx.citeIds(s.factIds))}`);
+  }
+  const first = timeline.steps.find((s) => PLAN_STEPS.has(s.key) && s.date !== null && periodOf(timeline.today, s.date) === null);
+  if (later > 0 && first?.date) {
+    days90.push(`- The next visa step, "${first.title}", is from ${formatDate(first.date)} (Key dates below).`);
+  }
+  days90.push(...keyDates(ctx));
   return { '30_days': days30.join('\n'), '60_days': days60.join('\n'), '90_days': days90.join('\n') };
 }
 

@@ -29,11 +29,11 @@ function graduateLength(ctx: WritingContext): string[] {
   const current = ctx.fact('graduate-length-current');
   const change = ctx.fact('graduate-18-months');
   if (!current || !change?.effectiveFrom) return [ctx.item('Graduate visa', 'graduate-length-current', 'graduate-18-months')];
-  const from = formatLongDate(change.effectiveFrom);
   if (on >= change.effectiveFrom) return [`- **Graduate visa for applications made today:** ${ctx.quote(change)}`];
+  // Anyone starting a course now applies after the change: the report gives the rule for their application date.
+  const yours = ctx.personal.timeline.steps.find((s) => s.key === 'graduate_application')?.date ?? change.effectiveFrom;
   return [
-    `- **For applications made up to ${formatLongDate(current.effectiveUntil ?? change.effectiveFrom)}:** ${ctx.quote(current)}`,
-    `- **From ${from}:** ${ctx.quote(change)} The length depends on the day you apply for the Graduate visa, so a course starting now leads to the shorter visa.`,
+    `- **Graduate visa for your application (from ${formatLongDate(yours)}):** ${ctx.quote(change)} The length depends on the day you apply, not the day you start.`,
   ];
 }
 
@@ -115,6 +115,9 @@ export function jobProspects(ctx: WritingContext): string {
   return lines.join('\n');
 }
 
+/** Jobs alongside study listed at most (the subject's first ones): enough to plan with, short enough to read. */
+export const MAX_FALLBACK_ROLES = 5;
+
 /** Realistic part-time and stop-gap jobs (their pay cited to the pay floor), the pay floor, and what the visa forbids. */
 export function fallbackJobs(ctx: WritingContext): string {
   const { entry, subjectFact } = ctx;
@@ -132,7 +135,7 @@ export function fallbackJobs(ctx: WritingContext): string {
   if (entry && payFact && entry.fallback_roles.length > 0) {
     const marker = ctx.cite(payFact);
     lines.push('', 'Jobs students commonly take alongside their studies:', '');
-    for (const role of entry.fallback_roles) {
+    for (const role of entry.fallback_roles.slice(0, MAX_FALLBACK_ROLES)) {
       const text = plainWords(`${role.typical_pay}.${role.notes ? ` ${role.notes}` : ''}`);
       lines.push(`- **${role.title}:** ${withMarker(text, marker)}`);
     }
