@@ -100,6 +100,19 @@ describe('quality of use', () => {
     await tabTo(page, QUESTION);
     await page.keyboard.type('Nursing');
     await page.keyboard.press('Enter');
+    // The chat asks what it still needs with chips: each answered "Not sure" by keyboard, then the report created.
+    const create = page.getByRole('list', { name: 'Create the report' });
+    const answers = page.getByRole('list', { name: 'Answers' });
+    for (let question = 0; question < 5; question += 1) {
+      const next = await Promise.race([create.waitFor().then(() => 'create' as const), answers.waitFor().then(() => 'answer' as const)]);
+      if (next === 'create') break;
+      const said = await page.getByTestId('user-message').count();
+      await tabTo(page, 'Not sure');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="user-message"]').length > n, said);
+    }
+    await tabTo(page, 'Create my report');
+    await page.keyboard.press('Enter');
     await expectFinishedReport(page, 'Nursing');
   });
 

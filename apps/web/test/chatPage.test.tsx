@@ -57,7 +57,14 @@ describe('ChatPage asks before it charges', () => {
     expect(seen.some((r) => r.path === '/reports' && r.method === 'POST')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Create my report' }));
     await waitFor(() => expect(window.location.pathname).toBe('/reports/r-7'));
-    expect(seen.find((r) => r.path === '/reports' && r.method === 'POST')?.body).toEqual({ subject: 'MSc Data Science', country: 'UK', intake: '2027-09' });
+    expect(seen.find((r) => r.path === '/reports' && r.method === 'POST')?.body).toEqual({
+      // What the words said ("MSc", "in London") travels with the answer: the subject alone would lose it.
+      subject: 'MSc Data Science',
+      country: 'UK',
+      level: 'postgraduate_taught',
+      city: 'London',
+      intake: '2027-09',
+    });
   });
 
   it('"Not sure" sends no intake: the report assumes the next September and the chat says so; paid reports show the price', async () => {

@@ -11,7 +11,7 @@ import { clearPendingSubject, readPendingSubject, savePendingSubject } from '../
 import { formatPrice, payButtonLabel } from '../payments/price.js';
 import { navigate } from '../router/router.js';
 import { Composer } from './Composer.js';
-import { describeProfile, nextSteps, NOT_SURE, optionLabel, withAnswer } from './conversation.js';
+import { describeProfile, knownProfile, nextSteps, NOT_SURE, optionLabel, withAnswer } from './conversation.js';
 import { SuggestionChips } from './SuggestionChips.js';
 
 /** A chip under the assistant's reply: an answer to its question, or words to send instead. */
@@ -93,7 +93,9 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
     setBusy(price === null ? 'Starting your report…' : 'Opening the secure payment page…');
     const subject = draft.reading?.subject ?? draft.words.slice(0, MAX_SUBJECT_LENGTH);
     try {
-      const result = await api.createReport(subject, draft.answers);
+      // What the words already said (read by /queries) travels with the answers: the subject sent is only the
+      // subject, so the server could not read "in London" out of it again.
+      const result = await api.createReport(subject, { ...knownProfile(draft.reading), ...draft.answers });
       if (result.kind === 'checkout') {
         savePendingSubject(draft.words);
         say({ role: 'assistant', text: 'Taking you to Stripe to pay securely…' });

@@ -84,3 +84,14 @@ export function nextSteps(code: string, words: string): readonly NextStep[] {
   if (code === 'NOT_A_SUBJECT') return EXAMPLE_SUBJECTS.map((subject) => ({ label: subject, words: subject }));
   return [];
 }
+
+/** The profile fields the student's words already gave (`POST /queries`), without the unknown ones. */
+export function knownProfile(reading: Pick<QueryReading, 'level' | 'intake' | 'city' | 'nationality'> | null): ProfileAnswers {
+  if (!reading) return {};
+  const known: ProfileAnswers = {};
+  for (const field of ['level', 'intake', 'city', 'nationality'] as const) {
+    const value = reading[field];
+    if (value) known[field] = value;
+  }
+  return known;
+}
