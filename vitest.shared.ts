@@ -5,7 +5,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** Workspace packages resolved to their TypeScript sources, so tests never need a build first. */
 export const sourceAliases: Record<string, string> = Object.fromEntries(
-  ['config', 'logging', 'feature-flags', 'database'].map((name) => [
+  ['config', 'logging', 'feature-flags', 'database', 'contract'].map((name) => [
     `@uksmr/${name}`,
     `${root}packages/${name}/src/index.ts`,
   ]),

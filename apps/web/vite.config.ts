@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { API_PATH_PREFIXES, isPageRequest } from '../../packages/contract/src/paths.js';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-/** The API's root paths, proxied to the local server while `vite` serves the app in development. */
-const API_PATHS = ['/auth', '/reports', '/queries', '/payments', '/config', '/health', '/openapi.json'];
 
 /** Files worth compressing ahead of time. */
 const COMPRESSIBLE = /\.(?:js|css|html|svg|json)$/;
@@ -35,18 +35,23 @@ function precompress(): Plugin {
 const API_TARGET = 'http://127.0.0.1:3000';
 
 /**
- * `/reports/:id` is both a page and an API path: a browser navigation (which asks for HTML) gets the app's
- * `index.html`, while the app's own `fetch` calls go through to the API.
+ * While `vite` serves the app in development, the API's paths (the contract's one list, which the server uses too)
+ * go to the local server, except a browser opening a page that lives under an API path (`/reports/{report_id}`):
+ * that navigation asks for HTML and gets the app's `index.html`.
  */
-function servePageForNavigation(req: { headers: { accept?: string } }): string | undefined {
-  return req.headers.accept?.includes('text/html') ? '/index.html' : undefined;
+function servePageForNavigation(req: { method?: string; url?: string; headers: { accept?: string } }): string | undefined {
+  return isPageRequest(req.method ?? 'GET', req.url ?? '/', req.headers.accept) ? '/index.html' : undefined;
 }
+
+/** `@uksmr/contract` from its TypeScript sources, as every workspace's tests read it (no build needed first). */
+const CONTRACT_SOURCE = fileURLToPath(new URL('../../packages/contract/src/index.ts', import.meta.url));
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), precompress()],
+  resolve: { alias: { '@uksmr/contract': CONTRACT_SOURCE } },
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
-    proxy: Object.fromEntries(API_PATHS.map((path) => [path, { target: API_TARGET, bypass: servePageForNavigation }])),
+    proxy: Object.fromEntries(API_PATH_PREFIXES.map((path) => [path, { target: API_TARGET, bypass: servePageForNavigation }])),
   },
   test: {
     environment: 'jsdom',

@@ -1,7 +1,7 @@
 /** What a finished report looks like in the browser. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SECTIONS } from '../../apps/server/src/domain/report/sections.js';
+import { SECTIONS } from '@uksmr/contract';
 
 /** The ten section titles, in the contract's order. */
 export const SECTION_TITLES = SECTIONS.map((section) => section.title);

@@ -1,25 +1,6 @@
-import { z } from 'zod';
+import { errorBodySchema, type ErrorCode } from '@uksmr/contract';
 
-/** Machine codes of the contract's error shape, plus the project's own additions (documented in OpenAPI). */
-export type ErrorCode =
-  | 'VALIDATION_ERROR'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'CONFLICT'
-  | 'UK_ONLY'
-  | 'MULTIPLE_SUBJECTS'
-  | 'MULTIPLE_COUNTRIES'
-  | 'NOT_A_SUBJECT'
-  | 'RATE_LIMITED'
-  | 'DAILY_LIMIT_REACHED'
-  | 'INVALID_SIGNATURE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'PAYMENT_PROVIDER_ERROR'
-  | 'INTERNAL_ERROR'
-  | 'SERVICE_UNAVAILABLE';
+export { errorBodySchema, type ErrorCode } from '@uksmr/contract';
 
 /** An error that becomes a response in the contract's error shape. */
 export class ApiError extends Error {
@@ -51,16 +32,6 @@ export function notFound(what: string): ApiError {
 export function unauthorized(detail = 'Sign in to continue.'): ApiError {
   return new ApiError(401, 'UNAUTHORIZED', 'Unauthorized', detail, { 'WWW-Authenticate': 'Bearer' });
 }
-
-/** The contract's error body. */
-export const errorBodySchema = z
-  .object({
-    error: z.string().describe('Short title'),
-    code: z.string().describe('Machine code, e.g. VALIDATION_ERROR'),
-    detail: z.string().describe('A sentence saying what went wrong and what to do'),
-    request_id: z.string().describe('The X-Request-Id of this request'),
-  })
-  .describe('Error');
 
 /** Error response schemas keyed by status, for a route's `schema.response`. */
 export function errorResponses<const S extends readonly number[]>(

@@ -109,7 +109,7 @@ describe('the sidebar line of a report', () => {
     expect(reportLine(makeReport({ created_at: at, profile: { level: 'undergraduate', intake: '2027-09', city: 'London', nationality: null } }))).toBe(
       `1 Dec ${local} · Sept 2027 · London`,
     );
-    expect(reportLine(makeReport({ created_at: at, profile: null }))).toBe(`1 Dec ${local}`);
+    expect(reportLine(makeReport({ created_at: at, profile: { level: null, intake: null, city: null, nationality: null } }))).toBe(`1 Dec ${local}`);
     expect(reportLine(makeReport({ created_at: 'not a date' }))).toBe('not a date');
   });
 });

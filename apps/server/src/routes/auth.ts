@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { refreshedSchema, signedInSchema, type AuthResult } from '@uksmr/contract';
 import { maskEmail } from '@uksmr/logging';
 import { normaliseEmail } from '../domain/auth/email.js';
 import { passwordProblem } from '../domain/auth/password-policy.js';
@@ -46,19 +47,6 @@ const signupSchema = credentialsSchema.superRefine(({ email, password }, ctx) =>
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 });
 
-const signedInSchema = z.object({
-  token: z.string().describe('Bearer token for the API, valid for 15 minutes; the refresh cookie set beside it renews it'),
-  user: z.object({ user_id: z.uuid(), email: z.email() }),
-});
-
-const tokenSchema = z.object({
-  token: z.string().describe('A new Bearer token (15 minutes). With a Bearer header, the previous one is refused from now on'),
-  user: z
-    .object({ user_id: z.uuid(), email: z.email() })
-    .optional()
-    .describe('The signed-in user; present when the refresh came from the cookie (a reload or a new tab)'),
-});
-
 const LOGIN_FAILED = 'The email or password is incorrect.';
 
 /**
@@ -87,7 +75,7 @@ function busyOr(error: unknown): unknown {
 }
 
 /** The wire shape of a sign-in. */
-function signedInBody({ token, user }: SignedIn): z.infer<typeof signedInSchema> {
+function signedInBody({ token, user }: SignedIn): AuthResult {
   return { token, user: { user_id: user.userId, email: user.email } };
 }
 
@@ -204,7 +192,7 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
           'login is used: the request must carry an `Origin` of APP_URL or ALLOWED_ORIGINS (403 otherwise); the cookie ' +
           'is rotated on every use; presenting an already used one revokes the whole sign-in (401).',
         security: [{ bearerAuth: [] }, {}],
-        response: { 200: tokenSchema, ...errorResponses(401, 403, 429) },
+        response: { 200: refreshedSchema, ...errorResponses(401, 403, 429) },
       },
     },
     async (request, reply) => {

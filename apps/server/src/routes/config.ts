@@ -1,23 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const publicConfigSchema = z.object({
-  environment: z.enum(['dev', 'test', 'production']),
-  auth_provider: z.enum(['local', 'clerk']),
-  clerk_publishable_key: z.string().nullable(),
-  payments_enabled: z.boolean(),
-  price_gbp: z.number(),
-  country: z.literal('UK'),
-  operator: z
-    .object({
-      name: z.string().describe('OPERATOR_NAME'),
-      contact_email: z.string().nullable().describe('OPERATOR_CONTACT_EMAIL: password resets, erasure requests, questions'),
-    })
-    .describe('Who runs this service (additive to the contract)'),
-  writer: z
-    .enum(['gemini', 'knowledge_base'])
-    .describe("Who writes reports: Google's Gemini (GEMINI_API_KEY set) or the built-in knowledge-base writer (additive)"),
-});
+import { publicConfigSchema } from '@uksmr/contract';
 
 /** `GET /config`: the web app's public runtime settings. No secret ever appears here. */
 const configRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,18 +1,12 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { paymentStatusSchema } from '@uksmr/contract';
 import { errorResponses, notFound, noStore } from '../errors.js';
 
 /** A Checkout Session id as Stripe makes them (`cs_test_…`, `cs_live_…`); anything else is answered 404 at once. */
 const SESSION_ID = /^cs_\w{1,250}$/;
 
 const paramsSchema = z.object({ session_id: z.string().describe('The Checkout Session id from the success URL') });
-
-const paymentStatusSchema = z
-  .object({
-    status: z.enum(['pending', 'succeeded', 'failed', 'refunded']),
-    report_id: z.string().nullable().describe('The paid report, once the payment succeeded'),
-  })
-  .describe('PaymentStatus');
 
 /**
  * `GET /payments/{session_id}` for the success page (owner only). Registered only when ENABLE_PAYMENTS is on;

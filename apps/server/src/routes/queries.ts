@@ -1,35 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { queryBodySchema, queryReadingSchema } from '@uksmr/contract';
 import { describeCoverage } from '../domain/knowledge-base/subject-map.js';
 import { profileQuestions } from '../domain/profile/index.js';
 import { errorResponses } from '../errors.js';
 import { isoDay, readStudentRequest } from './read-request.js';
-import { profileFieldsShape, profileSchema } from './schemas/profile.js';
-
-const queryBodySchema = z.strictObject({
-  text: z.string().describe('The student’s words, 1–200 characters ("MSc Data Science in London from September 2027")'),
-  country: z.string().max(100).optional().describe('Only "UK" is supported'),
-  ...profileFieldsShape,
-});
-
-const questionSchema = z
-  .object({
-    field: z.enum(['intake', 'level', 'city']).describe('The POST /reports field the answer fills'),
-    prompt: z.string().describe('The question, in plain words'),
-    options: z.array(z.string()).describe('Values to offer as chips; "Not sure" leaves the field unknown'),
-  })
-  .describe('Question');
-
-const queryResponseSchema = z
-  .object({
-    subject: z.string(),
-    subject_id: z.string().nullable(),
-    ...profileSchema.shape,
-    coverage: z.enum(['detailed', 'occupations', 'general']),
-    coverage_note: z.string().describe('What the report will and will not hold for this subject, in plain words'),
-    questions: z.array(questionSchema).describe('What is still worth asking: the intake, the level, London or not'),
-  })
-  .describe('QueryReading');
 
 /**
  * `POST /queries`: what a report on these words would be about, how deep the knowledge base goes, and what is
@@ -48,7 +22,7 @@ const queryRoutes: FastifyPluginAsyncZod = async (app) => {
           'Free; stores nothing. The same refusals as POST /reports (422 UK_ONLY, MULTIPLE_SUBJECTS, MULTIPLE_COUNTRIES, NOT_A_SUBJECT; 400 VALIDATION_ERROR naming the field). Explicit level, intake, city and nationality win over the words.',
         security: [{ bearerAuth: [] }],
         body: queryBodySchema,
-        response: { 200: queryResponseSchema, ...errorResponses(400, 401, 413, 422, 429) },
+        response: { 200: queryReadingSchema, ...errorResponses(400, 401, 413, 422, 429) },
       },
     },
     async (request) => {

@@ -3,7 +3,7 @@ import fastJson from 'fast-json-stringify';
 import type { ReportRow } from '@uksmr/database';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { responseJsonSchema } from '../serializer.js';
-import { reportSchema } from './schemas/report.js';
+import { reportSchema } from '@uksmr/contract';
 
 /** The report's fields but its stored result, compiled once. */
 const writeEnvelope: (dto: object) => string = fastJson(responseJsonSchema(reportSchema.omit({ content: true, citations: true, generation_metadata: true })));

@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  checkoutSchema,
+  createdReportSchema,
+  createReportBodySchema,
+  reportListQuerySchema,
+  reportListSchema,
+  reportParamsSchema,
+  reportSchema,
+} from '@uksmr/contract';
 import { createRepositories, withinDailyCap } from '@uksmr/database';
 import { followReport } from '../domain/generation/follow.js';
 import { plainText } from '../domain/report/output-safety.js';
@@ -7,29 +16,7 @@ import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorBodySchema, errorResponses, notFound, noStore } from '../errors.js';
 import { isoDay, readStudentRequest } from './read-request.js';
 import { reportJson, reportListJson, sendJsonText } from './report-json.js';
-import { profileFieldsShape } from './schemas/profile.js';
-import { reportParamsSchema, reportSchema } from './schemas/report.js';
 import { sendEventStream } from './sse.js';
-
-const createBodySchema = z.strictObject({
-  subject: z.string().describe('The student’s words, 1–200 characters ("Nursing", "I want to study MSc Data Science")'),
-  country: z.string().max(100).optional().describe('Only "UK" is supported'),
-  ...profileFieldsShape,
-});
-
-const checkoutSchema = z.object({ checkout_url: z.string(), session_id: z.string() });
-
-const listQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-  status: z.enum(['pending', 'generating', 'completed', 'failed']).optional(),
-  view: z
-    .enum(['light', 'full', 'summary'])
-    .default('light')
-    .describe(
-      'Light by default: content, citations and generation_metadata are null; `full` returns them whole. `summary` is kept as an alias of the default.',
-    ),
-});
 
 const security = [{ bearerAuth: [] }];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -48,9 +35,9 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Payments off: creates the report and starts generating it (201). Payments on: answers a Stripe Checkout Session (200); nothing is stored until Stripe confirms payment. The optional level, intake, city and nationality (also read from the words; an explicit field wins) are stored and returned as the Report’s profile; a bad one is 400 VALIDATION_ERROR naming the field.',
         security,
-        body: createBodySchema,
+        body: createReportBodySchema,
         response: {
-          201: z.object({ report: reportSchema }),
+          201: createdReportSchema,
           200: checkoutSchema,
           ...errorResponses(400, 401, 413, 429, 500, 502),
           422: errorBodySchema.describe(
@@ -99,9 +86,9 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reports'],
         summary: 'The caller’s reports, newest first (soft-deleted ones left out)',
         security,
-        querystring: listQuerySchema,
+        querystring: reportListQuerySchema,
         response: {
-          200: z.object({ reports: z.array(reportSchema), total: z.number(), limit: z.number(), offset: z.number() }),
+          200: reportListSchema,
           ...errorResponses(400, 401, 429),
         },
       },

@@ -1,6 +1,6 @@
 import { Socket } from 'node:net';
 import type { FastifyReply } from 'fastify';
-import type { StreamEvent } from '../domain/generation/stream-events.js';
+import { STREAM_FAILED, type StreamEvent } from '@uksmr/contract';
 
 /** Keeps idle proxies from closing a stream that is waiting for the model. */
 const HEARTBEAT_MS = 15_000;
@@ -34,7 +34,7 @@ export async function sendEventStream(
     }
   } catch (error) {
     reply.log.error({ err: error }, 'report stream failed');
-    raw.write(frame('error', { code: 'STREAM_FAILED', detail: 'The connection to this report was interrupted. Reload to follow it again.' }));
+    raw.write(frame('error', { code: STREAM_FAILED, detail: 'The connection to this report was interrupted. Reload to follow it again.' }));
   } finally {
     clearInterval(heartbeat);
     raw.end();

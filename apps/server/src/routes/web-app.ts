@@ -2,31 +2,18 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import { isPageRequest } from '@uksmr/contract';
 import { ApiError } from '../errors.js';
 import { sendApiError } from '../plugins/app/error-handler.js';
 
 /** Where the web app's build lives: `apps/web/dist`, the same relative path from `src/` and `dist/`. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-/**
- * Paths that belong to the API only. `/reports/…` is both: the web app's page for a browser navigation (which
- * asks for HTML) and the API for the app's own `fetch` calls (which ask for JSON or an event stream).
- */
-const API_ONLY_PREFIXES = ['/auth', '/payments', '/webhooks', '/cron', '/config', '/health', '/openapi.json'];
-
 /** Options of the web-app plugin. */
 export interface WebAppOptions {
   /** The folder holding `index.html` and `assets/`; defaults to the web app's build. */
   readonly root?: string;
-}
-
-/** A GET for a page of the single-page app (not the API, asking for HTML). */
-function wantsAppPage(request: FastifyRequest): boolean {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  const path = request.url.split('?')[0] ?? '/';
-  if (API_ONLY_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return false;
-  return (request.headers.accept ?? '').includes('text/html');
 }
 
 /** Methods a route of the API may have, in the order `Allow` lists them. */
@@ -54,9 +41,10 @@ const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) => {
         );
       },
     });
-    // A browser opening or reloading a page such as /reports/{id} gets the app, before any API route answers.
+    // A browser opening or reloading a page such as /reports/{id} gets the app, before any API route answers. Which
+    // addresses are pages and which the API's alone is the contract's one list, shared with the web app's dev proxy.
     app.addHook('onRequest', async (request, reply) => {
-      if (wantsAppPage(request) && !(request.url.split('?')[0] ?? '').startsWith('/assets/')) {
+      if (isPageRequest(request.method, request.url, request.headers.accept)) {
         await reply.header('Cache-Control', 'no-cache').sendFile('index.html');
       }
     });

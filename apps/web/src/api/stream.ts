@@ -1,8 +1,9 @@
+import { STREAM_EVENT_NAMES } from '@uksmr/contract';
 import { send } from './http.js';
 import { SseParser, type SseFrame } from './sse.js';
 import type { ReportStreamEvent } from './types.js';
 
-const EVENT_TYPES = new Set(['status', 'section', 'delta', 'complete', 'error']);
+const EVENT_TYPES: ReadonlySet<string> = new Set(STREAM_EVENT_NAMES);
 
 /** Turns one SSE frame into a typed stream event; frames of other names or with broken JSON are skipped. */
 export function toStreamEvent(frame: SseFrame): ReportStreamEvent | null {

@@ -30,8 +30,8 @@ export function daysLeftLabel(expiresAt: string, now?: Date): string {
 
 /** "1 Dec 14:05 · Sept 2027 · London": when the report was asked for, and what it was written for. */
 export function reportLine(report: Report): string {
-  const profile = report.profile;
-  return [formatDateTime(report.created_at), profile?.intake && shortMonthLabel(profile.intake), profile?.city].filter(Boolean).join(' · ');
+  const { intake, city } = report.profile;
+  return [formatDateTime(report.created_at), intake && shortMonthLabel(intake), city].filter(Boolean).join(' · ');
 }
 
 /** One report in the sidebar: subject, time and profile, status, days left, and delete with confirmation. */

@@ -1,14 +1,7 @@
-/** The three study levels a report can be written for (the contract's `level`). */
-export const STUDY_LEVELS = ['undergraduate', 'postgraduate_taught', 'postgraduate_research'] as const;
+import type { Nationality, StudyLevel } from '@uksmr/contract';
 
-/** A study level: a bachelor's degree, a taught master's (or PGCE), or a research degree (PhD, MPhil, MRes). */
-export type StudyLevel = (typeof STUDY_LEVELS)[number];
-
-/** The nationalities the app is written for (the contract's `nationality`, ISO 3166-1 alpha-2). */
-export const NATIONALITIES = ['IN', 'PK', 'BD', 'LK', 'NP'] as const;
-
-/** One of the five nationalities the app is written for. */
-export type Nationality = (typeof NATIONALITIES)[number];
+/** The study levels and nationalities are the wire contract's. */
+export { NATIONALITIES, STUDY_LEVELS, type Nationality, type StudyLevel } from '@uksmr/contract';
 
 /** What a report is written for; each part `null` when unknown. `intake` is `YYYY-MM`, the month the course starts. */
 export interface StudentProfile {

@@ -2,44 +2,11 @@ import type { RuleChange } from '../knowledge-base/dated-rules.js';
 import type { SubjectEntry } from '../knowledge-base/schema.js';
 import type { Coverage, MatchedVia } from '../knowledge-base/subject-map.js';
 import type { MapSubject } from '../knowledge-base/subject-map-schema.js';
-import type { SectionKey } from './sections.js';
+import type { Citation, GenerationMetadata, ReportContent, SectionKey } from '@uksmr/contract';
 import type { StudentProfile } from '../profile/types.js';
 
-/** A numbered source as cited in a report (`[id]` in the text). Wire names, stored as JSON. */
-export interface Citation {
-  readonly id: number;
-  readonly url: string;
-  readonly title: string;
-  readonly accessed_date: string;
-  /** Text quoted from the source itself, or null: the app's own words are never presented as a quote. */
-  readonly relevant_excerpt: string | null;
-  readonly credibility_score?: number;
-}
-
-/** The stored, validated content of a completed report (contract's `Report.content`). Texts are Markdown. */
-export interface ReportContent {
-  readonly executive_summary: string[];
-  readonly study_options: string;
-  readonly estimated_costs: { readonly tuition_ranges: string; readonly living_costs: string };
-  readonly visa_immigration: string;
-  readonly post_study_work: string;
-  readonly job_prospects_in_field: string;
-  readonly fallback_job_prospects: string;
-  readonly risks_reality_check: string;
-  readonly action_plan: { readonly '30_days': string; readonly '60_days': string; readonly '90_days': string };
-  readonly sources: string;
-  /** The knowledge base's as-of date (ISO), shown with every report. */
-  readonly knowledge_base_as_of: string;
-}
-
-/** How a report was generated (contract's `Report.generation_metadata`). */
-export interface GenerationMetadata {
-  readonly provider: 'gemini' | 'knowledge-base';
-  readonly model: string;
-  readonly tokens_used: number;
-  readonly duration_ms: number;
-  readonly first_token_ms: number;
-}
+/** The wire shapes of a citation, a completed report's content and its generation metadata (the contract's). */
+export type { Citation, GenerationMetadata, ReportContent } from '@uksmr/contract';
 
 /** A live event a writer emits while it writes: a section starts, or its text grows. */
 export type WriterEvent =

@@ -1,23 +1,8 @@
-import type { ReportProfile, ReportRow } from '@uksmr/database';
-import type { Citation, GenerationMetadata, ReportContent } from '../report/types.js';
+import type { Report } from '@uksmr/contract';
+import type { ReportRow } from '@uksmr/database';
 
-/** The contract's `Report`, as sent on the wire (snake_case, ISO dates). */
-export interface ReportDto {
-  readonly report_id: string;
-  readonly user_id: string;
-  readonly subject: string;
-  readonly country: 'UK';
-  /** What the report was written for; each part null when unknown. */
-  readonly profile: ReportProfile;
-  readonly status: ReportRow['status'];
-  readonly content: ReportContent | null;
-  readonly citations: Citation[] | null;
-  readonly generation_metadata: GenerationMetadata | null;
-  readonly created_at: string;
-  readonly completed_at: string | null;
-  readonly expires_at: string;
-  readonly error_message: string | null;
-}
+/** The contract's `Report`, as sent on the wire (snake_case, ISO dates): the type inferred from its schema. */
+export type ReportDto = Report;
 
 /** Maps a stored report row to the contract's `Report`. */
 export function toReportDto(row: ReportRow): ReportDto {
@@ -28,9 +13,9 @@ export function toReportDto(row: ReportRow): ReportDto {
     country: 'UK',
     profile: row.profile,
     status: row.status,
-    content: (row.content ?? null) as ReportContent | null,
-    citations: (row.citations ?? null) as Citation[] | null,
-    generation_metadata: (row.generationMetadata ?? null) as GenerationMetadata | null,
+    content: (row.content ?? null) as Report['content'],
+    citations: (row.citations ?? null) as Report['citations'],
+    generation_metadata: (row.generationMetadata ?? null) as Report['generation_metadata'],
     created_at: row.createdAt.toISOString(),
     completed_at: row.completedAt?.toISOString() ?? null,
     expires_at: row.expiresAt.toISOString(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { NATIONALITIES, STUDY_LEVELS } from '../../domain/profile/index.js';
+import { NATIONALITIES, STUDY_LEVELS } from '../values.js';
 
 /**
- * The optional profile fields of `POST /queries` and `POST /reports`. Their values are checked by the profile
+ * The optional profile fields of `POST /queries` and `POST /reports`. Their values are checked by the server's profile
  * module (range of the intake, UK city), so a bad one is a 400 naming the field; "Not sure" counts as not given.
  */
 export const profileFieldsShape = {
@@ -16,6 +16,9 @@ export const profileFieldsShape = {
   nationality: z.string().max(10).nullish().describe(`One of ${NATIONALITIES.join(', ')}; read from the words when absent`),
 };
 
+/** The optional profile fields as a request sends them (each may be absent or null). */
+export type ProfileFields = z.input<z.ZodObject<typeof profileFieldsShape>>;
+
 /** The contract's `Report.profile`: what the report was written for, each part `null` when unknown. */
 export const profileSchema = z
   .object({
@@ -25,3 +28,6 @@ export const profileSchema = z
     nationality: z.enum(NATIONALITIES).nullable(),
   })
   .describe('Profile');
+
+/** What a report is written for (`Report.profile`); each part null when unknown. */
+export type ReportProfile = z.infer<typeof profileSchema>;
