@@ -28,39 +28,58 @@ export function judgeAudit(audit) {
     if (typeof audit.statusCode === 'number' && NOT_OFFERED.has(audit.statusCode)) {
       return {
         outcome: 'unavailable',
-        lines: [`npm audit: not available here: the registry refused the audit call (HTTP ${audit.statusCode}); nothing was checked.`],
+        lines: [
+          `npm audit: not available here: the registry refused the audit call (HTTP ${audit.statusCode}); nothing was checked.`,
+        ],
       };
     }
-    return { outcome: 'fail', lines: [`npm audit: failed without a report: ${audit.message ?? JSON.stringify(audit)}`] };
+    return {
+      outcome: 'fail',
+      lines: [`npm audit: failed without a report: ${audit.message ?? JSON.stringify(audit)}`],
+    };
   }
   const summary = Object.entries(counts)
     .filter(([severity]) => severity !== 'total')
     .map(([severity, count]) => `${severity} ${count}`)
     .join(', ');
   const failing = Object.entries(audit.vulnerabilities ?? {}).filter(([, v]) => FAILING.includes(v.severity));
-  if (failing.length === 0) return { outcome: 'pass', lines: [`npm audit: no high or critical advisory (${summary}).`] };
+  if (failing.length === 0)
+    return { outcome: 'pass', lines: [`npm audit: no high or critical advisory (${summary}).`] };
   return {
     outcome: 'fail',
     lines: [
       `npm audit: ${failing.length} package(s) with high or critical advisories (${summary}):`,
       ...failing.map(([name, v]) => {
-        const advisories = v.via.map((via) => (typeof via === 'string' ? `via ${via}` : `${via.title ?? ''} ${via.url ?? ''}`.trim()));
+        const advisories = v.via.map((via) =>
+          typeof via === 'string' ? `via ${via}` : `${via.title ?? ''} ${via.url ?? ''}`.trim(),
+        );
         return `  ${name} (${v.severity}): ${advisories.join('; ')}`;
       }),
     ],
   };
 }
 
+/**
+ * @param {unknown} value
+ * @returns {value is AuditJson}
+ */
+const isAuditJson = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** @returns {AuditJson} */
 function runAudit() {
   const fileArg = process.argv.indexOf('--report');
-  if (fileArg !== -1) return /** @type {AuditJson} */ (JSON.parse(readFileSync(process.argv[fileArg + 1] ?? '', 'utf8')));
-  const result = spawnSync('npm', ['audit', '--audit-level=high', '--json'], { encoding: 'utf8' });
+  const result =
+    fileArg === -1
+      ? spawnSync('npm', ['audit', '--audit-level=high', '--json'], { encoding: 'utf8' })
+      : { stdout: readFileSync(process.argv[fileArg + 1] ?? '', 'utf8'), stderr: '', status: 0 };
   try {
-    return /** @type {AuditJson} */ (JSON.parse(result.stdout));
+    /** @type {unknown} */
+    const parsed = JSON.parse(result.stdout);
+    if (isAuditJson(parsed)) return parsed;
   } catch {
-    return { message: `npm audit printed no JSON (exit ${result.status}): ${result.stderr.trim()}` };
+    // Not JSON: reported below.
   }
+  return { message: `npm audit printed no JSON report (exit ${result.status}): ${result.stderr.trim()}` };
 }
 
 const { outcome, lines } = judgeAudit(runAudit());

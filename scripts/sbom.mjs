@@ -7,20 +7,37 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 const output = 'sbom/uksmr.cdx.json';
 
-/** @type {{ name: string, version: string }} */
-const project = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+/**
+ * @typedef {{ bomFormat: string, specVersion: string, metadata: { component: { name: string } }, components: unknown[] }} Bom
+ */
+
+/**
+ * @param {unknown} value
+ * @returns {value is Bom}
+ */
+const isBom = (value) =>
+  typeof value === 'object' &&
+  value !== null &&
+  'bomFormat' in value &&
+  value.bomFormat === 'CycloneDX' &&
+  'components' in value &&
+  Array.isArray(value.components) &&
+  value.components.length > 0;
+
+/** @type {unknown} */
+const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const projectName =
+  typeof manifest === 'object' && manifest !== null && 'name' in manifest ? String(manifest.name) : 'unknown';
 const text = execFileSync('npm', ['sbom', '--sbom-format', 'cyclonedx', '--sbom-type', 'application'], {
   cwd: root,
   encoding: 'utf8',
   maxBuffer: 64 * 1024 * 1024,
 });
-/** @type {{ bomFormat: string, specVersion: string, metadata: { component: { name: string } }, components: unknown[] }} */
+/** @type {unknown} */
 const bom = JSON.parse(text);
-if (bom.bomFormat !== 'CycloneDX' || bom.components.length === 0) {
-  throw new Error(`npm sbom did not give a CycloneDX document with components (bomFormat ${bom.bomFormat})`);
-}
+if (!isBom(bom)) throw new Error('npm sbom did not give a CycloneDX document with components');
 // npm names the root component after the folder it runs in (a clone's name); the project's own name is stabler.
-bom.metadata.component.name = project.name;
+bom.metadata.component.name = projectName;
 mkdirSync(new URL('sbom/', root), { recursive: true });
 writeFileSync(new URL(output, root), `${JSON.stringify(bom, null, 2)}\n`);
 console.log(`wrote ${output}: CycloneDX ${bom.specVersion}, ${bom.components.length} components`);
