@@ -1,4 +1,4 @@
-import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useAuth } from '../auth/AuthContext.js';
 import { ApiClient } from './client.js';
 
@@ -19,8 +19,13 @@ export function useApi(): ApiClient {
 export function ApiProvider({ children }: { readonly children: ReactNode }) {
   const auth = useAuth();
   const authRef = useRef(auth);
-  authRef.current = auth;
+  useLayoutEffect(() => {
+    authRef.current = auth;
+  }, [auth]);
   const [api] = useState(
+    // The client reads the ref only when it makes a request (in effects and handlers), never while rendering;
+    // the compiler cannot see that through the constructor.
+    // eslint-disable-next-line react-hooks/refs
     () => new ApiClient({ getToken: () => authRef.current.getToken(), refreshToken: () => authRef.current.refreshToken() }),
   );
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;

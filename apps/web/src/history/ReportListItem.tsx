@@ -66,6 +66,8 @@ export function ReportListItem({ report, current, onDelete }: ReportListItemProp
             <button type="button" className="btn-danger" onClick={() => void confirmDelete()}>
               Delete
             </button>
+            {/* Focus moves to the safe choice after the student pressed Delete (not on page load). */}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
             <button type="button" className="btn-secondary" onClick={() => setConfirming(false)} autoFocus>
               Cancel
             </button>

@@ -18,11 +18,14 @@ export type PaymentPoll =
 /** Polls `GET /payments/{sessionId}` until the webhook has created the report (`report_id` set). */
 export function usePaymentPoll(sessionId: string): PaymentPoll {
   const api = useApi();
-  const [poll, setPoll] = useState<PaymentPoll>({ state: 'waiting' });
+  // The outcome is kept with the session it belongs to, so another session starts at "waiting" without a
+  // second render from inside the effect.
+  const [settled, setSettled] = useState<{ readonly sessionId: string; readonly poll: PaymentPoll }>();
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    const setPoll = (poll: PaymentPoll): void => setSettled({ sessionId, poll });
     const deadline = Date.now() + POLL_TIMEOUT_MS;
     const check = async (): Promise<void> => {
       try {
@@ -39,7 +42,6 @@ export function usePaymentPoll(sessionId: string): PaymentPoll {
       if (Date.now() >= deadline) return setPoll({ state: 'timeout' });
       timer = setTimeout(() => void check(), POLL_INTERVAL_MS);
     };
-    setPoll({ state: 'waiting' });
     void check();
     return () => {
       stopped = true;
@@ -47,5 +49,5 @@ export function usePaymentPoll(sessionId: string): PaymentPoll {
     };
   }, [api, sessionId]);
 
-  return poll;
+  return settled?.sessionId === sessionId ? settled.poll : { state: 'waiting' };
 }

@@ -22,8 +22,8 @@ function MarkdownLink({ node: _node, href = '', children, ...rest }: ComponentPr
 }
 
 /** Headings inside a section sit below the section's own `h2`. */
-function SubHeading({ node: _node, ...rest }: ComponentProps<'h3'> & ExtraProps) {
-  return <h3 {...rest} />;
+function SubHeading({ node: _node, children, ...rest }: ComponentProps<'h3'> & ExtraProps) {
+  return <h3 {...rest}>{children}</h3>;
 }
 
 const COMPONENTS: Components = { a: MarkdownLink, h1: SubHeading, h2: SubHeading };

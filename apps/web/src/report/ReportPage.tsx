@@ -36,16 +36,20 @@ function Answer({ report, onSettled }: { readonly report: Report; readonly onSet
 export function ReportPage({ reportId }: { readonly reportId: string }) {
   const api = useApi();
   const { reload } = useHistory();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // The outcome is kept with the report it belongs to, so opening another report shows "loading" at once
+  // without a second render from inside the effect.
+  const [settled, setSettled] = useState<{ readonly reportId: string; readonly load: Load }>();
+  const load: Load = settled?.reportId === reportId ? settled.load : { state: 'loading' };
 
   useEffect(() => {
     let current = true;
-    setLoad({ state: 'loading' });
+    const setLoad = (next: Load): void => {
+      if (current) setSettled({ reportId, load: next });
+    };
     api
       .getReport(reportId)
-      .then((report) => current && setLoad({ state: 'loaded', report }))
+      .then((report) => setLoad({ state: 'loaded', report }))
       .catch((error: unknown) => {
-        if (!current) return;
         if (error instanceof ApiError && error.status === 404) setLoad({ state: 'missing' });
         else setLoad({ state: 'error', message: describeError(error) });
       });
