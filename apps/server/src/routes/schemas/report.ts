@@ -53,3 +53,6 @@ export const reportSchema = z
 
 /** `{ report_id }` path parameters; a non-UUID id is answered 404, not 400. */
 export const reportParamsSchema = z.object({ report_id: z.string().max(100) });
+
+/** `GET /reports`: a page of the caller's reports. */
+export const reportListSchema = z.object({ reports: z.array(reportSchema), total: z.number(), limit: z.number(), offset: z.number() });
