@@ -15,6 +15,7 @@ import requestContext from './plugins/app/request-context.js';
 import errorHandler from './plugins/app/error-handler.js';
 import servicesPlugin from './plugins/app/services.js';
 import metrics from './plugins/app/metrics.js';
+import reportCache from './plugins/app/report-cache.js';
 import auth from './plugins/app/auth.js';
 import payments from './plugins/app/payments.js';
 import generation from './plugins/app/generation.js';
@@ -80,6 +81,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(errorHandler);
   await app.register(servicesPlugin, { config, services });
   await app.register(metrics);
+  await app.register(reportCache);
   await app.register(auth);
   await app.register(payments);
   await app.register(generation, {

@@ -3,7 +3,6 @@ import { createRepositories, type Database } from '@uksmr/database';
 import { profileFromClaims, profileFromClerkUser, providerKind } from '../src/domain/auth/clerk-profile.js';
 import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from '../src/domain/auth/errors.js';
 import { ACCESS_TOKEN_LIFETIME_MS, ACTIVE_SESSION_CACHE_MS, REFRESH_IDLE_MS, REFRESH_MAX_AGE_MS, createLocalAccounts } from '../src/domain/auth/local-accounts.js';
-import { LruMap } from '../src/domain/auth/lru.js';
 import { createPasswordHasher, type PasswordHasher } from '../src/domain/auth/password.js';
 import { createRefreshTokens } from '../src/domain/auth/refresh-tokens.js';
 import { createSessionTokens } from '../src/domain/auth/tokens.js';
@@ -209,27 +208,5 @@ describe('Clerk profiles', () => {
     });
     expect(profileFromClaims({ email: 'not-an-email', auth_provider: 7 })).toEqual({ authProvider: 'email', email: null });
     expect(profileFromClaims({})).toEqual({ authProvider: 'email', email: null });
-  });
-});
-
-describe('LruMap', () => {
-  it('evicts the least recently used entry', () => {
-    const map = new LruMap<string, number>(2);
-    map.set('a', 1);
-    map.set('b', 2);
-    expect(map.get('a')).toBe(1);
-    map.set('c', 3);
-    expect(map.get('b')).toBeUndefined();
-    expect(map.get('a')).toBe(1);
-    expect(map.get('c')).toBe(3);
-    map.set('c', 4);
-    expect(map.size).toBe(2);
-    map.delete('a');
-    expect(map.size).toBe(1);
-    expect(map.get('c')).toBe(4);
-  });
-
-  it('refuses a capacity below one', () => {
-    expect(() => new LruMap(0)).toThrow(RangeError);
   });
 });

@@ -58,6 +58,8 @@ describe('local token verification', () => {
   it('refuses a token whose payload was changed after signing', async () => {
     const victim = await signUp(t.app);
     const attacker = await signUp(t.app);
+    // The attacker's own token was verified (and is remembered as verified) first: only its exact text is believed.
+    expect(await statusWith(attacker.token)).toBe(200);
     const [header, , signature] = attacker.token.split('.');
     const payload = Buffer.from(JSON.stringify({ ...decodeJwt(attacker.token), sub: victim.userId })).toString('base64url');
     expect(await statusWith(`${header}.${payload}.${signature}`)).toBe(401);
@@ -68,9 +70,16 @@ describe('local token verification', () => {
     const { token } = await signUp(t.app);
     const exp = decodeJwt(token).exp!;
     expect(exp - Math.floor(now.getTime() / 1000)).toBe(15 * 60);
+    // Verified (and remembered as verified) while fresh, refused from its `exp` on all the same.
+    expect(await statusWith(token)).toBe(200);
     const start = now;
-    now = new Date(exp * 1000 + 1000);
+    now = new Date(exp * 1000 - 1);
     try {
+      expect(await statusWith(token)).toBe(200);
+      now = new Date(exp * 1000);
+      expect(await statusWith(token)).toBe(401);
+      expect(lastRejection()).toBe('ERR_JWT_EXPIRED');
+      now = new Date(exp * 1000 + 1000);
       expect(await statusWith(token)).toBe(401);
       expect(lastRejection()).toBe('ERR_JWT_EXPIRED');
     } finally {

@@ -46,7 +46,7 @@ const cronRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const { count } = await runRetention(job, app.repos, app.now());
+        const { count } = await runRetention(job, app.repos, app.now(), (change) => app.reportCache.changed(change));
         request.log.info({ job, count, trigger: 'http' }, 'retention run');
         return { [field]: count };
       },

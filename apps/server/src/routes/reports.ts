@@ -15,7 +15,7 @@ import { plainText } from '../domain/report/output-safety.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorBodySchema, errorResponses, notFound, noStore } from '../errors.js';
 import { isoDay, readStudentRequest } from './read-request.js';
-import { reportJson, reportListJson, sendJsonText } from './report-json.js';
+import { lightListJson, reportJson, reportListJson, sendJsonText } from './report-json.js';
 import { sendEventStream } from './sse.js';
 
 const security = [{ bearerAuth: [] }];
@@ -73,6 +73,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (started.kind === 'checkout') return reply.code(200).send(started.checkout);
       const { report } = started;
+      app.reportCache.changed({ userId, reportId: report.reportId });
       request.log.info({ report_id: report.reportId, subject: report.subject }, 'report created');
       app.generation.start(report.reportId);
       return reply.code(201).send({ report: toReportDto(report) });
@@ -95,10 +96,17 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { limit, offset, status, view } = request.query;
+      const userId = request.auth!.userId;
       const full = view === 'full';
-      const page = await app.repos.reports.listForOwner(request.auth!.userId, { limit, offset, status, withContent: full, jsonAsText: full });
-      if (full) return sendJsonText(reply, reportListJson(page.reports, { total: page.total, limit, offset }));
-      return { reports: page.reports.map(toReportDto), total: page.total, limit, offset };
+      const query = `${limit}/${offset}/${status ?? ''}/${full ? 'full' : 'light'}`;
+      const kept = app.reportCache.list(userId, query);
+      if (kept) return sendJsonText(reply, kept);
+      const ticket = app.reportCache.ticket();
+      const page = await app.repos.reports.listForOwner(userId, { limit, offset, status, withContent: full, jsonAsText: full });
+      const counts = { total: page.total, limit, offset };
+      const body = Buffer.from(full ? reportListJson(page.reports, counts) : lightListJson(page.reports, counts));
+      app.reportCache.keepList(ticket, userId, query, body);
+      return sendJsonText(reply, body);
     },
   );
 
@@ -114,9 +122,17 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const report = await app.repos.reports.getForOwner(request.auth!.userId, request.params.report_id, { jsonAsText: true });
+      const userId = request.auth!.userId;
+      const { report_id: reportId } = request.params;
+      const kept = app.reportCache.report(userId, reportId);
+      if (kept) return sendJsonText(reply, kept);
+      const ticket = app.reportCache.ticket();
+      const report = await app.repos.reports.getForOwner(userId, reportId, { jsonAsText: true });
       if (!report) throw notFound('This report');
-      return sendJsonText(reply, reportJson(report));
+      const body = Buffer.from(reportJson(report));
+      // A completed report never changes again; it can only be deleted, expired or erased, which the cache hears of.
+      if (report.status === 'completed') app.reportCache.keepReport(ticket, userId, reportId, body);
+      return sendJsonText(reply, body);
     },
   );
 
@@ -135,6 +151,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const { report_id: reportId } = request.params;
       const deleted = await app.repos.reports.softDeleteForOwner(request.auth!.userId, reportId);
       if (!deleted) throw notFound('This report');
+      app.reportCache.changed({ userId: request.auth!.userId, reportId });
       request.log.info({ report_id: reportId }, 'report deleted');
       return reply.code(204).send(null);
     },

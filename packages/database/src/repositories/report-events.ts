@@ -39,6 +39,18 @@ export const REPORT_EVENTS_CHANNEL = 'report_events';
  */
 export const MAX_NOTIFY_PAYLOAD_BYTES = 7_900;
 
+/**
+ * A change of a `reports` row, announced on the same channel by the `reports_announce_change` trigger (migration
+ * 007) at commit, whoever made it: its user and report, for the read caches of every instance.
+ */
+export interface ReportChangeNotice {
+  readonly k: 'change';
+  /** The report's owner. */
+  readonly u: string;
+  /** The report. */
+  readonly r: string;
+}
+
 /** A `report_events` notification: report id, seq, and the event and its data when they fit. */
 export interface ReportEventNotice {
   readonly r: string;

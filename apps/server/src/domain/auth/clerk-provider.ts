@@ -1,8 +1,8 @@
 import { createClerkClient, verifyToken } from '@clerk/backend';
 import { TokenVerificationError, TokenVerificationErrorReason } from '@clerk/backend/errors';
+import { LRUCache } from 'lru-cache';
 import { profileFromClaims, profileFromClerkUser, type ExternalProfile } from './clerk-profile.js';
 import { ProviderUnavailableError, TokenRejectedError } from './errors.js';
-import { LruMap } from './lru.js';
 import type { AuthProvider } from './provider.js';
 import type { UserStore } from './stores.js';
 
@@ -53,7 +53,7 @@ export function createClerkProvider(options: ClerkProviderOptions): ClerkProvide
   const authorizedParties = options.authorizedParties.filter((origin) => origin !== '*');
   const verifyOptions = { jwtKey, secretKey, authorizedParties, apiUrl };
   const client = secretKey ? createClerkClient({ secretKey, apiUrl, telemetry: { disabled: true } }) : null;
-  const known = new LruMap<string, Promise<string>>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  const known = new LRUCache<string, Promise<string>>({ max: options.cacheSize ?? DEFAULT_CACHE_SIZE });
 
   const profileOf = async (clerkUserId: string, claims: Readonly<Record<string, unknown>>): Promise<ExternalProfile> => {
     if (!client) return profileFromClaims(claims);

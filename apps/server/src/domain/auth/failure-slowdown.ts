@@ -1,4 +1,4 @@
-import { LruMap } from './lru.js';
+import { LRUCache } from 'lru-cache';
 
 /** Failed logins for one account that are free of any delay. */
 export const FREE_FAILURES = 5;
@@ -30,7 +30,7 @@ export interface FailureSlowdown {
 
 /** A slow-down over at most `capacity` accounts (the least recently failed are forgotten first). */
 export function createFailureSlowdown(now: () => number, capacity = 10_000): FailureSlowdown {
-  const failures = new LruMap<string, { count: number; lastAt: number }>(capacity);
+  const failures = new LRUCache<string, { count: number; lastAt: number }>({ max: capacity });
   const current = (account: string): number => {
     const entry = failures.get(account);
     if (!entry || now() - entry.lastAt > FAILURE_MEMORY_MS) return 0;

@@ -6,6 +6,7 @@ import { safeContent } from '../report/output-safety.js';
 import { interpretQuery } from '../query-rules/index.js';
 import { WriterError, type ReportWriter, type WriterEvent } from '../report/types.js';
 import type { GenerationObservation } from '../metrics.js';
+import type { ReportChange } from '../reports/read-cache.js';
 import type { ReportEventHub } from './event-hub.js';
 import { ReportEventLog } from './event-log.js';
 import { GENERATION_FAILED } from './stream-events.js';
@@ -38,6 +39,8 @@ export interface GenerationDeps {
   readonly onFailed: FailureHook;
   /** Told how each generation run here ended (metrics). */
   readonly observe?: (observation: GenerationObservation) => void;
+  /** Told at once, after commit, of every change this service makes to a report (the read cache forgets it). */
+  readonly onReportChanged?: (change: ReportChange) => void;
 }
 
 /** How a run ended: completed, failed, handed back (this instance is stopping), or not ours / not started. */
@@ -120,6 +123,7 @@ export class GenerationService {
       return null;
     });
     if (!report) return 'not-claimed';
+    this.changed(report);
     const context = { report_id: report.reportId, user_id: report.userId };
     const startedAt = now().getTime();
     logger.info({ ...context, provider: writer.provider }, 'generation started');
@@ -170,6 +174,7 @@ export class GenerationService {
         // The stored report replaces the progress rows; only the terminal row stays, for readers still following.
         await repos.reportEvents.appendFinal(report.reportId, 'complete', {});
       });
+      this.changed(report);
       hub.notify(report.reportId);
       const durationMs = now().getTime() - startedAt;
       logger.info({ ...context, duration_ms: durationMs, tokens_used: result.metadata.tokens_used, provider: result.metadata.provider }, 'generation completed');
@@ -177,18 +182,25 @@ export class GenerationService {
       return 'completed';
     } catch (error) {
       await events.flush();
-      if (this.shutdown.signal.aborted && (await this.handBack(report.reportId))) return 'handed-back';
+      if (this.shutdown.signal.aborted && (await this.handBack(report))) return 'handed-back';
       await this.fail(report.reportId, report.userId, error);
       this.deps.observe?.({ outcome: 'failed', writer: writer.provider, durationMs: now().getTime() - startedAt, firstTokenMs });
       return 'failed';
     }
   }
 
+  /** Tells the read cache that this service changed `report`. */
+  private changed(report: { readonly reportId: string; readonly userId: string }): void {
+    this.deps.onReportChanged?.({ userId: report.userId, reportId: report.reportId });
+  }
+
   /** Puts a report this instance cannot finish back to `pending`, telling its readers; false when that failed. */
-  private async handBack(reportId: string): Promise<boolean> {
+  private async handBack(report: { readonly reportId: string; readonly userId: string }): Promise<boolean> {
     const { logger, hub } = this.deps;
+    const { reportId } = report;
     try {
       if (!(await this.repos.reports.handBack(reportId))) return false;
+      this.changed(report);
       // `handed_back` tells the other instances (over LISTEN/NOTIFY) to generate it at once.
       await this.repos.reportEvents.append(reportId, 'status', { status: 'pending', handed_back: true });
       hub.notify(reportId);
@@ -208,6 +220,7 @@ export class GenerationService {
     logger.error({ report_id: reportId, user_id: userId, reason, err: error }, 'generation failed');
     try {
       await this.repos.reports.fail(reportId, detail);
+      this.changed({ reportId, userId });
       await this.repos.reportEvents.appendFinal(reportId, 'error', { code: GENERATION_FAILED, detail });
       hub.notify(reportId);
     } catch (storeError) {
@@ -242,6 +255,7 @@ export class GenerationService {
     const { logger, hub, now, timeoutMs, onFailed } = this.deps;
     const cutoff = new Date(now().getTime() - timeoutMs - STALE_GRACE_MS);
     for (const report of await this.repos.reports.requeueStale(cutoff)) {
+      this.changed(report);
       logger.warn({ report_id: report.reportId, user_id: report.userId }, 'abandoned generation started again');
       await this.repos.reportEvents.append(report.reportId, 'status', { status: 'pending', requeued: true });
       hub.notify(report.reportId);
@@ -249,6 +263,7 @@ export class GenerationService {
     }
     const stale = await this.repos.reports.failStale(cutoff, GENERIC_FAILURE);
     for (const report of stale) {
+      this.changed(report);
       logger.warn({ report_id: report.reportId, user_id: report.userId }, 'stale generation failed by the sweeper');
       await this.repos.reportEvents.appendFinal(report.reportId, 'error', { code: GENERATION_FAILED, detail: GENERIC_FAILURE });
       hub.notify(report.reportId);

@@ -9,6 +9,7 @@ import { retrievedSessionAction, verifyEvent, type PaymentAction } from './event
 import { PaymentLedger, type EventRef } from './ledger.js';
 import { orderMetadata, type OrderRequest } from './order.js';
 import { Refunder } from './refunds.js';
+import type { ReportChange } from '../reports/read-cache.js';
 
 /** What the payment service runs on. */
 export interface PaymentServiceDeps {
@@ -23,6 +24,8 @@ export interface PaymentServiceDeps {
   readonly logger: Pick<BaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
   /** Starts generating a report that was just paid for (after the commit). */
   readonly startGeneration: (reportId: string) => void;
+  /** Told at once, after commit, of the report a payment created (the read cache forgets the owner's lists). */
+  readonly onReportChanged?: (change: ReportChange) => void;
 }
 
 /** A new Checkout Session: where to send the student, and its id. */
@@ -166,6 +169,7 @@ export class PaymentService {
           },
           'payment succeeded',
         );
+        this.deps.onReportChanged?.({ userId: report.userId, reportId: report.reportId });
         this.deps.startGeneration(report.reportId);
         return 'fulfilled';
       }

@@ -2,7 +2,8 @@ import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '@uksmr/config';
-import { REPORT_EVENTS_CHANNEL, type Listening, type ReportEventNotice } from '@uksmr/database';
+import { REPORT_EVENTS_CHANNEL, type Listening, type ReportChangeNotice, type ReportEventNotice } from '@uksmr/database';
+import type { ReportChange } from '../../domain/reports/read-cache.js';
 import { loadKnowledgeBase } from '../../domain/knowledge-base/load.js';
 import { ReportEventHub } from '../../domain/generation/event-hub.js';
 import { GenerationService, type FailureHook } from '../../domain/generation/generation-service.js';
@@ -37,15 +38,20 @@ export const SWEEP_PATTERN = '* * * * *';
 export const EVENTS_KEPT_MS = 60 * 60 * 1000;
 
 /**
- * Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows".
+ * Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows";
+ * a report's change (migration 007's trigger, `k: "change"`) goes to `onReportChanged` (the read cache) instead.
  * A `status` event marked `handed_back` is a report another instance gave back to `pending` while stopping:
  * `onHandedBack` starts it here at once (the claim stays atomic: of all the instances that hear it, one generates it).
  */
-export function deliverNotice(hub: ReportEventHub, payload: string, onHandedBack?: (reportId: string) => void): void {
-  let notice: ReportEventNotice;
+export function deliverNotice(hub: ReportEventHub, payload: string, onHandedBack?: (reportId: string) => void, onReportChanged?: (change: ReportChange) => void): void {
+  let notice: ReportEventNotice | ReportChangeNotice;
   try {
-    notice = JSON.parse(payload) as ReportEventNotice;
+    notice = JSON.parse(payload) as ReportEventNotice | ReportChangeNotice;
   } catch {
+    return;
+  }
+  if ('k' in notice) {
+    if (notice.k === 'change' && typeof notice.u === 'string' && typeof notice.r === 'string') onReportChanged?.({ userId: notice.u, reportId: notice.r });
     return;
   }
   if (typeof notice.r !== 'string' || typeof notice.s !== 'number') return;
@@ -103,6 +109,7 @@ export default fp<GenerationPluginOptions>(
       now: () => app.now(),
       onFailed: options.onFailed ?? (() => Promise.resolve()),
       observe: (observation) => app.metrics.observeGeneration(observation),
+      onReportChanged: (change) => app.reportCache.changed(change),
     });
     app.log.info({ provider: writer.provider, knowledge_base_as_of: knowledgeBase.as_of }, 'report writer ready');
     app.decorate('generation', generation);
@@ -117,8 +124,13 @@ export default fp<GenerationPluginOptions>(
       const { database } = app.services;
       if (database.listen) {
         listening = await database.listen(REPORT_EVENTS_CHANNEL, {
-          onNotice: (payload) => deliverNotice(hub, payload, (reportId) => generation.start(reportId)),
-          onState: (connected) => hub.setListening(connected),
+          onNotice: (payload) =>
+            deliverNotice(hub, payload, (reportId) => generation.start(reportId), (change) => app.reportCache.changed(change)),
+          // The read cache is trusted only while every change is heard (see ReportReadCache).
+          onState: (connected) => {
+            hub.setListening(connected);
+            app.reportCache.setEnabled(connected);
+          },
         });
       }
     });
@@ -135,5 +147,5 @@ export default fp<GenerationPluginOptions>(
     });
     done();
   },
-  { name: 'generation', dependencies: ['services', 'metrics'] },
+  { name: 'generation', dependencies: ['services', 'metrics', 'report-cache'] },
 );

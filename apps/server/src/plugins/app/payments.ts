@@ -66,6 +66,7 @@ export default fp(
       appUrl,
       logger: app.log,
       startGeneration: (reportId) => app.generation.start(reportId),
+      onReportChanged: (change) => app.reportCache.changed(change),
     });
     const payments: PaymentsApi = {
       async createCheckout(input, store) {
@@ -103,5 +104,5 @@ export default fp(
     });
     done();
   },
-  { name: 'payments', dependencies: ['services', 'metrics'] },
+  { name: 'payments', dependencies: ['services', 'metrics', 'report-cache'] },
 );

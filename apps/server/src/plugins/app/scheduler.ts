@@ -12,7 +12,7 @@ export const SCHEDULES: readonly { job: RetentionJob; pattern: string }[] = [
 /** One scheduled retention run: logged with its count, and a failure logged rather than thrown. */
 export async function runScheduledRetention(app: FastifyInstance, job: RetentionJob): Promise<void> {
   try {
-    const { count } = await runRetention(job, app.repos, app.now());
+    const { count } = await runRetention(job, app.repos, app.now(), (change) => app.reportCache.changed(change));
     app.log.info({ job, count, trigger: 'schedule' }, 'retention run');
   } catch (error) {
     app.log.error({ job, err: error }, 'retention run failed');
@@ -40,5 +40,5 @@ export default fp(
     });
     done();
   },
-  { name: 'scheduler', dependencies: ['services'] },
+  { name: 'scheduler', dependencies: ['services', 'report-cache'] },
 );
