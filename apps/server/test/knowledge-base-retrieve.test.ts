@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatGbpRange } from '../src/domain/knowledge-base/format.js';
-import { GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from '../src/domain/knowledge-base/general-facts.js';
+import { GENERAL_FACT_IDS, PROJECT_FACT_IDS, SUBJECT_FACT_IDS } from '../src/domain/knowledge-base/general-facts.js';
 import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
 import {
   findSubject,
@@ -81,8 +81,8 @@ describe('retrieve', () => {
         'sw-general-threshold',
         'sw-new-entrant',
         'fallback-nlw-2026',
-        'costs-natwest-2025',
         'costs-london-mis',
+        'ucas-deadlines-by-course',
       ]) {
         expect(ids).toContain(id);
       }
@@ -184,7 +184,7 @@ describe('retrieve', () => {
     const retrieval = retrieve(kb, { subject: '  Underwater Basket Weaving ' });
     expect(retrieval.subject).toBe('Underwater Basket Weaving');
     expect(retrieval.subjectEntry).toBeNull();
-    expect(retrieval.facts.map((fact) => fact.id)).toEqual([...GENERAL_FACT_IDS]);
+    expect(retrieval.facts.map((fact) => fact.id)).toEqual([...GENERAL_FACT_IDS, ...PROJECT_FACT_IDS]);
   });
 });
 

@@ -24,7 +24,10 @@ describe('the offline report written for the student’s profile', () => {
     expect(summary).not.toContain('**Assumed:**');
     expect(summary).toMatch(/\*\*Your Graduate visa:\*\* your course ends on 31 August 2028[^\n]*lasts 18 months \[/);
     expect(summary).toContain('**Money to show for living costs (London):** £13,761 (£1,529 a month × 9 months)');
-    expect(summary).toContain('**Pay to be sponsored after your degree (new-entrant rate):** 70% of going rate, floor £33,400');
+    // The concrete new-entrant figure for each of the field's jobs (their going rates are above £41,700, so it is not named).
+    expect(summary).toContain("**Pay to be sponsored in your field's jobs:**");
+    expect(summary).toContain('programmers and software development professionals (SOC 2134): at least £38,300 as a new entrant, then £54,700 (its going rate)');
+    expect(summary).toContain('data analysts (SOC 3544): can be sponsored only while it is on the Temporary Shortage List (until 31 December 2026)');
     expect(summary).not.toContain('£41,700');
     expect(summary).toContain('**Key deadline:** apply for the Student visa from 1 March 2027 (the course starts on 1 September 2027), with the money in your account from 1 February 2027');
     expect(view.money.total).toEqual({ low: 524 + 1164 + 13761 + 16000, high: 524 + 1164 + 13761 + 42000 });
@@ -39,7 +42,12 @@ describe('the offline report written for the student’s profile', () => {
     expect(content.executive_summary[0]).toBe('**Assumed:** You did not give an intake: the dates assume the course starts in September 2027.');
     expect(content.study_options).toContain('(assumed: you did not give an intake)');
     expect(content.study_options).toContain('through UCAS');
-    expect(content.executive_summary.join('\n')).toContain('**Pay to be sponsored (Health and Care Worker visa):** £25,000 or pay-band rate');
+    expect(content.executive_summary.join('\n')).toMatch(/\*\*Pay to be sponsored in your field's jobs:\*\* [^\n]*registered community nurses \(SOC 2232\)[^\n]*: at least £25,000 or pay-band rate on the Health and Care Worker visa, once registered/);
+    expect(content.executive_summary.join('\n')).not.toContain('£41,700');
+    // A bachelor's: UCAS, its deadlines by course, the one 2027 date the knowledge base holds, and what it lacks.
+    expect(content.study_options).toContain('UCAS on-time deadlines depend on the course');
+    expect(content.study_options).toMatch(/Oxford's Medicine course gave 15 October 2026 as its deadline \[\d+\]\. That date has passed/);
+    expect(content.study_options).toContain('The January equal-consideration date and the last date for late applications: Information not available');
     expect(content.executive_summary.join('\n')).toContain('(outside London):** £10,539');
     expect(content.study_options).not.toContain('ATAS');
   });

@@ -108,7 +108,7 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
       for (const range of [ug, pgt]) {
         if (range) expect(content.estimated_costs.tuition_ranges).toContain(`${gbp(range[0])}–${gbp(range[1])}`);
       }
-      for (const degree of mapEntry.typical_degrees) expect(content.study_options).toContain(`- ${degree}`);
+      for (const degree of mapEntry.typical_degrees) expect(content.study_options).toContain(degree);
       for (const soc of mapEntry.soc_codes) {
         const occupation = kb.occupations.occupations.find((o) => o.soc === soc)!;
         expect(content.job_prospects_in_field).toContain(`SOC ${soc} ${occupation.title}`);
@@ -120,7 +120,7 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
     } else {
       expect(content.estimated_costs.tuition_ranges).toContain(`**“${subject}”:** no subject-specific figure`);
       expect(content.job_prospects_in_field).toContain(`In-field roles and salaries for “${subject}”: ${NOT_AVAILABLE}.`);
-      expect(content.study_options).toContain(`Courses and degree types for “${subject}”: ${NOT_AVAILABLE}.`);
+      expect(content.study_options).toContain(`**Courses for “${subject}”:** ${NOT_AVAILABLE}.`);
       expect(content.executive_summary.find((b) => !b.startsWith('**Assumed:**'))).toContain(NOT_AVAILABLE);
       expect(content.job_prospects_in_field).not.toContain('(SOC ');
     }
@@ -137,8 +137,9 @@ describe('the knowledge-base writer’s action plan and dates', () => {
     expect(plus(30)).toBe('26 December 2026');
     // No intake given: September 2027 is assumed; the visa window (1 March 2027) opens after day 90.
     expect(content.action_plan['90_days']).toMatch(/Hold the money for 28 days: from 1 February 2027 \(by 28 February 2027\) (\[\d+\])+\./);
-    expect(content.action_plan['90_days']).toContain('The next visa step, "Apply for the Student visa (CAS first)", is from 1 March 2027');
-    expect(content.action_plan['90_days']).toMatch(/\*\*Key dates\*\*[\s\S]*\*\*1 March 2027 to 1 September 2027:\*\* Apply for the Student visa[\s\S]*\*\*1 September 2028 to 31 December 2028:\*\* Graduate visa application/);
+    // The key dates go on from the steps the periods list (not repeated) to the Graduate application.
+    expect(content.action_plan['90_days']).toMatch(/\*\*Key dates after that\*\*[\s\S]*\*\*1 March 2027 to 1 September 2027:\*\* Apply for the Student visa[\s\S]*\*\*1 September 2028 to 31 December 2028:\*\* Graduate visa application/);
+    expect(content.action_plan['90_days']).not.toMatch(/\*\*1 February 2027 to 28 February 2027:\*\* Hold the money/);
     for (const period of ['30_days', '60_days', '90_days'] as const) expect(content.action_plan[period]).not.toContain('Apply for the Student visa (CAS first): from');
   });
 
@@ -146,7 +147,8 @@ describe('the knowledge-base writer’s action plan and dates', () => {
     const before = (await write(input('Law', new Date('2026-12-31T12:00:00Z')))).result.content;
     expect(before.post_study_work).toContain('- **Graduate visa for your application (from 1 September 2028):** For Graduate visa applications made on or after 1 January 2027');
     expect(before.post_study_work).not.toContain('currently lasts 2 years');
-    expect(before.risks_reality_check).toContain('**1 January 2027:** the Graduate visa for bachelor');
+    // The change is stated once, with its date, under Post-Study Work (not again in the dated changes).
+    expect(before.risks_reality_check).not.toContain('**1 January 2027:** the Graduate visa for bachelor');
     const after = (await write(input('Law', new Date('2027-01-01T00:00:00Z')))).result.content;
     expect(after.post_study_work).toContain('- **Graduate visa for applications made today:** For Graduate visa applications');
     expect(after.post_study_work).not.toContain('currently lasts 2 years');

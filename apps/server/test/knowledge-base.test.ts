@@ -8,6 +8,7 @@ import { GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from '../src/domain/knowledge-base
 import {
   DEFAULT_KNOWLEDGE_BASE_DIR,
   KNOWLEDGE_BASE_FILES,
+  PROJECT_FACTS_FILE,
   KnowledgeBaseError,
   loadKnowledgeBase,
   parseKnowledgeBase,
@@ -80,8 +81,11 @@ describe('loadKnowledgeBase', () => {
     const kb = loadKnowledgeBase();
     const facts = rawFacts();
     expect(kb.as_of).toBe(facts.as_of);
-    expect(kb.sources).toHaveLength(facts.sources.length);
-    expect(kb.facts).toHaveLength(facts.facts.length);
+    const project = JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8')) as { sources: unknown[]; facts: unknown[] };
+    // The project's additions (UCAS deadlines) sit beside the shared copies and are merged in.
+    expect(kb.sources).toHaveLength(facts.sources.length + project.sources.length);
+    expect(kb.facts).toHaveLength(facts.facts.length + project.facts.length);
+    expect(kb.facts.find((f) => f.id === 'ucas-oxford-medicine-2027')).toMatchObject({ value: '15 October 2026', confidence: 'high' });
     expect(kb.subjects).toHaveLength(facts.subjects.length);
     expect(kb.occupations.occupations).toHaveLength(412);
     expect(kb.subjectMap.subjects.length).toBeGreaterThan(180);

@@ -113,6 +113,7 @@ export function sampleRetrieval(count = 3): Retrieval {
     asOf: '2026-11-26',
     on: '2026-12-01',
     mapEntry: null,
+    fieldJobs: [],
     matchedVia: 'entry',
     coverage: { level: 'general', note: 'We hold no subject-specific data for this subject.' },
     changes: [],

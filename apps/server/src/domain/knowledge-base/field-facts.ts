@@ -53,7 +53,7 @@ function statusWords(occupation: Occupation, day: string): string {
   const status = sponsorStatus(occupation, day);
   switch (status.kind) {
     case 'open':
-      return 'degree level (RQF 6 or above): it can be sponsored on a Skilled Worker visa';
+      return 'degree level (RQF 6+), so it can be sponsored on a Skilled Worker visa';
     case 'list':
       return status.until === ''
         ? `medium-skilled (RQF 3–5): it can be sponsored only through the ${status.list}`
@@ -77,7 +77,7 @@ function payWords(occupation: Occupation, table: OccupationTable, day: string): 
   const general = table.rules_context.general_threshold_gbp;
   const below =
     rate < general && sponsorStatus(occupation, day).kind === 'open'
-      ? `, below the general ${formatGbp(general)} threshold, which applies instead once the new-entrant rate no longer does`
+      ? `, below the general ${formatGbp(general)} threshold, which applies after the new-entrant years`
       : '';
   const parts = [`Going rate ${formatGbp(rate)} a year${hourly ? ` (£${hourly.toFixed(2)} an hour)` : ''}${below}`];
   if (entrant !== null) parts.push(`new-entrant rate ${formatGbp(entrant)}`);

@@ -64,18 +64,13 @@ export const GENERAL_FACT_IDS = [
   'tuition-international-levy',
   // Living costs
   'costs-maintenance-not-budget',
-  'costs-natwest-2025',
   'costs-london-mis',
   'costs-council-tax',
-  'costs-upfront-example',
-  // Jobs market
-  'job-ise-2025',
-  'job-unemployment-2025',
+  // Jobs market (filler statistics — graduate-hiring and unemployment figures — are left out: issue 10)
   'job-employers-visa-hesitancy',
   // National Living Wage and part-time work
   'fallback-nlw-2026',
   'fallback-earnings-ceiling',
-  'fallback-real-living-wage',
   'fallback-tax-allowance',
   'fallback-tutoring-rule',
   'fallback-care-parttime',
@@ -86,8 +81,13 @@ export const GENERAL_FACT_IDS = [
   'risks-earned-settlement',
   'risks-agent-mis-selling',
   'risks-sponsorship-scams',
-  'risks-policy-volatility',
 ] as const;
+
+/**
+ * Facts from the project's own additions (`project-facts.json`): the UCAS deadlines. Retrieved when present; a
+ * knowledge base without them still loads, and the report says the deadline is not available.
+ */
+export const PROJECT_FACT_IDS = ['ucas-deadlines-by-course', 'ucas-oxford-medicine-2027'] as const;
 
 /**
  * Facts that matter only for some subjects, keyed by subject id; retrieved after the general facts.

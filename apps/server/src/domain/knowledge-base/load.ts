@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ZodType } from 'zod';
 import { DETAILED_SUBJECTS, GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
 import { OccupationTableSchema, type OccupationTable } from './occupations-schema.js';
-import { FactsFileSchema, type FactsFile, type KnowledgeBase } from './schema.js';
+import { FactsFileSchema, ProjectFactsFileSchema, type FactsFile, type KnowledgeBase, type ProjectFactsFile } from './schema.js';
 import { SubjectMapSchema, type SubjectMap } from './subject-map-schema.js';
 
 /** The knowledge-base folder shipped with the server (`apps/server/data/knowledge-base/`), from src/ or dist/. */
@@ -15,6 +15,13 @@ export const KNOWLEDGE_BASE_FILES = {
   occupations: 'uk-occupations.json',
   subjectMap: 'uk-subject-map.json',
 } as const;
+
+/**
+ * The project's own additions (facts the shared data lacks, such as the UCAS deadlines), in the shape of
+ * `uk-facts.json` without subjects (`as_of`, `sources`, `facts`). It sits beside the three copies, which stay byte for
+ * byte those of `../shared/data/`; optional (a folder without it adds nothing). Its ids must not clash with theirs.
+ */
+export const PROJECT_FACTS_FILE = 'project-facts.json';
 
 /**
  * The knowledge base could not be read or is invalid. The message is one line naming the file, the record and the
@@ -36,6 +43,8 @@ export interface RawKnowledgeBase {
   readonly facts: unknown;
   readonly occupations: unknown;
   readonly subjectMap: unknown;
+  /** The project's additions (`project-facts.json`), when there is one. */
+  readonly projectFacts?: unknown;
 }
 
 /**
@@ -44,12 +53,13 @@ export interface RawKnowledgeBase {
  */
 export function loadKnowledgeBase(dir: string | URL = DEFAULT_KNOWLEDGE_BASE_DIR): KnowledgeBase {
   const folder = dir instanceof URL ? fileURLToPath(dir) : dir;
-  const read = (name: string): unknown => {
+  const read = (name: string, optional = false): unknown => {
     const path = new URL(name, `file://${folder.endsWith('/') ? folder : `${folder}/`}`);
     let raw: string;
     try {
       raw = readFileSync(path, 'utf8');
     } catch (error) {
+      if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new KnowledgeBaseError(folder, [`${name}: cannot be read: ${describe(error)}`]);
     }
     try {
@@ -63,6 +73,7 @@ export function loadKnowledgeBase(dir: string | URL = DEFAULT_KNOWLEDGE_BASE_DIR
       facts: read(KNOWLEDGE_BASE_FILES.facts),
       occupations: read(KNOWLEDGE_BASE_FILES.occupations),
       subjectMap: read(KNOWLEDGE_BASE_FILES.subjectMap),
+      projectFacts: read(PROJECT_FACTS_FILE, true),
     },
     folder,
   );
@@ -74,8 +85,11 @@ export function parseKnowledgeBase(raw: RawKnowledgeBase, origin = 'data'): Know
   const facts = parsePart<FactsFile>(FactsFileSchema, raw.facts, KNOWLEDGE_BASE_FILES.facts, problems);
   const occupations = parsePart<OccupationTable>(OccupationTableSchema, raw.occupations, KNOWLEDGE_BASE_FILES.occupations, problems);
   const subjectMap = parsePart<SubjectMap>(SubjectMapSchema, raw.subjectMap, KNOWLEDGE_BASE_FILES.subjectMap, problems);
-  if (!facts || !occupations || !subjectMap) throw new KnowledgeBaseError(origin, problems);
-  const kb: KnowledgeBase = { ...facts, occupations, subjectMap };
+  const project = raw.projectFacts === undefined ? null : parsePart<ProjectFactsFile>(ProjectFactsFileSchema, raw.projectFacts, PROJECT_FACTS_FILE, problems);
+  if (!facts || !occupations || !subjectMap || (raw.projectFacts !== undefined && !project)) throw new KnowledgeBaseError(origin, problems);
+  if (project) problems.push(...projectProblems(facts, project));
+  const merged = project ? { ...facts, sources: [...facts.sources, ...project.sources], facts: [...facts.facts, ...project.facts] } : facts;
+  const kb: KnowledgeBase = { ...merged, occupations, subjectMap };
   problems.push(...referenceProblems(kb));
   if (problems.length > 0) throw new KnowledgeBaseError(origin, problems);
   return kb;
@@ -86,6 +100,21 @@ function parsePart<T>(schema: ZodType<T>, data: unknown, file: string, problems:
   if (result.success) return result.data;
   problems.push(...result.error.issues.map((issue) => `${file}: ${formatPath(issue.path, data)}: ${issue.message}`));
   return null;
+}
+
+/** The additions may add sources and facts only, each with an id of its own, every source id resolving. */
+function projectProblems(facts: FactsFile, project: ProjectFactsFile): string[] {
+  const P = PROJECT_FACTS_FILE;
+  const problems: string[] = [];
+  const sourceIds = new Set(facts.sources.map((s) => s.id));
+  const factIds = new Set(facts.facts.map((f) => f.id));
+  project.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id)) problems.push(`${P}: sources[${i}] (${s.id}).id: already in ${KNOWLEDGE_BASE_FILES.facts}`);
+  });
+  project.facts.forEach((f, i) => {
+    if (factIds.has(f.id)) problems.push(`${P}: facts[${i}] (${f.id}).id: already in ${KNOWLEDGE_BASE_FILES.facts}`);
+  });
+  return problems;
 }
 
 /** Duplicate ids in a list, as problems. */

@@ -3,7 +3,9 @@ import type { Candidate } from './candidate.js';
 import { changesBetween, datesOf } from './dated-rules.js';
 import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFacts } from './field-facts.js';
 import { formatGbpRange, isoDay } from './format.js';
-import { GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
+import { coursesFact } from './field-courses.js';
+import { fieldJobs } from './field-jobs.js';
+import { GENERAL_FACT_IDS, PROJECT_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
 import type { Occupation, TableSource } from './occupations-schema.js';
 import type { KnowledgeBase, Source, SubjectEntry } from './schema.js';
 import { describeCoverage, detailedEntry, findMapSubject, type MatchedVia } from './subject-map.js';
@@ -85,10 +87,12 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     const earnings = earningsFact(mapEntry);
     if (earnings) candidates.push(earnings);
     candidates.push(...regulatorFacts(mapEntry, (id) => sourcesById.get(id)!.url));
+    const courses = coursesFact(mapEntry);
+    if (courses) candidates.push(courses);
   }
   const seen = new Set<string>();
   const extraIds = [...(entry ? (SUBJECT_FACT_IDS[entry.id] ?? []) : []), ...fieldFactIds(occupations)];
-  for (const id of [...GENERAL_FACT_IDS, ...extraIds]) {
+  for (const id of [...GENERAL_FACT_IDS, ...PROJECT_FACT_IDS, ...extraIds]) {
     const fact = factsById.get(id);
     // A low-confidence figure is left out of the report rather than stated.
     if (!fact || seen.has(id) || fact.confidence === 'low') continue;
@@ -102,6 +106,8 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
       sourceIds,
     });
   }
+  const numbered = numberSources(candidates, sourcesById);
+  const occupationIds = numbered.facts.filter((f) => f.id.startsWith('occupation:')).map((f) => f.id);
   return {
     subject: query.subject.trim(),
     asOf: kb.as_of,
@@ -111,7 +117,8 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     coverage: describeCoverage(kb, mapEntry?.id ?? null, matchedVia),
     subjectEntry: entry,
     changes: changesBetween(kb, day, addYears(day, CHANGES_HORIZON_YEARS), occupations),
-    ...numberSources(candidates, sourcesById),
+    fieldJobs: fieldJobs(occupations, kb.occupations, day, occupationIds),
+    ...numbered,
   };
 }
 

@@ -97,6 +97,16 @@ export const FactsFileSchema = z.strictObject({
   subjects: z.array(SubjectEntrySchema).min(1),
 });
 
+/** `project-facts.json`: the project's additions, in the facts file's shape, with sources and facts only. */
+export const ProjectFactsFileSchema = z.strictObject({
+  as_of: isoDate,
+  sources: z.array(SourceSchema).min(1),
+  facts: z.array(FactSchema).min(1),
+});
+
+/** The validated `project-facts.json`. */
+export type ProjectFactsFile = z.infer<typeof ProjectFactsFileSchema>;
+
 /** A cited public page. */
 export type Source = z.infer<typeof SourceSchema>;
 /** A fact with its sources, effective date and confidence. */

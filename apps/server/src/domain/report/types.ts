@@ -1,4 +1,5 @@
 import type { RuleChange } from '../knowledge-base/dated-rules.js';
+import type { FieldJob } from '../knowledge-base/field-jobs.js';
 import type { SubjectEntry } from '../knowledge-base/schema.js';
 import type { Coverage, MatchedVia } from '../knowledge-base/subject-map.js';
 import type { MapSubject } from '../knowledge-base/subject-map-schema.js';
@@ -42,6 +43,8 @@ export interface Retrieval {
   readonly coverage: Coverage;
   /** Dated changes from `on` to a few years ahead (rules that start or end, shortage-list places that end). */
   readonly changes: readonly RuleChange[];
+  /** The field's jobs (the map entry's occupations) with their sponsorship and the pay a sponsor must offer. */
+  readonly fieldJobs: readonly FieldJob[];
   /** The facts file's own subject entry (a `detailed` subject), or null. */
   readonly subjectEntry: SubjectEntry | null;
   /** Facts retrieved for this report, each with its numbered source references. */

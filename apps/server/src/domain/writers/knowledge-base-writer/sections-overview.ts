@@ -1,9 +1,11 @@
+import { isoDay } from '../../knowledge-base/format.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { RetrievedFact } from '../../report/types.js';
 import { SUMMARY_BULLETS } from '../../report/validate.js';
 import { courseLength } from '../../timeline/course.js';
 import { formatDate, formatMonth } from '../../timeline/dates.js';
-import type { WritingContext } from './context.js';
+import { withMarker, type WritingContext } from './context.js';
+import { degreesForLevel } from './sections-field.js';
 import { moneySection, personalSummary } from './sections-personal.js';
 
 /** The retrieved facts whose id starts with `prefix`, in retrieval order. */
@@ -23,12 +25,29 @@ export function executiveSummary(ctx: WritingContext): string[] {
   return bullets;
 }
 
+/** The UCAS lines of a bachelor's: the deadlines by course, the October date where the data has it, the January date. */
+function ucasLines(ctx: WritingContext): string[] {
+  const { timeline } = ctx.personal;
+  const year = timeline.intake.slice(0, 4);
+  const pattern = ctx.fact('ucas-deadlines-by-course');
+  const oxford = ctx.fact('ucas-oxford-medicine-2027');
+  // The one October date the knowledge base holds is for 2027 entry (Oxford's Medicine course).
+  const october =
+    oxford?.value && year === '2027'
+      ? `${withMarker(`Oxford's Medicine course gave ${oxford.value} as its deadline`, ctx.cite(oxford))}${timeline.today > isoDay(new Date(`${oxford.value} UTC`)) ? ' That date has passed: if a course you want has the October deadline, check on its page whether it still takes applications.' : ''}`
+      : `The October deadline for ${year} entry: ${NOT_AVAILABLE}.`;
+  return [
+    `- **How you apply (bachelor’s):** through UCAS. ${pattern ? ctx.quote(pattern) : `UCAS deadlines: ${NOT_AVAILABLE}.`}`,
+    `- **UCAS dates for ${year} entry:** ${october} The January equal-consideration date and the last date for late applications: ${NOT_AVAILABLE} in the knowledge base; UCAS publishes them for each entry year (ucas.com), and each course page names its own deadline.`,
+  ];
+}
+
 /** How a student applies at their level: UCAS for a bachelor's, the university directly for a master's or research. */
 function applicationRoute(ctx: WritingContext): string[] {
   const level = ctx.personal.timeline.level;
-  if (level === 'undergraduate') {
-    return ['- **How you apply (bachelor’s):** through UCAS, the UK’s central admissions service, for most full-time courses; each course page gives the UCAS deadline that applies to it.'];
-  }
+  if (level === 'undergraduate') return ucasLines(ctx);
+  ctx.fact('ucas-deadlines-by-course');
+  ctx.fact('ucas-oxford-medicine-2027');
   if (level === 'postgraduate_taught') {
     return ['- **How you apply (taught master’s):** directly to each university through its own online application; there is no central system, so apply early to the courses you want.'];
   }
@@ -39,29 +58,25 @@ function applicationRoute(ctx: WritingContext): string[] {
   ];
 }
 
-/** Degree types, level of study, intakes, English, the CAS, registration and ATAS where they apply. */
+/** Degree types at the student's level, other course names, intakes, English, registration and ATAS where they apply. */
 export function studyOptions(ctx: WritingContext): string {
-  const { entry } = ctx;
   const mapEntry = ctx.input.retrieval.mapEntry;
   const lines: string[] = [];
-  const degrees = mapEntry?.typical_degrees ?? entry?.typical_degrees;
-  if (degrees) {
-    lines.push(`Typical UK awards for ${ctx.subjectName}:`, '');
-    lines.push(...degrees.map((degree) => `- ${degree}`), '');
+  const degrees = degreesForLevel(ctx);
+  const all = mapEntry?.typical_degrees ?? ctx.entry?.typical_degrees ?? [];
+  if (degrees.length > 0) {
+    lines.push(`- **${ctx.subjectName} at your level:** ${degrees.join(', ')}${all.length > degrees.length ? ` (other UK awards in the field: ${all.filter((d) => !degrees.includes(d)).join(', ')})` : ''}.`);
+  } else if (all.length > 0) {
+    lines.push(`- **Typical UK awards for ${ctx.subjectName}:** ${all.join(', ')}; the knowledge base lists none at your level, so check the universities' course pages.`);
   } else {
-    lines.push(
-      `Courses and degree types for ${ctx.subjectName}: ${NOT_AVAILABLE}. Search the universities' course pages for the exact award, length and entry requirements.`,
-      '',
-    );
+    lines.push(`- **Courses for ${ctx.subjectName}:** ${NOT_AVAILABLE}. Search the universities' course pages for the exact award, length and entry requirements.`);
   }
-  lines.push(
-    intakeLine(ctx),
-    ...applicationRoute(ctx),
-    ctx.item('English', 'english-student-b2', 'english-hei-assessment'),
-  );
+  const [courses] = mapEntry ? factsWithPrefix(ctx, 'courses:') : [];
+  if (courses) lines.push(`- **Searching for courses:** ${ctx.quote(courses)}`);
+  lines.push(intakeLine(ctx), ...applicationRoute(ctx), ctx.item('English', 'english-student-b2', 'english-hei-assessment'));
   if (mapEntry?.regulator) {
     lines.push(
-      `- **Professional registration:** choose a course that leads to registration with the ${mapEntry.regulator.name}; its route is under Job Prospects below.`,
+      `- **Professional registration:** to work as a registered professional you need a course approved by the ${mapEntry.regulator.name}; check its list before you apply (the route is under Job Prospects).`,
     );
   }
   const atas = ctx.personal.timeline.level === 'undergraduate' ? null : ctx.say('visa-atas');
@@ -74,16 +89,21 @@ export function studyOptions(ctx: WritingContext): string {
 export function tuitionRanges(ctx: WritingContext): string {
   const { entry, tuitionFact } = ctx;
   const own = entry && tuitionFact ? ctx.quote(tuitionFact) : `no subject-specific figure in the knowledge base: use the ranges for all subjects below.`;
+  const level = ctx.personal.timeline.level;
+  // The range for the student's level only (a research degree's fee is in the offer); the levy is a dated change (Risks).
+  const range =
+    level === 'undergraduate'
+      ? [ctx.item('Undergraduate, all subjects', 'tuition-ug-range')]
+      : level === 'postgraduate_taught'
+        ? [ctx.item("Taught master's, all subjects", 'tuition-pgt-range')]
+        : [];
+  for (const id of ['tuition-ug-range', 'tuition-pgt-range', 'tuition-international-levy']) ctx.fact(id);
   return [
     `- **${ctx.subjectName}:** ${own}`,
-    ctx.item('Undergraduate, all subjects', 'tuition-ug-range'),
-    ctx.item("Taught master's, all subjects", 'tuition-pgt-range'),
+    ...range,
     ...ctx.extras('tuition_ranges'),
     ctx.item('Deposit', 'tuition-deposit'),
     ctx.item('Fee rises', 'tuition-annual-rises'),
-    ctx.item('Coming change', 'tuition-international-levy'),
-    '',
-    '_Fees are indicative: check the exact fee on the course page before you accept an offer._',
   ].join('\n');
 }
 
@@ -96,15 +116,20 @@ function intakeLine(ctx: WritingContext): string {
 
 /** The "before you apply" table for this student, the visa funds for London and elsewhere, a realistic budget, the health surcharge. */
 export function livingCosts(ctx: WritingContext): string {
+  const { profile, london } = ctx.personal;
+  // The table states the funds for the student's city; the other city's only when the city is not known.
+  const known = profile.city !== null;
+  const place = [
+    ...(!known ? [ctx.item('Visa funds if you study in London', 'visa-maintenance-london')] : []),
+    ...(london || !known ? [ctx.item('What counts as London', 'visa-maintenance-london-definition')] : []),
+    ...(london ? [ctx.item('Living in London', 'costs-london-mis')] : []),
+  ];
+  for (const id of ['visa-maintenance-london', 'visa-maintenance-london-definition', 'visa-maintenance-outside-london', 'costs-london-mis']) ctx.fact(id);
   return [
     ...moneySection(ctx),
-    ctx.item('Visa funds, London', 'visa-maintenance-london'),
-    ctx.item('Visa funds, elsewhere', 'visa-maintenance-outside-london'),
-    ctx.item('What counts as London', 'visa-maintenance-london-definition'),
-    ctx.item('A real budget', 'costs-maintenance-not-budget', 'costs-natwest-2025'),
-    ctx.item('Living in London', 'costs-london-mis'),
+    ...place,
+    ctx.item('A real budget', 'costs-maintenance-not-budget'),
     ctx.item('Health surcharge', 'ihs-student-rate', 'ihs-upfront-calculation'),
-    ctx.item('Money needed before you apply', 'costs-upfront-example'),
     ctx.item('Council tax', 'costs-council-tax'),
     ...ctx.extras('living_costs'),
   ].join('\n');

@@ -3,6 +3,7 @@ import { NOT_AVAILABLE } from '../../report/sections.js';
 import { formatDate } from '../../timeline/dates.js';
 import type { TimelineStep } from '../../timeline/timeline.js';
 import { withMarker, type WritingContext } from './context.js';
+import { summaryThreshold } from './sections-field.js';
 
 /**
  * The parts of the offline report written for this student: the summary's own figures and dates, the "before you
@@ -96,7 +97,7 @@ export function personalSummary(ctx: WritingContext): string[] {
   const [outlook] = mapEntry ? ctx.input.retrieval.facts.filter((f) => f.id.startsWith('outlook:')).map((f) => ctx.fact(f.id)!) : [];
   if (outlook) bullets.push(`**Working in ${ctx.subjectName} after you graduate:** ${ctx.quote(outlook)}`);
   else bullets.push(`**${ctx.subjectName}:** ${NOT_AVAILABLE} on the jobs or pay for this field in the knowledge base.`);
-  bullets.push(graduatePoint(ctx), ...moneyPoints(ctx), thresholdPoint(ctx), deadlinePoint(ctx));
+  bullets.push(graduatePoint(ctx), ...moneyPoints(ctx), summaryThreshold(ctx) ?? thresholdPoint(ctx), deadlinePoint(ctx));
   const work = ctx.fact('work-20-hours-degree');
   bullets.push(`**Work while studying:** ${work ? ctx.brief(work) : NOT_AVAILABLE}.`);
   return bullets;
@@ -112,12 +113,15 @@ export function moneySection(ctx: WritingContext): string[] {
   return lines;
 }
 
-/** The key dates from the timeline, from the visa window to the Graduate application and the first Skilled Worker start. */
-export function keyDates(ctx: WritingContext): string[] {
+/**
+ * The key dates from the timeline, from the visa window to the Graduate application and the first Skilled Worker
+ * start; `listed` are the steps the 30/60/90-day periods already give, which are not repeated here.
+ */
+export function keyDates(ctx: WritingContext, listed: ReadonlySet<string> = new Set()): string[] {
   const { timeline } = ctx.personal;
-  const lines = ['', '**Key dates**', ''];
+  const lines = ['', listed.size > 0 ? '**Key dates after that**' : '**Key dates**', ''];
   for (const s of timeline.steps) {
-    if (s.date === null) continue;
+    if (s.date === null || listed.has(s.key)) continue;
     lines.push(`- ${withMarker(`**${stepDates(s)}:** ${s.title}`, ctx.citeIds(s.factIds))}`);
   }
   return lines;

@@ -3,6 +3,7 @@ import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { NumberedSource } from '../../report/types.js';
 import { formatDate } from '../../timeline/dates.js';
 import { mergeMarkers, withMarker, type WritingContext } from './context.js';
+import { earningsAgainstThresholds, fieldSteps } from './sections-field.js';
 import { keyDates } from './sections-personal.js';
 
 /** Honest risks: refusals, university compliance, the jobs market, rule breaches, settlement, scams, change. */
@@ -10,14 +11,25 @@ export function risksRealityCheck(ctx: WritingContext): string {
   return [
     ctx.item('Visa refusals', 'risks-refusal-rates-pk-bd'),
     ctx.item('University compliance', 'risks-bca-thresholds', 'risks-recruitment-pauses'),
-    ctx.item('Jobs market', 'job-unemployment-2025'),
+    ...fieldRisks(ctx),
     ctx.item('Breaking the work rules', 'work-breach-consequences'),
-    ctx.item('Shortage lists ending', 'sw-isl-tsl-expiry'),
     ...datedChanges(ctx),
     ctx.item('Agents and scams', 'risks-agent-mis-selling', 'risks-sponsorship-scams'),
-    ctx.item('Rules keep changing', 'risks-policy-volatility'),
     ...ctx.extras('risks_reality_check'),
   ].join('\n');
+}
+
+/**
+ * The risks of this field: its pay against the thresholds, and — only where some of its jobs rely on a shortage
+ * list — the lists ending (otherwise the dated changes below name the end once).
+ */
+function fieldRisks(ctx: WritingContext): string[] {
+  const lines: string[] = [];
+  const pay = earningsAgainstThresholds(ctx);
+  if (pay) lines.push(`- ${pay}`);
+  const listed = ctx.input.retrieval.fieldJobs.some((j) => j.status.kind === 'list' || (j.status.kind === 'open' && j.listEnd !== null));
+  if (listed) lines.push(ctx.item('Shortage lists ending', 'sw-isl-tsl-expiry'));
+  return lines;
 }
 
 /**
@@ -25,7 +37,7 @@ export function risksRealityCheck(ctx: WritingContext): string {
  * says it). A change not named here is said by its occupation text, or the fact's statement.
  */
 const CHANGE_WORDS: Readonly<Record<string, string | null>> = {
-  'graduate-18-months': 'the Graduate visa for bachelor\'s and master\'s graduates shortens from 2 years to 18 months (PhD: 3 years)',
+  'graduate-18-months': null,
   'graduate-length-current': null,
   'sw-isl-tsl-expiry': 'the Immigration Salary List and the Temporary Shortage List are due to end',
   'fallback-nlw-2026': 'a new National Living Wage rate replaces £12.71 an hour (the new rate was not yet announced when this data was compiled)',
@@ -97,6 +109,7 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
   if (regulator) days30.push(`- Check on the ${regulator.name}'s website that the course leads to registration.`);
   if (timeline.level !== 'undergraduate' && ctx.fact('visa-atas')) days30.push(step(ctx, 'Check whether your course needs ATAS.', 'visa-atas'));
   days30.push('- Work out the money you must show and start saving it (the table under Estimated Costs).');
+  days30.push(...fieldSteps(ctx));
 
   const apply = timeline.level === 'undergraduate' ? 'Apply through UCAS' : 'Apply to your shortlisted universities';
   const days60 = [
@@ -107,18 +120,14 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
   ];
   const days90 = [dayHeading(input.now, 90), ''];
   const periods = { 30: days30, 60: days60, 90: days90 };
-  let later = 0;
+  const listed = new Set<string>();
   for (const s of timeline.steps) {
     if (!PLAN_STEPS.has(s.key) || s.date === null) continue;
     const period = periodOf(timeline.today, s.date);
-    if (period === null) later += 1;
-    else periods[period].push(`- ${withMarker(`${s.title}: from ${formatDate(s.date)}${s.until ? ` (by ${formatDate(s.until)})` : ''}`, ctx.citeIds(s.factIds))}`);
+    if (period !== null) listed.add(s.key);
+    if (period !== null) periods[period].push(`- ${withMarker(`${s.title}: from ${formatDate(s.date)}${s.until ? ` (by ${formatDate(s.until)})` : ''}`, ctx.citeIds(s.factIds))}`);
   }
-  const first = timeline.steps.find((s) => PLAN_STEPS.has(s.key) && s.date !== null && periodOf(timeline.today, s.date) === null);
-  if (later > 0 && first?.date) {
-    days90.push(`- The next visa step, "${first.title}", is from ${formatDate(first.date)} (Key dates below).`);
-  }
-  days90.push(...keyDates(ctx));
+  days90.push(...keyDates(ctx, listed));
   return { '30_days': days30.join('\n'), '60_days': days60.join('\n'), '90_days': days90.join('\n') };
 }
 

@@ -33,7 +33,7 @@ function graduateLength(ctx: WritingContext): string[] {
   // Anyone starting a course now applies after the change: the report gives the rule for their application date.
   const yours = ctx.personal.timeline.steps.find((s) => s.key === 'graduate_application')?.date ?? change.effectiveFrom;
   return [
-    `- **Graduate visa for your application (from ${formatLongDate(yours)}):** ${ctx.quote(change)} The length depends on the day you apply, not the day you start.`,
+    `- **Graduate visa for your application (from ${formatLongDate(yours)}):** ${ctx.quote(change)}`,
   ];
 }
 
@@ -64,7 +64,7 @@ function settlement(ctx: WritingContext): string {
   const proposed = ctx.fact('risks-earned-settlement');
   if (!current) return ctx.item('Settlement', 'risks-earned-settlement');
   const now = ctx.quote(current);
-  return `- **Settlement:** ${now}${proposed ? ` This may change before you get there. ${ctx.quote(proposed)}` : ''}`;
+  return `- **Settlement:** ${now}${proposed ? ` ${ctx.quote(proposed)}` : ''}`;
 }
 
 /** The field's jobs from the subject map: each occupation's status and pay, earnings, regulators, bodies. */
@@ -108,7 +108,6 @@ export function jobProspects(ctx: WritingContext): string {
   lines.push(
     '',
     ctx.item('Which jobs can be sponsored', 'sw-eligibility-depends-on-soc'),
-    ctx.item('Graduate market', 'job-ise-2025'),
     ctx.item('Employers and visas', 'job-employers-visa-hesitancy'),
     ...ctx.extras('job_prospects_in_field'),
   );
@@ -121,14 +120,15 @@ export const MAX_FALLBACK_ROLES = 5;
 /** Realistic part-time and stop-gap jobs (their pay cited to the pay floor), the pay floor, and what the visa forbids. */
 export function fallbackJobs(ctx: WritingContext): string {
   const { entry, subjectFact } = ctx;
+  ctx.fact('fallback-care-parttime');
   const lines = [
     ctx.item('Pay floor', 'fallback-nlw-2026'),
     ctx.item('Hours', 'work-20-hours-degree', 'work-week-definition'),
     ctx.item('What that adds up to', 'fallback-earnings-ceiling'),
-    ctx.item('Better-paying employers', 'fallback-real-living-wage'),
     ctx.item('Tax', 'fallback-tax-allowance'),
     ctx.item('Not allowed', 'work-prohibited-activities', 'work-gig-delivery', 'fallback-tutoring-rule'),
-    ctx.item('Care work', 'fallback-care-parttime'),
+    // Care work alongside study matters to a field whose jobs are in health and care.
+    ...(ctx.input.retrieval.fieldJobs.some((j) => j.healthAndCare) ? [ctx.item('Care work', 'fallback-care-parttime')] : []),
     ...ctx.extras('fallback_job_prospects'),
   ];
   const payFact = ctx.fact('fallback-nlw-2026') ?? subjectFact;

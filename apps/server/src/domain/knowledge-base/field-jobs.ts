@@ -1,0 +1,54 @@
+import { listEnd } from './dated-rules.js';
+import { sponsorStatus, type SponsorStatus } from './field-facts.js';
+import type { Occupation, OccupationTable } from './occupations-schema.js';
+
+/**
+ * One of the field's jobs as both writers use it: its code and title, the id of the retrieved fact that states it,
+ * whether it can be sponsored on the report's day, and the pay a sponsor must offer — the new-entrant rate for a
+ * graduate switching from a Student or Graduate visa, then the higher of the general threshold and the going rate.
+ * Every figure is one the occupation table or the threshold facts state; none is computed beyond taking the higher.
+ */
+export interface FieldJob {
+  readonly soc: string;
+  readonly title: string;
+  /** The retrieved fact that states this occupation (`occupation:2112`, or a shared `occupation:2231,2232`). */
+  readonly factId: string;
+  readonly status: SponsorStatus;
+  /** The last day of its shortage-list place, where it has one. */
+  readonly listEnd: string | null;
+  readonly healthAndCare: boolean;
+  readonly goingRate: number | null;
+  /** The published new-entrant rate (70 % of the going rate, floored at the new-entrant minimum). */
+  readonly newEntrantPay: number | null;
+  /** After the new-entrant years: the general threshold or the going rate, whichever is higher. */
+  readonly standardPay: number | null;
+  /** Whether the standard pay is the general threshold (the going rate is below it). */
+  readonly generalApplies: boolean;
+}
+
+/** The field's jobs on `day`, in the map's order; `factIds` are the ids of the retrieved occupation facts. */
+export function fieldJobs(occupations: readonly Occupation[], table: OccupationTable, day: string, factIds: readonly string[]): FieldJob[] {
+  const general = table.rules_context.general_threshold_gbp;
+  return occupations.map((o) => {
+    const factId = factIds.find((id) => id.replace(/^occupation:/, '').split(',').includes(o.soc)) ?? `occupation:${o.soc}`;
+    const rate = o.going_rate_gbp;
+    return {
+      soc: o.soc,
+      title: o.title,
+      factId,
+      status: sponsorStatus(o, day),
+      listEnd: o.eligible === 'yes' ? null : listEnd(o),
+      healthAndCare: o.health_and_care,
+      goingRate: rate,
+      newEntrantPay: o.new_entrant_gbp,
+      standardPay: rate === null ? null : Math.max(rate, general),
+      generalApplies: rate !== null && rate < general,
+    };
+  });
+}
+
+/** A job title in running text: `biological scientists (SOC 2112)`. */
+export function jobName(job: Pick<FieldJob, 'soc' | 'title'>): string {
+  const title = /^[A-Z][a-z]/.test(job.title) ? `${job.title.charAt(0).toLowerCase()}${job.title.slice(1)}` : job.title;
+  return `${title} (SOC ${job.soc})`;
+}

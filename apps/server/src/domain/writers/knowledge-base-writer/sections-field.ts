@@ -1,0 +1,104 @@
+import { formatGbp, formatLongDate } from '../../knowledge-base/format.js';
+import { jobName, type FieldJob } from '../../knowledge-base/field-jobs.js';
+import { NOT_AVAILABLE } from '../../report/sections.js';
+import { withMarker, type WritingContext } from './context.js';
+
+/**
+ * What the UK-wide rules mean for this field: the summary's threshold (the pay a sponsor must offer in each of its
+ * jobs), the group's earnings against those thresholds, the degrees at the student's level and the
+ * field's own steps. Every figure comes from the occupation facts and the threshold facts they cite.
+ */
+
+const HCW = 'sw-health-care-threshold';
+
+/** The facts one job's pay line rests on: its occupation fact and the threshold facts it applies. */
+function payFactIds(job: FieldJob): string[] {
+  if (job.status.kind !== 'open') return [job.factId];
+  if (job.healthAndCare && job.goingRate === null) return [job.factId, HCW];
+  return [job.factId, 'sw-new-entrant', 'sw-general-threshold'];
+}
+
+/** The pay a sponsor must offer in one job, in words (no markers). */
+export function payWords(job: FieldJob, ctx: WritingContext): string {
+  const { status } = job;
+  if (status.kind === 'closed') return 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa';
+  if (status.kind === 'list-ended') return `its shortage-list place ended on ${formatLongDate(status.ended)}, so it cannot be sponsored now`;
+  if (status.kind === 'list') {
+    return `can be sponsored only while it is on the ${status.list}${status.until ? ` (until ${formatLongDate(status.until)})` : ''}, which ends before a course starting now does`;
+  }
+  if (job.healthAndCare && job.goingRate === null) {
+    const hcw = ctx.fact(HCW);
+    const registered = ctx.input.retrieval.mapEntry?.regulator ? ', once registered' : '';
+    return `at least ${hcw?.value ?? NOT_AVAILABLE} on the Health and Care Worker visa${registered}`;
+  }
+  if (job.newEntrantPay === null || job.standardPay === null) return `${NOT_AVAILABLE}: the table gives no going rate for it`;
+  const why = job.generalApplies ? ` (its going rate, ${formatGbp(job.goingRate!)}, is below the general threshold)` : ' (its going rate)';
+  return `at least ${formatGbp(job.newEntrantPay)} as a new entrant, then ${formatGbp(job.standardPay)}${why}`;
+}
+
+/**
+ * The summary's threshold for this field's jobs: the concrete figures per job, jobs with the same figures together
+ * (the Health and Care Worker threshold where it applies; the general £41,700 only where it is the one that bites).
+ */
+export function summaryThreshold(ctx: WritingContext): string | null {
+  const jobs = ctx.input.retrieval.fieldJobs;
+  if (jobs.length === 0) return null;
+  const groups = new Map<string, FieldJob[]>();
+  for (const job of jobs) {
+    const key = payWords(job, ctx);
+    groups.set(key, [...(groups.get(key) ?? []), job]);
+  }
+  const parts = [...groups].map(([words, members]) => `${members.map(jobName).join(', ')}: ${words}`);
+  return withMarker(`**Pay to be sponsored in your field's jobs:** ${parts.join('; ')}`, ctx.citeIds(jobs.flatMap(payFactIds)));
+}
+
+/** The group's earnings against the thresholds its graduates' jobs must meet, where the comparison says something. */
+export function earningsAgainstThresholds(ctx: WritingContext): string | null {
+  const group = ctx.input.retrieval.mapEntry?.graduate_earnings;
+  const earnings = ctx.input.retrieval.facts.find((f) => f.id.startsWith('earnings:'));
+  const open = ctx.input.retrieval.fieldJobs.filter((j) => j.status.kind === 'open' && j.newEntrantPay !== null && j.standardPay !== null);
+  if (!group || !earnings || open.length === 0 || group.level === 'postgraduate') return null;
+  const entrant = Math.min(...open.map((j) => j.newEntrantPay!));
+  const standard = Math.min(...open.map((j) => j.standardPay!));
+  const first = group.other_years?.['1'];
+  const points: string[] = [];
+  if (first !== undefined && first < entrant) points.push(`one year after graduating the median (${formatGbp(first)}) is below the ${formatGbp(entrant)} a sponsor must pay a new entrant`);
+  if (group.median_gbp < standard) points.push(`five years after (${formatGbp(group.median_gbp)}) it is below the ${formatGbp(standard)} that applies once the new-entrant rate ends`);
+  if (points.length === 0) return null;
+  return withMarker(
+    `**Pay in your field against the thresholds:** for UK graduates in ${group.cah2_name}, ${points.join(', and ')}; many jobs in the field pay less than sponsorship needs, so aim for the better-paid roles and check the salary before you accept`,
+    ctx.citeIds([earnings.id, ...open.flatMap(payFactIds)]),
+  );
+}
+
+/** The typical degrees that fit the student's level (a master's for a taught postgraduate, and so on). */
+export function degreesForLevel(ctx: WritingContext): string[] {
+  const degrees = ctx.input.retrieval.mapEntry?.typical_degrees ?? ctx.entry?.typical_degrees ?? [];
+  const level = ctx.personal.timeline.level;
+  const fits = (d: string): boolean =>
+    level === 'undergraduate'
+      ? /^(B|MBBS|MBChB|MPharm|MEng|MChem|MPhys|MMath|LLB|BDS|BVSc)/.test(d)
+      : level === 'postgraduate_taught'
+        ? /^(M|Graduate|Executive|PG|LLM)/.test(d) && !/^(MBBS|MBChB|MPharm)/.test(d)
+        : /^(PhD|MPhil|MRes|DPhil)/.test(d);
+  return degrees.filter(fits);
+}
+
+/** The field's own steps for the plan: its jobs to search for, its bodies to follow, the SOC code to check. */
+export function fieldSteps(ctx: WritingContext): string[] {
+  const { fieldJobs, mapEntry } = ctx.input.retrieval;
+  const steps: string[] = [];
+  const open = fieldJobs.filter((j) => j.status.kind === 'open');
+  if (open.length > 0) {
+    steps.push(
+      withMarker(
+        `- Look at vacancies for ${open.map(jobName).join(', ')} with employers that hold a sponsor licence, and note the salaries against the pay figures in the summary`,
+        ctx.citeIds(['job-employers-visa-hesitancy']),
+      ),
+    );
+  }
+  if (mapEntry && mapEntry.professional_bodies.length > 0) {
+    steps.push(`- Read the careers pages of ${mapEntry.professional_bodies.map((b) => `the ${b.name.replace(/^The /, '')}`).join(' and ')} (links under Job Prospects).`);
+  }
+  return steps;
+}
