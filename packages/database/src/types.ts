@@ -83,7 +83,6 @@ export interface User {
 /** Lifecycle status of a report. */
 export type ReportStatus = 'pending' | 'generating' | 'completed' | 'failed' | 'expired';
 
-/** A report row (content, citations and metadata are the stored JSON, or null). */
 /** What a report is written for (migration 004); each part null when unknown. `intake` is `YYYY-MM`. */
 export interface ReportProfile {
   readonly level: 'undergraduate' | 'postgraduate_taught' | 'postgraduate_research' | null;
@@ -92,6 +91,7 @@ export interface ReportProfile {
   readonly nationality: 'IN' | 'PK' | 'BD' | 'LK' | 'NP' | null;
 }
 
+/** A report row (content, citations and metadata are the stored JSON, or null). */
 export interface ReportRow {
   readonly reportId: string;
   readonly userId: string;

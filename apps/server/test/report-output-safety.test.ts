@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { plainText, safeContent, safeMarkdown } from '../src/domain/report/output-safety.js';
+
+const SOURCES = new Set(['https://www.gov.uk/student-visa']);
+
+describe('plainText (the subject)', () => {
+  it.each([
+    ['Nursing', 'Nursing'],
+    ['Accounting & Finance', 'Accounting & Finance'],
+    ['MSc Data Science (part-time)', 'MSc Data Science (part-time)'],
+    ['[Nursing](https://evil.example/phish)', 'Nursing'],
+    ['![x](https://evil.example/pixel.png) Law', 'x Law'],
+    ['<script>alert(1)</script>Nursing', 'alert(1) Nursing'],
+    ['**Law** _now_ `code` # heading', 'Law now code heading'],
+    ['<img src=x onerror=alert(1)>', ''],
+  ])('%j → %j', (input, output) => {
+    expect(plainText(input)).toBe(output);
+  });
+});
+
+describe('safeMarkdown (model output)', () => {
+  it.each([
+    ['Apply early <b>now</b> [1].', 'Apply early now [1].'],
+    ['<script>alert(1)</script>Text', 'alert(1)Text'],
+    ['<img src=x onerror=alert(1)>Text <!-- hidden -->', 'Text '],
+    ['See [the visa page](https://www.gov.uk/student-visa).', 'See [the visa page](https://www.gov.uk/student-visa).'],
+    ['Click [here](javascript:alert(1)) now', 'Click here now'],
+    ['A [pixel](data:text/html;base64,PHNjcmlwdD4=) here', 'A pixel here'],
+    ['Visit [this site](https://visas-fast.example/apply "Fast")!', 'Visit this site!'],
+    ['![tracker](https://www.gov.uk/student-visa)', 'tracker'],
+    ['Text\n[1]: https://evil.example\nMore', 'Text\n\nMore'],
+    ['Cited twice [1][2].', 'Cited twice [1][2].'],
+  ])('%j → %j', (input, output) => {
+    expect(safeMarkdown(input, SOURCES)).toBe(output);
+  });
+
+  it('walks nested content and leaves other values alone', () => {
+    expect(safeContent({ a: ['<i>x</i>', { b: '[y](javascript:z)' }], n: 3, none: null }, SOURCES)).toEqual({ a: ['x', { b: 'y' }], n: 3, none: null });
+  });
+});

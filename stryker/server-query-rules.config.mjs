@@ -1,0 +1,9 @@
+import { strykerScope } from './shared.mjs';
+
+export default strykerScope({
+  name: 'server-query-rules',
+  mutate: ['apps/server/src/domain/query-rules/**/*.ts'],
+  vitestConfig: 'apps/server/vitest.config.ts',
+  tsconfig: 'apps/server/tsconfig.json',
+  testFiles: ['apps/server/test/query-rules*.test.ts'],
+});

@@ -1,0 +1,9 @@
+import { strykerScope } from './shared.mjs';
+
+export default strykerScope({
+  name: 'server-timeline',
+  mutate: ['apps/server/src/domain/timeline/**/*.ts'],
+  vitestConfig: 'apps/server/vitest.config.ts',
+  tsconfig: 'apps/server/tsconfig.json',
+  testFiles: ['apps/server/test/timeline.test.ts'],
+});
