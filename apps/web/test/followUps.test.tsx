@@ -17,7 +17,7 @@ function answered(overrides: Partial<Question> = {}): Question {
   return {
     question_id: 'q-1',
     text: 'Can I work while I study?',
-    status: 'completed',
+    status: 'answered',
     answer: 'Up to 20 hours a week in term time [1]. After the course, the Graduate visa lets you work [2].',
     citations: CITATIONS,
     ...overrides,
@@ -92,10 +92,10 @@ describe('follow-up questions under a completed report', () => {
     expect(seen.some((request) => request.path.endsWith('/stream'))).toBe(false);
   });
 
-  it('types a question and sends it with Enter; a failed answer is said plainly', async () => {
+  it('types a question and sends it with Enter; a failed answer is said plainly and gives its question back', async () => {
     serve({
-      'GET /reports/r-1/questions': () => json(200, { questions: [] }),
-      'POST /reports/r-1/questions': ({ body }) => json(201, { question: { question_id: 'q-3', text: (body as { text: string }).text, status: 'pending' } }),
+      'GET /reports/r-1/questions': () => json(200, { questions: [], limit: 10, remaining: 10 }),
+      'POST /reports/r-1/questions': ({ body }) => json(201, { question: answered({ question_id: 'q-3', text: (body as { text: string }).text, status: 'pending', answer: null, citations: null }) }),
       'GET /reports/r-1/questions/q-3/stream': () => sse([frame('status', { status: 'answering' }), frame('error', { code: 'ANSWER_FAILED', detail: 'The answer could not be written in time.' })]),
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
@@ -104,20 +104,44 @@ describe('follow-up questions under a completed report', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The answer could not be written in time. You can ask it again.');
     expect(screen.getByText('The question could not be answered.', { selector: '[aria-live="polite"]' })).toBeInTheDocument();
     expect(screen.getByLabelText(FOLLOW_UP_LABEL)).toHaveValue('');
-    // Without a limit from the server, no count is made up.
-    expect(screen.getByLabelText(FOLLOW_UP_LABEL)).toHaveAccessibleDescription(/answered from the same dated sources as the report\. Characters used:0\/500$/);
+    // A failed answer does not count against the report's follow-ups.
+    expect(screen.getByLabelText(FOLLOW_UP_LABEL)).toHaveAccessibleDescription(/10 more follow-up questions are included/);
+  });
+
+  it('gives a refused question the server’s reply, word for word, and counts nothing; without a limit no count is made up', async () => {
+    const offTopic = 'I can only answer questions about studying and working in the UK, from the sources behind this report.';
+    serve({
+      'GET /reports/r-1/questions': () => json(200, { questions: [] }),
+      'POST /reports/r-1/questions': ({ body }) =>
+        (body as { text: string }).text.includes('Canada')
+          ? apiError(422, 'UK_ONLY', 'This MVP currently supports the UK only.')
+          : apiError(422, 'OFF_TOPIC', offTopic),
+    });
+    renderSignedIn(<ReportPage reportId="r-1" />);
+    const user = userEvent.setup();
+    const input = await findComposer();
+    await user.type(input, 'Could I study in Canada instead?{Enter}');
+    const followUps = await screen.findByRole('list', { name: 'Follow-up questions' });
+    expect(await within(followUps).findByText('This MVP currently supports the UK only.')).toBeInTheDocument();
+    await user.type(input, 'What is the weather like?{Enter}');
+    expect(await within(followUps).findByText(offTopic)).toBeInTheDocument();
+    expect(within(followUps).getAllByTestId('user-message').map((bubble) => bubble.textContent)).toEqual(['You: Could I study in Canada instead?', 'You: What is the weather like?']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(input).toHaveValue('');
+    expect(input).toHaveFocus();
+    expect(input).toHaveAccessibleDescription(/answered from the same dated sources as the report\. Characters used:0\/500$/);
   });
 
   it('says the 429 past the allowance plainly in the composer’s place and moves the focus to it', async () => {
     serve({
       'GET /reports/r-1/questions': () => json(200, { questions: [answered()], remaining: 1 }),
-      'POST /reports/r-1/questions': () => apiError(429, 'FOLLOW_UP_LIMIT', 'This report has had its 10 follow-up questions.'),
+      'POST /reports/r-1/questions': () => apiError(429, 'FOLLOW_UP_LIMIT_REACHED', 'This report has had its 10 follow-up questions. Start a new report to ask more.'),
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
     const user = userEvent.setup();
     await user.type(await findComposer(), 'One more?');
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    const message = await screen.findByText('This report has had its 10 follow-up questions.');
+    const message = await screen.findByText('This report has had its 10 follow-up questions. Start a new report to ask more.');
     await waitFor(() => expect(message).toHaveFocus());
     expect(screen.queryByLabelText(FOLLOW_UP_LABEL)).toBeNull();
     expect(screen.queryByRole('list', { name: 'Suggested follow-up questions' })).toBeNull();

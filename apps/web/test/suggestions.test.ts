@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Question, QuestionStatus } from '../src/api/questions.js';
 import type { ReportProfile } from '../src/api/types.js';
 import { earningsQuestion, otherIntake, suggestedQuestions } from '../src/followups/suggestions.js';
 import { remainingLabel, remainingOf } from '../src/followups/FollowUps.js';
@@ -44,10 +45,12 @@ describe('suggested follow-ups', () => {
   });
 });
 
+const asked = (status: QuestionStatus): Question => ({ question_id: `q-${status}`, text: 'x', status, answer: null, citations: null });
+
 describe('the allowance left', () => {
   it.each([
     [{ questions: [], remaining: 4 }, 4],
-    [{ questions: [{ question_id: 'q', text: 'x', status: 'completed' as const }], limit: 10 }, 9],
+    [{ questions: [asked('answered'), asked('failed'), asked('answering')], limit: 10 }, 8],
     [{ questions: [], limit: 0 }, 0],
     [{ questions: [] }, null],
   ])('%j leaves %s', (list, left) => {

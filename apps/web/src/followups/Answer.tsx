@@ -76,7 +76,7 @@ export function LiveAnswer({ reportId, questionId, onSettled }: LiveAnswerProps)
 /** A stored follow-up's answer (no AI call): its text and sources, why it failed, or the answer still being written. */
 export function StoredAnswer({ reportId, question, onSettled }: { readonly reportId: string; readonly question: Question; readonly onSettled?: LiveAnswerProps['onSettled'] }) {
   switch (question.status) {
-    case 'completed':
+    case 'answered':
       return <AnswerBody question={question} text={question.answer ?? ''} writing={false} />;
     case 'failed':
       return <Notice tone="error">{describeAnswerFailure(question.error_message)}</Notice>;

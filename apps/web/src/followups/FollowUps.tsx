@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../api/ApiContext.js';
 import { ApiError } from '../api/errors.js';
-import type { Question, QuestionList } from '../api/questions.js';
+import { FOLLOW_UP_LIMIT_REACHED, QUESTION_REFUSALS, type Question, type QuestionList } from '../api/questions.js';
 import type { Report } from '../api/types.js';
 import { Composer } from '../chat/Composer.js';
 import { describeError } from '../components/errorMessage.js';
@@ -16,12 +16,17 @@ export const FOLLOW_UP_LABEL = 'Ask a follow-up about this report';
 /** Where the follow-ups stand: loading, not offered by this server, or loaded with what is left of the allowance. */
 type Load = { readonly state: 'loading' } | { readonly state: 'unavailable' } | { readonly state: 'error'; readonly message: string } | { readonly state: 'loaded' };
 
-/** Follow-ups still allowed, from the list: the server's `remaining`, or its `limit` less those asked; null when unsaid. */
+/** Follow-ups still allowed, from the list: the server's `remaining`, or its `limit` less those that count; null when unsaid. */
 export function remainingOf(list: QuestionList): number | null {
   if (typeof list.remaining === 'number') return list.remaining;
-  if (typeof list.limit === 'number') return Math.max(0, list.limit - list.questions.length);
+  if (typeof list.limit === 'number') return Math.max(0, list.limit - list.questions.filter((q) => q.status !== 'failed').length);
   return null;
 }
+
+/** One exchange under the report: a stored question and its answer, or a question refused before it was stored. */
+type Turn = { readonly kind: 'asked'; readonly question: Question } | { readonly kind: 'refused'; readonly id: string; readonly text: string; readonly detail: string };
+
+const turnKey = (turn: Turn): string => (turn.kind === 'asked' ? turn.question.question_id : turn.id);
 
 /** "You can ask 9 more follow-up questions about this report." */
 export function remainingLabel(remaining: number | null): string {
@@ -36,8 +41,9 @@ const ALL_ASKED = 'You have asked all the follow-up questions included with this
 /**
  * The chat under a completed report: its stored follow-ups with their answers and sources (from `GET …/questions`,
  * never a new AI call), the answer being written streamed live, and the composer "Ask a follow-up about this
- * report" with three questions suggested from the report's profile. The allowance left is said under the input;
- * past it the server's 429 is said plainly in the composer's place.
+ * report" with three questions suggested from the report's profile. A refusal (UK only, off topic) is the
+ * assistant's reply in the server's words; the allowance left is said under the input (a failed answer gives its
+ * question back); past it the server's 429 is said plainly in the composer's place.
  */
 export function FollowUps({ report }: { readonly report: Report }) {
   const api = useApi();
@@ -45,7 +51,7 @@ export function FollowUps({ report }: { readonly report: Report }) {
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const limitRef = useRef<HTMLParagraphElement>(null);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [questions, setQuestions] = useState<readonly Question[]>([]);
+  const [turns, setTurns] = useState<readonly Turn[]>([]);
   const [remaining, setRemaining] = useState<number | null>(null);
   const [limitMessage, setLimitMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,7 +65,7 @@ export function FollowUps({ report }: { readonly report: Report }) {
       .listQuestions(reportId)
       .then((list) => {
         if (!current) return;
-        setQuestions(list.questions);
+        setTurns(list.questions.map((question) => ({ kind: 'asked', question })));
         setRemaining(remainingOf(list));
         setAnswering(list.questions.find((q) => q.status === 'pending' || q.status === 'answering')?.question_id ?? null);
         setLoad({ state: 'loaded' });
@@ -74,7 +80,11 @@ export function FollowUps({ report }: { readonly report: Report }) {
     };
   }, [api, reportId]);
 
-  const onSettled = useCallback(() => setAnswering(null), []);
+  const onSettled = useCallback((answered: Question | null) => {
+    setAnswering(null);
+    // A failed answer does not count against the report's follow-ups.
+    if (!answered || answered.status === 'failed') setRemaining((left) => (left === null ? null : left + 1));
+  }, []);
 
   const used = remaining === 0 || limitMessage !== null;
   // The composer gives way to the message once the allowance is used up here: the focus goes with it (not when a
@@ -92,14 +102,18 @@ export function FollowUps({ report }: { readonly report: Report }) {
     // The input keeps the focus (a chip that was pressed goes away while the answer is written).
     inputRef.current?.focus();
     try {
-      const created = await api.askQuestion(reportId, text);
-      setQuestions((list) => [...list, { ...created.question, answer: null, citations: null }]);
-      setAnswering(created.question.question_id);
-      setRemaining((left) => (typeof created.remaining === 'number' ? created.remaining : left === null ? null : Math.max(0, left - 1)));
+      const { question } = await api.askQuestion(reportId, text);
+      setTurns((list) => [...list, { kind: 'asked', question }]);
+      setAnswering(question.question_id);
+      setRemaining((left) => (left === null ? null : Math.max(0, left - 1)));
       setValue((typed) => (typed.trim() === text ? '' : typed));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 429 && error.code !== 'RATE_LIMITED') {
+      if (error instanceof ApiError && error.status === 429 && error.code === FOLLOW_UP_LIMIT_REACHED) {
         setLimitMessage(error.detail || ALL_ASKED);
+      } else if (error instanceof ApiError && error.status === 422 && QUESTION_REFUSALS.has(error.code)) {
+        // Refused before anything was stored: the reply is the server's, word for word, and nothing was counted.
+        setTurns((list) => [...list, { kind: 'refused', id: `refused-${list.length}`, text, detail: error.detail }]);
+        setValue((typed) => (typed.trim() === text ? '' : typed));
       } else {
         setProblem(describeError(error));
         inputRef.current?.focus();
@@ -109,20 +123,20 @@ export function FollowUps({ report }: { readonly report: Report }) {
     }
   };
 
-  const asked = useMemo(() => new Set(questions.map((q) => q.text.trim().toLowerCase())), [questions]);
+  const asked = useMemo(() => new Set(turns.map((turn) => (turn.kind === 'asked' ? turn.question.text : turn.text).trim().toLowerCase())), [turns]);
   const suggestions = suggestedQuestions(report.subject, report.profile).filter((q) => !asked.has(q.toLowerCase()));
   const busy = sending || answering !== null;
 
   if (load.state === 'loading' || load.state === 'unavailable') return null;
   return (
     <div className="space-y-6">
-      {questions.length > 0 && (
+      {turns.length > 0 && (
         <ol className="space-y-4" aria-label="Follow-up questions">
-          {questions.map((question) => (
-            <li key={question.question_id} className="space-y-4">
-              <MessageBubble role="user">{question.text}</MessageBubble>
+          {turns.map((turn) => (
+            <li key={turnKey(turn)} className="space-y-4">
+              <MessageBubble role="user">{turn.kind === 'asked' ? turn.question.text : turn.text}</MessageBubble>
               <MessageBubble role="assistant">
-                <StoredAnswer reportId={reportId} question={question} onSettled={onSettled} />
+                {turn.kind === 'asked' ? <StoredAnswer reportId={reportId} question={turn.question} onSettled={onSettled} /> : <p>{turn.detail}</p>}
               </MessageBubble>
             </li>
           ))}
