@@ -1,8 +1,8 @@
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type * as ReactMarkdownModule from 'react-markdown';
 import { ReportPage } from '../src/report/ReportPage.js';
-import { controlledSse, frame, installFetch, json } from './support/fakeFetch.js';
+import { controlledSse, feed, frame, installFetch, json } from './support/fakeFetch.js';
 import { makeReport } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
@@ -20,13 +20,6 @@ vi.mock('react-markdown', async (importOriginal) => {
 });
 
 const PENDING = makeReport({ status: 'generating', content: null, citations: null, completed_at: null });
-
-async function feed(live: ReturnType<typeof controlledSse>, text: string): Promise<void> {
-  await act(async () => {
-    live.push(text);
-    await new Promise((resolve) => setTimeout(resolve, 70));
-  });
-}
 
 describe('the live report renders only the growing section, once a frame', () => {
   it('leaves finished sections alone and folds a burst of deltas into one render', async () => {

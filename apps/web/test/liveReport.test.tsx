@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReportPage } from '../src/report/ReportPage.js';
 import { SECTIONS } from '../src/report/sections.js';
-import { apiError, controlledSse, frame, installFetch, json, sse } from './support/fakeFetch.js';
+import { apiError, controlledSse, feed, frame, installFetch, json, sse } from './support/fakeFetch.js';
 import { makeReport, PAID_CONFIG } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
@@ -19,14 +19,6 @@ function awkwardChunks(text: string): string[] {
     at += size;
   }
   return chunks;
-}
-
-/** Sends stream text and lets the app read it and render it at its next frame. */
-async function feed(live: ReturnType<typeof controlledSse>, text: string): Promise<void> {
-  await act(async () => {
-    live.push(text);
-    await new Promise((resolve) => setTimeout(resolve, 70));
-  });
 }
 
 let scrollTo = vi.fn();

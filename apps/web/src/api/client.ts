@@ -1,5 +1,6 @@
 import { isUnauthorized, send, sendJson } from './http.js';
-import { streamReport } from './stream.js';
+import type { CreatedQuestion, QuestionList, QuestionStreamEvent } from './questions.js';
+import { streamEvents, streamReport } from './stream.js';
 import type { CreateReportResult, PaymentState, ProfileAnswers, QueryReading, Report, ReportList, ReportStreamEvent } from './types.js';
 
 /** Where the client gets its Bearer token: the local session or Clerk. */
@@ -11,6 +12,7 @@ export interface TokenSource {
 }
 
 const reportPath = (reportId: string): string => `/reports/${encodeURIComponent(reportId)}`;
+const questionsPath = (reportId: string): string => `${reportPath(reportId)}/questions`;
 
 /** The typed API of the signed-in student; every call sends the Bearer token and retries once after a 401. */
 export class ApiClient {
@@ -57,6 +59,22 @@ export class ApiClient {
   /** Follows a report's live stream; see `streamReport`. */
   followReport(reportId: string, onEvent: (event: ReportStreamEvent) => void, signal?: AbortSignal): Promise<void> {
     return this.withToken((token) => streamReport(reportId, token, onEvent, signal));
+  }
+
+  /** `POST /reports/{id}/questions`: asks a follow-up about a completed report (429 past the report's allowance). */
+  askQuestion(reportId: string, text: string): Promise<CreatedQuestion> {
+    return this.withToken((token) => sendJson<CreatedQuestion>(questionsPath(reportId), { method: 'POST', body: { text }, token }));
+  }
+
+  /** `GET /reports/{id}/questions`: the report's follow-ups with their stored answers (no AI call). */
+  listQuestions(reportId: string): Promise<QuestionList> {
+    return this.withToken((token) => sendJson<QuestionList>(questionsPath(reportId), { token }));
+  }
+
+  /** Follows a follow-up's answer as it is written (or replayed from storage); see `streamEvents`. */
+  followQuestion(reportId: string, questionId: string, onEvent: (event: QuestionStreamEvent) => void, signal?: AbortSignal): Promise<void> {
+    const path = `${questionsPath(reportId)}/${encodeURIComponent(questionId)}/stream`;
+    return this.withToken((token) => streamEvents(path, token, onEvent, signal));
   }
 
   private async withToken<T>(call: (token: string | null) => Promise<T>): Promise<T> {

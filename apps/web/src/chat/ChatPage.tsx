@@ -196,7 +196,7 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
           {busy}
         </p>
       )}
-      <Composer value={value} onChange={setValue} onSubmit={(words) => void send(words)} busy={busy !== null} showLabel={empty} inputRef={inputRef} />
+      <Composer value={value} onChange={setValue} onSubmit={(words) => void send(words)} busy={busy !== null} labelStyle={empty ? 'title' : 'hidden'} inputRef={inputRef} />
       {empty && <SuggestionChips onPick={pick} />}
     </div>
   );

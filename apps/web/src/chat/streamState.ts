@@ -69,13 +69,25 @@ export function applyStreamEvent(state: StreamState, event: ReportStreamEvent): 
   }
 }
 
+/** What every followed stream's state has: where it stands and why it was interrupted. */
+export interface Interruptible {
+  readonly phase: StreamPhase;
+  readonly interruption: string | null;
+}
+
 /**
- * The stream ended without `complete` or `error`, or could not be opened (`reason` says why, in words).
+ * Any stream ended without `complete` or `error`, or could not be opened (`reason` says why, in words).
  * A settled state is left as it is.
  */
-export function interrupt(state: StreamState, reason: string | null = null): StreamState {
+export function interruptStream<S extends Interruptible>(state: S, reason: string | null = null): S {
   if (state.phase === 'complete' || state.phase === 'failed') return state;
-  return { ...state, phase: 'interrupted', current: null, interruption: reason };
+  return { ...state, phase: 'interrupted', interruption: reason };
+}
+
+/** A report's stream was interrupted: no section is being written any more (see `interruptStream`). */
+export function interrupt(state: StreamState, reason: string | null = null): StreamState {
+  const next = interruptStream(state, reason);
+  return next === state ? state : { ...next, current: null };
 }
 
 /** What the `aria-live` region announces for a state. */

@@ -6,6 +6,7 @@ import type { Report } from '../api/types.js';
 import { LiveReport } from '../chat/LiveReport.js';
 import { describeError, describeFailure } from '../components/errorMessage.js';
 import { Loading } from '../components/Loading.js';
+import { FollowUps } from '../followups/FollowUps.js';
 import { MessageBubble } from '../components/MessageBubble.js';
 import { Notice } from '../components/Notice.js';
 import { useHistory } from '../history/HistoryContext.js';
@@ -14,7 +15,7 @@ import { ReportView } from './ReportView.js';
 
 type Load = { readonly state: 'loading' } | { readonly state: 'loaded'; readonly report: Report } | { readonly state: 'missing' } | { readonly state: 'error'; readonly message: string };
 
-function Answer({ report, onSettled }: { readonly report: Report; readonly onSettled: () => void }) {
+function Answer({ report, onSettled }: { readonly report: Report; readonly onSettled: (report: Report | null) => void }) {
   const { payments_enabled: paid } = useConfig();
   switch (report.status) {
     case 'completed':
@@ -40,6 +41,10 @@ export function ReportPage({ reportId }: { readonly reportId: string }) {
   // without a second render from inside the effect.
   const [settled, setSettled] = useState<{ readonly reportId: string; readonly load: Load }>();
   const load: Load = settled?.reportId === reportId ? settled.load : { state: 'loading' };
+  // The report as the live stream finished it, kept with its id the same way: follow-ups open under a report
+  // just written, too.
+  const [finishedFor, setFinishedFor] = useState<{ readonly reportId: string; readonly report: Report }>();
+  const finished = finishedFor?.reportId === reportId ? finishedFor.report : null;
 
   useEffect(() => {
     let current = true;
@@ -58,7 +63,13 @@ export function ReportPage({ reportId }: { readonly reportId: string }) {
     };
   }, [api, reportId]);
 
-  const onSettled = useCallback(() => reload(), [reload]);
+  const onSettled = useCallback(
+    (settled: Report | null) => {
+      reload();
+      if (settled) setFinishedFor({ reportId, report: settled });
+    },
+    [reload, reportId],
+  );
 
   if (load.state === 'loading') return <Loading label="Opening your report…" />;
   if (load.state === 'missing' || load.state === 'error') {
@@ -75,6 +86,7 @@ export function ReportPage({ reportId }: { readonly reportId: string }) {
     );
   }
   const { report } = load;
+  const shown = finished ?? report;
   return (
     <div className="mx-auto w-full max-w-3xl space-y-6 py-6">
       <h1 className="sr-only text-2xl font-semibold text-slate-900 print:not-sr-only">Studying {report.subject} in the UK</h1>
@@ -82,6 +94,7 @@ export function ReportPage({ reportId }: { readonly reportId: string }) {
       <MessageBubble role="assistant">
         <Answer report={report} onSettled={onSettled} />
       </MessageBubble>
+      {shown.status === 'completed' && <FollowUps report={shown} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Citation } from '../api/types.js';
 import { formatDate } from '../components/dates.js';
-import { sourceAnchor } from './citations.js';
+import { SOURCE_PREFIX, sourceAnchor } from './citations.js';
 
 /** Who published a source, as its address says: "gov.uk", "nhs.uk", "ukcisa.org.uk". */
 export function publisherOf(url: string): string {
@@ -12,29 +12,38 @@ export function publisherOf(url: string): string {
   }
 }
 
+/** Props of `SourcesList`. */
+export interface SourcesListProps {
+  readonly citations: readonly Citation[];
+  /** The anchor prefix of the entries (`source-` for a report; a follow-up's answer has its own). */
+  readonly prefix?: string;
+  /** The list's accessible name. */
+  readonly label?: string;
+}
+
 /**
- * The numbered sources a report cites, listed once: title, publisher, link, accessed date and the supporting
- * excerpt. Collapsed by default; following a marker (`#source-n`) opens it.
+ * The numbered sources a report (or an answer) cites, listed once: title, publisher, link, accessed date and the
+ * supporting excerpt. Collapsed by default; following one of its markers (`#source-n`) opens it.
  */
-export function SourcesList({ citations }: { readonly citations: readonly Citation[] }) {
+export function SourcesList({ citations, prefix = SOURCE_PREFIX, label = 'Sources' }: SourcesListProps) {
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const openForHash = (): void => {
-      if (window.location.hash.startsWith('#source-') && details.current) details.current.open = true;
+      if (new RegExp(`^#${prefix}\\d+$`).test(window.location.hash) && details.current) details.current.open = true;
     };
     openForHash();
     window.addEventListener('hashchange', openForHash);
     return () => window.removeEventListener('hashchange', openForHash);
-  }, []);
+  }, [prefix]);
   const sorted = [...citations].sort((a, b) => a.id - b.id);
   return (
     <details ref={details} className="rounded-lg border border-slate-200">
       <summary className="min-h-11 cursor-pointer px-4 py-3 font-medium text-slate-900">
         {sorted.length} sources, each with its publisher, link and the date it was checked
       </summary>
-      <ol className="space-y-3 px-4 pb-4" aria-label="Sources">
+      <ol className="space-y-3 px-4 pb-4" aria-label={label}>
         {sorted.map((citation) => (
-          <li key={citation.id} id={sourceAnchor(citation.id)} className="source-entry scroll-mt-20 border-t border-slate-100 pt-3">
+          <li key={citation.id} id={sourceAnchor(citation.id, prefix)} className="source-entry scroll-mt-20 border-t border-slate-100 pt-3">
             <p className="font-medium text-slate-900">
               <span className="mr-2 text-slate-700">[{citation.id}]</span>
               <a href={citation.url} className="link source-title" target="_blank" rel="noopener noreferrer">

@@ -22,37 +22,49 @@ export function groupLabel(numbers: readonly number[]): string {
   return `[${runs.join(', ')}]`;
 }
 
-/** The in-page anchor of the numbered source `n`. */
-export const sourceAnchor = (n: number | string): string => `source-${n}`;
+/** The prefix of a report's source anchors; a follow-up's answer has its own (its sources are numbered anew). */
+export const SOURCE_PREFIX = 'source-';
+
+/** The in-page anchor of the numbered source `n` (`prefix` tells one answer's sources from another's). */
+export const sourceAnchor = (n: number | string, prefix: string = SOURCE_PREFIX): string => `${prefix}${n}`;
+
+/** The source number a citation link points at (`#source-4`, `#answer-q1-source-4` → "4"), or null for any other link. */
+export function citedSource(href: string): string | null {
+  return /^#(?:[\w-]+-)?source-(\d+)$/.exec(href)?.[1] ?? null;
+}
 
 /**
  * Splits a text into text nodes and links: each `[n]`, or each group of adjacent markers, becomes one link to the
  * first source of the group, labelled "[4–6]" (one tap target instead of three small ones).
  */
-export function splitCitations(text: string): MdNode[] {
+export function splitCitations(text: string, prefix: string = SOURCE_PREFIX): MdNode[] {
   const nodes: MdNode[] = [];
   let last = 0;
   for (const match of text.matchAll(MARKERS)) {
     if (match.index > last) nodes.push({ type: 'text', value: text.slice(last, match.index) });
     const numbers = [...match[0].matchAll(/\d+/g)].map((n) => Number(n[0]));
     const first = Math.min(...numbers);
-    nodes.push({ type: 'link', url: `#${sourceAnchor(first)}`, children: [{ type: 'text', value: groupLabel(numbers) }] });
+    nodes.push({ type: 'link', url: `#${sourceAnchor(first, prefix)}`, children: [{ type: 'text', value: groupLabel(numbers) }] });
     last = match.index + match[0].length;
   }
   if (last < text.length) nodes.push({ type: 'text', value: text.slice(last) });
   return nodes;
 }
 
-function linkCitations(node: MdNode): void {
+function linkCitations(node: MdNode, prefix: string): void {
   if (!node.children || node.type === 'link' || node.type === 'linkReference') return;
   node.children = node.children.flatMap((child) => {
-    if (child.type === 'text') return splitCitations(child.value ?? '');
-    linkCitations(child);
+    if (child.type === 'text') return splitCitations(child.value ?? '', prefix);
+    linkCitations(child, prefix);
     return [child];
   });
 }
 
-/** A remark plugin that turns `[n]` citation markers in text (not in code or links) into links to `#source-n`. */
-export function remarkCitationLinks() {
-  return (tree: MdNode): void => linkCitations(tree);
+/**
+ * A remark plugin that turns `[n]` citation markers in text (not in code or links) into links to `#source-n`
+ * (`#<prefix>n` with the option `prefix`).
+ */
+export function remarkCitationLinks(options: { readonly prefix?: string } = {}) {
+  const prefix = options.prefix ?? SOURCE_PREFIX;
+  return (tree: MdNode): void => linkCitations(tree, prefix);
 }

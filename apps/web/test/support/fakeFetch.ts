@@ -1,3 +1,4 @@
+import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 
 /** A request as the fake server saw it. */
@@ -54,6 +55,14 @@ export function controlledSse(): { response: Response; push(text: string): void;
     push: (text) => controller.enqueue(encoder.encode(text)),
     close: () => controller.close(),
   };
+}
+
+/** Sends stream text and lets the app read it and render it at its next frame (a frame is at most 50 ms in jsdom). */
+export async function feed(live: ReturnType<typeof controlledSse>, text: string): Promise<void> {
+  await act(async () => {
+    live.push(text);
+    await new Promise((resolve) => setTimeout(resolve, 70));
+  });
 }
 
 /** One SSE frame as the server writes it. */
