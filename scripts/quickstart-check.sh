@@ -68,11 +68,14 @@ wait_until_up() {
   done
 }
 
-# stop_cleanly: SIGTERM to the process started last (npm forwards it to the server); it must exit 0 in time.
+# stop_cleanly: SIGTERM to the server process itself (under `npm start` that is npm's child: npm, sent a signal,
+# exits 143 without waiting for it), as a process manager stops it; the server and what started it must exit 0.
 stop_cleanly() {
-  local started; started=$(date +%s)
-  kill -TERM "$server_pid"
-  local code=0
+  local started target code=0
+  started=$(date +%s)
+  target=$(pgrep -g "$server_pid" -f 'apps/server/dist/main\.js' | head -n 1 || true)
+  [ -n "$target" ] || fail "no server process under $server_pid"
+  kill -TERM "$target"
   for _ in $(seq 1 120); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
   kill -0 "$server_pid" 2>/dev/null && fail "the server did not stop within 60 s of SIGTERM"
   wait "$server_pid" || code=$?
@@ -114,10 +117,8 @@ say "newcomer total (install + start): $(( install_s + start_s )) s"
 
 # ---- 2. Production-shaped: production dependencies and the built files only ------------------------------------
 prod="$work/prod"
-mkdir -p "$prod"
-# What docs/deployment/Dockerfile copies into its runtime stage.
-tar -cf - package.json package-lock.json packages/*/package.json apps/*/package.json \
-  packages/*/dist apps/server/dist apps/server/data apps/web/dist | tar -xf - -C "$prod"
+# The same files docs/deployment/Dockerfile puts in its runtime stage.
+node scripts/pack-runtime.mjs "$prod" >/dev/null || fail "scripts/pack-runtime.mjs"
 cd "$prod"
 started=$(date +%s)
 "${clean_env[@]}" npm ci --omit=dev --no-audit --no-fund >"$work/npm-ci-prod.log" 2>&1 || fail "npm ci --omit=dev"
