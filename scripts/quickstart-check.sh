@@ -29,7 +29,8 @@ fail() {
 }
 
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -KILL -- "-$server_pid" 2>/dev/null || true; fi
+  # The whole process group: a child left behind by a parent that already exited goes too.
+  if [ -n "$server_pid" ]; then kill -KILL -- "-$server_pid" 2>/dev/null || true; fi
   if [ -n "$throwaway_db" ]; then
     psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $throwaway_db WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -79,8 +80,9 @@ stop_cleanly() {
   for _ in $(seq 1 120); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
   kill -0 "$server_pid" 2>/dev/null && fail "the server did not stop within 60 s of SIGTERM"
   wait "$server_pid" || code=$?
-  server_pid=""
   [ "$code" -eq 0 ] || fail "the server exited with code $code after SIGTERM (expected 0)"
+  pgrep -g "$server_pid" >/dev/null && fail "a process of the server's group outlived it"
+  server_pid=""
   say "stopped cleanly on SIGTERM in $(seconds_since "$started") s"
 }
 
