@@ -69,12 +69,13 @@ wait_until_up() {
   done
 }
 
-# stop_cleanly: SIGTERM to the server process itself (under `npm start` that is npm's child: npm, sent a signal,
-# exits 143 without waiting for it), as a process manager stops it; the server and what started it must exit 0.
+# stop_cleanly: SIGTERM to the node server process itself, as a process manager stops it (under `npm start` it is
+# a grandchild: npm, sent a signal, exits 143 without waiting for it, and so does its `sh -c`); the server and what
+# started it must then exit 0, leaving nothing behind.
 stop_cleanly() {
   local started target code=0
   started=$(date +%s)
-  target=$(pgrep -g "$server_pid" -f 'apps/server/dist/main\.js' | head -n 1 || true)
+  target=$(pgrep -g "$server_pid" -f '^node apps/server/dist/main\.js' | head -n 1 || true)
   [ -n "$target" ] || fail "no server process under $server_pid"
   kill -TERM "$target"
   for _ in $(seq 1 120); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
