@@ -29,7 +29,8 @@ fail() {
 }
 
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -KILL -- "-$server_pid" 2>/dev/null || true; fi
+  # The whole process group: a child left behind by a parent that already exited goes too.
+  if [ -n "$server_pid" ]; then kill -KILL -- "-$server_pid" 2>/dev/null || true; fi
   if [ -n "$throwaway_db" ]; then
     psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $throwaway_db WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -68,16 +69,21 @@ wait_until_up() {
   done
 }
 
-# stop_cleanly: SIGTERM to the process started last (npm forwards it to the server); it must exit 0 in time.
+# stop_cleanly: SIGTERM to the node server process itself, as a process manager stops it (under `npm start` it is
+# a grandchild: npm, sent a signal, exits 143 without waiting for it, and so does its `sh -c`); the server and what
+# started it must then exit 0, leaving nothing behind.
 stop_cleanly() {
-  local started; started=$(date +%s)
-  kill -TERM "$server_pid"
-  local code=0
+  local started target code=0
+  started=$(date +%s)
+  target=$(pgrep -g "$server_pid" -f '^node apps/server/dist/main\.js' | head -n 1 || true)
+  [ -n "$target" ] || fail "no server process under $server_pid"
+  kill -TERM "$target"
   for _ in $(seq 1 120); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
   kill -0 "$server_pid" 2>/dev/null && fail "the server did not stop within 60 s of SIGTERM"
   wait "$server_pid" || code=$?
-  server_pid=""
   [ "$code" -eq 0 ] || fail "the server exited with code $code after SIGTERM (expected 0)"
+  pgrep -g "$server_pid" >/dev/null && fail "a process of the server's group outlived it"
+  server_pid=""
   say "stopped cleanly on SIGTERM in $(seconds_since "$started") s"
 }
 
@@ -114,10 +120,8 @@ say "newcomer total (install + start): $(( install_s + start_s )) s"
 
 # ---- 2. Production-shaped: production dependencies and the built files only ------------------------------------
 prod="$work/prod"
-mkdir -p "$prod"
-# What docs/deployment/Dockerfile copies into its runtime stage.
-tar -cf - package.json package-lock.json packages/*/package.json apps/*/package.json \
-  packages/*/dist apps/server/dist apps/server/data apps/web/dist | tar -xf - -C "$prod"
+# The same files docs/deployment/Dockerfile puts in its runtime stage.
+node scripts/pack-runtime.mjs "$prod" >/dev/null || fail "scripts/pack-runtime.mjs"
 cd "$prod"
 started=$(date +%s)
 "${clean_env[@]}" npm ci --omit=dev --no-audit --no-fund >"$work/npm-ci-prod.log" 2>&1 || fail "npm ci --omit=dev"
