@@ -21,6 +21,9 @@ export function strykerScope({ name, mutate, vitestConfig, tsconfig, testFiles }
     tsconfigFile: tsconfig,
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     coverageAnalysis: 'perTest',
+    // STRYKER_IGNORE_STATIC=1 skips mutants of module-level code (each needs the whole suite reloaded); they are then
+    // reported as Ignored, and the next run without it tests them. Off by default.
+    ignoreStatic: process.env.STRYKER_IGNORE_STATIC === '1',
     // Two cores shared with other work: one test runner and one checker process at a time.
     concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
     mutate,

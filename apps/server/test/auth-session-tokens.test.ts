@@ -76,4 +76,46 @@ describe('local session tokens', () => {
   it('refuses text that is not a JWT', async () => {
     expect(await reasonOf(createSessionTokens({ secret: SECRET, now: () => new Date() }).verify('not-a-token'))).toBe('ERR_JWS_INVALID');
   });
+
+  it('accepts a secret of exactly 32 bytes and refuses 31 (counted in UTF-8 bytes, not characters)', () => {
+    expect(() => createSessionTokens({ secret: 'x'.repeat(32), now: () => new Date() })).not.toThrow();
+    expect(() => createSessionTokens({ secret: 'x'.repeat(31), now: () => new Date() })).toThrow('AUTH_SECRET must be at least 32 bytes');
+    expect(() => createSessionTokens({ secret: 'é'.repeat(16), now: () => new Date() })).not.toThrow();
+  });
+
+  it('writes iat and exp as whole seconds rounded down', async () => {
+    const now = new Date('2030-01-01T10:00:00.900Z');
+    const token = await createSessionTokens({ secret: SECRET, now: () => now }).sign(claims, new Date('2030-01-01T11:00:00.900Z'));
+    const seconds = Date.parse('2030-01-01T10:00:00Z') / 1000;
+    expect(decodeJwt(token)).toMatchObject({ iat: seconds, exp: seconds + 3600 });
+  });
+
+  it('accepts a token until its expiry second and refuses it from then on', async () => {
+    let now = new Date('2030-01-01T10:59:59.000Z');
+    const tokens = createSessionTokens({ secret: SECRET, now: () => now });
+    const token = await tokens.sign(claims, new Date('2030-01-01T11:00:00Z'));
+    expect(await tokens.verify(token)).toEqual(claims);
+    now = new Date('2030-01-01T11:00:00.000Z');
+    expect(await reasonOf(tokens.verify(token))).toBe('ERR_JWT_EXPIRED');
+  });
+
+  it('refuses a correctly signed token without a subject', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ sid: claims.sessionId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setExpirationTime(now + 60).sign(key);
+    expect(await reasonOf(createSessionTokens({ secret: SECRET, now: () => new Date() }).verify(token))).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED');
+  });
+
+  it('reports a failure that is not jose’s (here the clock) as ERR_JWT_INVALID', async () => {
+    let broken = false;
+    const tokens = createSessionTokens({
+      secret: SECRET,
+      now: () => {
+        if (broken) throw new Error('clock unavailable');
+        return new Date();
+      },
+    });
+    const token = await tokens.sign(claims, new Date(Date.now() + 60_000));
+    broken = true;
+    expect(await reasonOf(tokens.verify(token))).toBe('ERR_JWT_INVALID');
+  });
 });

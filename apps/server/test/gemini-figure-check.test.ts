@@ -12,7 +12,21 @@ describe('figuresIn', () => {
     ['from September 2027', ['2027-09']],
     ['2027-09-01 and 2027-09', ['2027-09-01', '2027-09']],
     ['in 2027, 20 hours a week', []],
+    ['£2m, £1.2bn and £3K', ['£2000000', '£1200000000', '£3000']],
+    ['£ 524 or £1.5 k', ['£524', '£1500']],
+    ['75percent, 5.5 % and 12.5%', ['75%', '5.5%', '12.5%']],
+    ['on 3rd March, 2027 or the 22nd march 2027', ['2027-03-03', '2027-03-22']],
+    ['by March 22nd 2027 or september 1st, 2027', ['2027-03-22', '2027-09-01']],
+    ['from SEPTEMBER 2027 to January 2028', ['2027-09', '2028-01']],
+    ['1 March 2027 and then March 2028', ['2027-03-01', '2028-03']],
+    ['31 December 2027', ['2027-12-31']],
   ])('%s', (text, expected) => expect([...figuresIn(text)].sort()).toEqual([...expected].sort()));
+});
+
+describe('allowedFigures', () => {
+  it('adds the month of every given day, and nothing for a month alone', () => {
+    expect([...allowedFigures('from 2027-09-01; intake 2028-01; £10')].sort()).toEqual(['2027-09', '2027-09-01', '2028-01', '£10'].sort());
+  });
 });
 
 describe('figureProblems', () => {

@@ -55,11 +55,59 @@ describe('reading Stripe events', () => {
   });
 });
 
+describe('verifying a webhook delivery', () => {
+  const payload = JSON.stringify({ id: 'evt_unit', object: 'event', type: 'checkout.session.completed', data: { object: paidSession } });
+  const signed = (body: string) => Stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+
+  it('refuses an empty or missing body before looking at the signature', () => {
+    expect(() => verifyEvent(webhooks, Buffer.alloc(0), signed(payload), secret)).toThrow(new WebhookPayloadError('The request body is empty.'));
+    expect(() => verifyEvent(webhooks, undefined, signed(payload), secret)).toThrow(new WebhookPayloadError('The request body is empty.'));
+  });
+
+  it('refuses a missing, wrong or foreign signature, and a body that is not the signed one', () => {
+    expect(() => verifyEvent(webhooks, Buffer.from(payload), undefined, secret)).toThrow(new WebhookSignatureError('The Stripe-Signature header is missing.'));
+    expect(() => verifyEvent(webhooks, Buffer.from(payload), '', secret)).toThrow(WebhookSignatureError);
+    expect(() => verifyEvent(webhooks, Buffer.from(payload), 't=1,v1=00', secret)).toThrow(WebhookSignatureError);
+    const foreign = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' });
+    expect(() => verifyEvent(webhooks, Buffer.from(payload), foreign, secret)).toThrow(WebhookSignatureError);
+    expect(() => verifyEvent(webhooks, Buffer.from(`${payload} `), signed(payload), secret)).toThrow(WebhookSignatureError);
+  });
+
+  it('refuses a signature older than five minutes and accepts one just inside them', () => {
+    const now = Math.floor(Date.now() / 1000);
+    const at = (timestamp: number) => Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+    expect(() => verifyEvent(webhooks, Buffer.from(payload), at(now - 330), secret)).toThrow(WebhookSignatureError);
+    expect(verifyEvent(webhooks, Buffer.from(payload), at(now - 270), secret).id).toBe('evt_unit');
+  });
+
+  it('refuses a signed body that is not JSON, or not a Stripe event', () => {
+    expect(() => verifyEvent(webhooks, Buffer.from('not json'), signed('not json'), secret)).toThrow(new WebhookPayloadError('The signed body is not valid JSON.'));
+    const notEvent = JSON.stringify({ id: 'evt_unit', type: 'checkout.session.completed' });
+    expect(() => verifyEvent(webhooks, Buffer.from(notEvent), signed(notEvent), secret)).toThrow(new WebhookPayloadError('The signed body is not a Stripe event.'));
+    const noId = JSON.stringify({ id: '', type: 'checkout.session.completed', data: { object: {} } });
+    expect(() => verifyEvent(webhooks, Buffer.from(noId), signed(noId), secret)).toThrow(new WebhookPayloadError('The signed body is not a Stripe event.'));
+  });
+
+  it('refuses an event whose object is not what its type promises, naming the type', () => {
+    expect(() => verify('checkout.session.completed', { id: 'cs_1' })).toThrow(new WebhookPayloadError('The checkout.session.completed event does not carry the expected object.'));
+    expect(() => verify('checkout.session.expired', { id: '', payment_status: 'unpaid' })).toThrow(WebhookPayloadError);
+  });
+
+  it('says why it ignores an event', () => {
+    expect(verify('checkout.session.completed', { ...paidSession, payment_status: 'unpaid' }).action).toEqual({ kind: 'ignore', why: 'the session is not paid yet' });
+    expect(verify('charge.refunded', { refunded: false, payment_intent: 'pi_1' }).action).toEqual({ kind: 'ignore', why: 'the charge is only partly refunded' });
+    expect(verify('customer.created', { id: 'cus_1' }).action).toEqual({ kind: 'ignore', why: 'not an event payments handle' });
+    expect(verify('charge.refunded', { refunded: true, payment_intent: { id: 'pi_9' } }).action).toEqual({ kind: 'refunded', paymentIntentId: 'pi_9' });
+  });
+});
+
 describe('reading a Checkout Session retrieved from Stripe', () => {
   it('fulfils a paid one, fails an expired one, and waits on an open one', () => {
     expect(retrievedSessionAction(paidSession)).toMatchObject({ kind: 'fulfil' });
     expect(retrievedSessionAction({ ...paidSession, status: 'expired', payment_status: 'unpaid' })).toEqual({ kind: 'fail', sessionId: 'cs_test_1' });
-    expect(retrievedSessionAction({ ...paidSession, status: 'open', payment_status: 'unpaid' })).toMatchObject({ kind: 'ignore' });
+    expect(retrievedSessionAction({ ...paidSession, status: 'open', payment_status: 'unpaid' })).toEqual({ kind: 'ignore', why: 'the session is not paid yet' });
+    expect(retrievedSessionAction({ ...paidSession, status: null })).toEqual({ kind: 'fulfil', sessionId: 'cs_test_1', paymentIntentId: 'pi_1' });
+    expect(retrievedSessionAction({ ...paidSession, id: '' })).toEqual({ kind: 'ignore', why: 'not a Checkout Session' });
     expect(retrievedSessionAction({ id: 42 })).toEqual({ kind: 'ignore', why: 'not a Checkout Session' });
   });
 });

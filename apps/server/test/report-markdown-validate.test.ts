@@ -51,6 +51,11 @@ describe('validateReport', () => {
     ]);
   });
 
+  it.each([5, 10])('accepts a summary of %i bullets', (count) => {
+    const report = { ...content(), executive_summary: Array.from({ length: count }, () => 'point [1]') };
+    expect(validateReport(report, citations(1, 2))).toEqual([]);
+  });
+
   it('counts only non-empty bullets', () => {
     const report = { ...content(), executive_summary: ['a [1]', 'b', 'c', 'd', ' '] };
     expect(validateReport(report, citations(1))[0]).toContain('has 4 bullet points');
@@ -60,6 +65,9 @@ describe('validateReport', () => {
     const uncited = parseReportMarkdown(reportMarkdown([]).replace('## Sources & Citations\n\n', '## Sources & Citations\n\nNone.'), 'x').content!;
     expect(citedNumbers(reportText(uncited))).toEqual([]);
     expect(validateReport(uncited, [])).toEqual([
+      'The report cites no source: put the marker [n] of a numbered source after each fact it supports.',
+    ]);
+    expect(validateReport(uncited, citations(1))).toEqual([
       'The report cites no source: put the marker [n] of a numbered source after each fact it supports.',
     ]);
     expect(validateReport(content(), [])).toContain(
