@@ -5,6 +5,7 @@ import { reportMarkdown } from '../src/domain/report/render.js';
 import { citedNumbers, reportText } from '../src/domain/report/validate.js';
 import { toCitations } from '../src/domain/report/citations.js';
 import { composeReport } from '../src/domain/writers/knowledge-base-writer/compose.js';
+import type { StudentProfile } from '../src/domain/profile/types.js';
 
 /**
  * The closing-note measures of issue 9, printed as a table: for ten subjects, the share of each report's sentences
@@ -26,10 +27,43 @@ const SUBJECTS = [
   ['Fashion Design', 'fashion-design'],
 ] as const;
 
-function write(subject: string, subjectId: string | null) {
+function write(subject: string, subjectId: string | null, profile?: StudentProfile) {
   const retrieval = retrieve(kb, { subject, subjectId, on: NOW });
-  return composeReport({ subject, retrieval, now: NOW });
+  return composeReport({ subject, retrieval, now: NOW, ...(profile ? { profile } : {}) });
 }
+
+/** Issue 10: at most this many words per report without the sources. */
+const MAX_WORDS = 3500;
+
+/**
+ * Issue 9's target is at most 50 % of a report's sentences shared with the generic report (`TARGET_SHARED_PERCENT`).
+ * It is not reached: the student's own dates and money (the same for any subject written for the same profile,
+ * about 35 sentences) and the UK-wide visa, work and Graduate rules stay shared, and a subject with three mapped
+ * occupations and no regulator has about 22 sentences of its own to set against them. These caps are the shares
+ * reached (from 66–87 %), so a report cannot slide back; lower one whenever a change brings a subject down.
+ */
+const TARGET_SHARED_PERCENT = 50;
+const MAX_SHARED_PERCENT: Readonly<Record<string, number>> = {
+  Nursing: 62,
+  'Computer Science': 57,
+  Law: 61,
+  MBA: 62,
+  Pharmacy: 63,
+  'Marine Biology': 80,
+  Economics: 80,
+  Physiotherapy: 79,
+  'Social Work': 78,
+  'Fashion Design': 78,
+};
+
+/** Profiles the word limit is checked with: none, and a few levels and cities. */
+const PROFILES: readonly (StudentProfile | undefined)[] = [
+  undefined,
+  { level: 'undergraduate', intake: '2027-09', city: 'London', nationality: 'PK' },
+  { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'IN' },
+  { level: 'postgraduate_research', intake: '2028-01', city: 'Edinburgh', nationality: 'BD' },
+  { level: 'postgraduate_taught', intake: '2027-01', city: null, nationality: null },
+];
 
 /** A report's sentences without citation markers, Markdown emphasis or list marks, for comparing reports. */
 export function sentences(text: string): string[] {
@@ -80,5 +114,13 @@ describe('knowledge-base measures (issue 9 closing note)', () => {
     expect(row.repeated).toEqual([]);
     expect(row.citations).toBe(row.cited);
     expect(row.quotes).toBe(0);
+    expect(row.words).toBeLessThanOrEqual(MAX_WORDS);
+    expect(row.shared).toBeLessThanOrEqual(MAX_SHARED_PERCENT[subject] ?? TARGET_SHARED_PERCENT);
+  });
+
+  it.each(SUBJECTS.map(([subject, id]) => [subject, id] as const))('%s: at most 3,500 words without the sources, with and without a profile', (subject, id) => {
+    const counts = PROFILES.map((profile) => words(reportText({ ...write(subject, id, profile).content, sources: '' })));
+    console.log(`${subject}: ${counts.join(' / ')} words (no profile / UG London / PGT London / PGR Edinburgh / PGT January)`);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(MAX_WORDS);
   });
 });

@@ -55,7 +55,7 @@ describe('the field facts retrieval adds from the map', () => {
     const facts = factsOf('marine-biology');
     const line = facts.find((f) => f.id === 'occupation:2112')!;
     expect(line.statement).toBe(
-      'SOC 2112 Biological scientists: degree level (RQF 6+), so it can be sponsored on a Skilled Worker visa. Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies after the new-entrant years; new-entrant rate £33,400. It is also on the Immigration Salary List until 31 December 2026.',
+      'SOC 2112 Biological scientists: degree level (RQF 6+), so it can be sponsored on a Skilled Worker visa. Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies after the new-entrant years; new-entrant rate £33,400. It is also on the Immigration Salary List until 31 December 2026. Job titles under this code include agricultural consultant, forensic scientist, horticulturist (professional), microbiologist and pathologist.',
     );
     expect(line.sourceNumbers.length).toBeGreaterThanOrEqual(3);
     const sources = retrieve(kb, { subject: 'x', subjectId: 'marine-biology', on: ON }).sources;

@@ -67,7 +67,9 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
       expect(citation.title).not.toBe('');
       expect(citation.accessed_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(citation.relevant_excerpt).toBeNull();
-      const source = allSources.find((s) => s.url === citation.url)!;
+      // Two files may hold the same page under different titles (the GOV.UK appendix): match both.
+      const source = allSources.find((s) => s.url === citation.url && s.title === citation.title)!;
+      expect(source).toBeDefined();
       expect(citation).toMatchObject({ title: source.title, accessed_date: source.accessed });
       expect(content.sources).toContain(
         `[${citation.id}] ${source.title} — ${source.publisher}. ${source.url} (accessed ${source.accessed})`,

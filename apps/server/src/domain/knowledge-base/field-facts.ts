@@ -40,6 +40,9 @@ function occupationSources(occupation: Occupation): string[] {
     occupation.on_isl ? 'gov-isl' : '',
     occupation.health_and_care ? 'gov-hcw-your-job' : '',
   ];
+  // Related job titles: CareerSmart's ONS-based list where they were read there; else GOV.UK's eligible-occupations
+  // table (its related-titles column), already cited first.
+  if ((occupation.example_titles ?? []).length > 0) wanted.push(`careersmart-${occupation.soc}`);
   const ids = wanted.filter((id) => id !== '' && occupation.source_ids.includes(id));
   return ids.length > 0 ? ids : occupation.source_ids.filter((id) => !isProvenance(id)).slice(0, 1);
 }
@@ -87,14 +90,16 @@ function payWords(occupation: Occupation, table: OccupationTable, day: string): 
 /** One occupation as a fact: code and title, sponsorship on `day`, pay, the Health and Care Worker route. */
 function occupationFact(occupation: Occupation, table: OccupationTable, day: string): Candidate & { tail: string } {
   const care = occupation.health_and_care ? ' It is on the Health and Care Worker visa list.' : '';
+  const examples = occupation.example_titles ?? [];
+  const titles = examples.length > 0 ? ` Job titles under this code include ${listWords(examples)}.` : '';
   const islEnd = occupation.eligible === 'yes' && occupation.on_isl ? occupation.isl_list_end ?? occupation.list_end : null;
   const isl = islEnd ? ` It is also on the Immigration Salary List until ${formatLongDate(islEnd)}.` : '';
   const end = listEnd(occupation);
   return {
     id: occupationFactId(occupation.soc),
     topic: 'skilled_worker',
-    statement: `SOC ${occupation.soc} ${occupation.title}: ${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}`,
-    tail: `${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}`,
+    statement: `SOC ${occupation.soc} ${occupation.title}: ${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}${titles}`,
+    tail: `${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}${titles}`,
     ...(occupation.going_rate_gbp !== null ? { value: formatGbp(occupation.going_rate_gbp) } : {}),
     ...(end && occupation.eligible !== 'yes' ? { effectiveUntil: end } : {}),
     confidence: occupation.confidence,

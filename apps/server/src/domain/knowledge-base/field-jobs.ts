@@ -1,4 +1,5 @@
 import { listEnd } from './dated-rules.js';
+import { formatGbp, formatLongDate } from './format.js';
 import { sponsorStatus, type SponsorStatus } from './field-facts.js';
 import type { Occupation, OccupationTable } from './occupations-schema.js';
 
@@ -51,4 +52,34 @@ export function fieldJobs(occupations: readonly Occupation[], table: OccupationT
 export function jobName(job: Pick<FieldJob, 'soc' | 'title'>): string {
   const title = /^[A-Z][a-z]/.test(job.title) ? `${job.title.charAt(0).toLowerCase()}${job.title.slice(1)}` : job.title;
   return `${title} (SOC ${job.soc})`;
+}
+
+/** The threshold fact of the Health and Care Worker visa (£25,000 or the pay-band rate). */
+export const HEALTH_CARE_THRESHOLD_FACT = 'sw-health-care-threshold';
+
+/** The facts a job's pay words rest on: its occupation fact and the threshold facts they apply. */
+export function payFactIds(job: FieldJob): string[] {
+  if (job.status.kind !== 'open') return [job.factId];
+  if (job.healthAndCare && job.goingRate === null) return [job.factId, HEALTH_CARE_THRESHOLD_FACT];
+  return [job.factId, 'sw-new-entrant', 'sw-general-threshold'];
+}
+
+/**
+ * The pay a sponsor must offer in one job, in words without markers (both writers use them): the new-entrant rate
+ * then the standard figure, the Health and Care Worker threshold (`healthCare`, the fact's value), or why it cannot
+ * be sponsored. `notAvailable` is the report's words for a missing figure.
+ */
+export function payWords(job: FieldJob, healthCare: string | undefined, registered: boolean, notAvailable: string): string {
+  const { status } = job;
+  if (status.kind === 'closed') return 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa';
+  if (status.kind === 'list-ended') return `its shortage-list place ended on ${formatLongDate(status.ended)}, so it cannot be sponsored now`;
+  if (status.kind === 'list') {
+    return `can be sponsored only while it is on the ${status.list}${status.until ? ` (until ${formatLongDate(status.until)})` : ''}, which ends before a course starting now does`;
+  }
+  if (job.healthAndCare && job.goingRate === null) {
+    return `at least ${healthCare ?? notAvailable} on the Health and Care Worker visa${registered ? ', once registered' : ''}`;
+  }
+  if (job.newEntrantPay === null || job.standardPay === null) return `${notAvailable}: the table gives no going rate for it`;
+  const why = job.generalApplies ? ` (its going rate, ${formatGbp(job.goingRate!)}, is below the general threshold)` : ' (its going rate)';
+  return `at least ${formatGbp(job.newEntrantPay)} as a new entrant, then ${formatGbp(job.standardPay)}${why}`;
 }

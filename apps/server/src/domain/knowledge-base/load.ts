@@ -87,10 +87,10 @@ export function parseKnowledgeBase(raw: RawKnowledgeBase, origin = 'data'): Know
   const subjectMap = parsePart<SubjectMap>(SubjectMapSchema, raw.subjectMap, KNOWLEDGE_BASE_FILES.subjectMap, problems);
   const project = raw.projectFacts === undefined ? null : parsePart<ProjectFactsFile>(ProjectFactsFileSchema, raw.projectFacts, PROJECT_FACTS_FILE, problems);
   if (!facts || !occupations || !subjectMap || (raw.projectFacts !== undefined && !project)) throw new KnowledgeBaseError(origin, problems);
+  problems.push(...referenceProblems({ ...facts, occupations, subjectMap }));
   if (project) problems.push(...projectProblems(facts, project));
   const merged = project ? { ...facts, sources: [...facts.sources, ...project.sources], facts: [...facts.facts, ...project.facts] } : facts;
   const kb: KnowledgeBase = { ...merged, occupations, subjectMap };
-  problems.push(...referenceProblems(kb));
   if (problems.length > 0) throw new KnowledgeBaseError(origin, problems);
   return kb;
 }
@@ -105,14 +105,19 @@ function parsePart<T>(schema: ZodType<T>, data: unknown, file: string, problems:
 /** The additions may add sources and facts only, each with an id of its own, every source id resolving. */
 function projectProblems(facts: FactsFile, project: ProjectFactsFile): string[] {
   const P = PROJECT_FACTS_FILE;
-  const problems: string[] = [];
+  const problems: string[] = [...duplicates(P, 'sources', project.sources.map((s) => s.id)), ...duplicates(P, 'facts', project.facts.map((f) => f.id))];
   const sourceIds = new Set(facts.sources.map((s) => s.id));
   const factIds = new Set(facts.facts.map((f) => f.id));
+  const known = new Set([...sourceIds, ...project.sources.map((s) => s.id)]);
   project.sources.forEach((s, i) => {
     if (sourceIds.has(s.id)) problems.push(`${P}: sources[${i}] (${s.id}).id: already in ${KNOWLEDGE_BASE_FILES.facts}`);
   });
   project.facts.forEach((f, i) => {
     if (factIds.has(f.id)) problems.push(`${P}: facts[${i}] (${f.id}).id: already in ${KNOWLEDGE_BASE_FILES.facts}`);
+    f.source_ids.forEach((id, j) => {
+      if (!known.has(id)) problems.push(`${P}: facts[${i}] (${f.id}).source_ids[${j}]: unknown source "${id}"`);
+    });
+    if (f.effective_from && f.effective_until && f.effective_until < f.effective_from) problems.push(`${P}: facts[${i}] (${f.id}).effective_until: before effective_from`);
   });
   return problems;
 }

@@ -2,7 +2,7 @@ import type { NumberedSource, RetrievedFact, Retrieval } from '../report/types.j
 import type { Candidate } from './candidate.js';
 import { changesBetween, datesOf } from './dated-rules.js';
 import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFacts } from './field-facts.js';
-import { formatGbpRange, isoDay } from './format.js';
+import { formatGbp, formatGbpRange, isoDay } from './format.js';
 import { coursesFact } from './field-courses.js';
 import { fieldJobs } from './field-jobs.js';
 import { GENERAL_FACT_IDS, PROJECT_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
@@ -122,7 +122,10 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
   };
 }
 
-/** The subject entry as two facts: its indicative tuition (if any range applies) and its demand notes. */
+/** The prefix of the ids of a detailed subject's typical roles and pay (`role:nursing:0`, …). */
+export const roleFactIdPrefix = (entry: SubjectEntry): string => `role:${entry.id}:`;
+
+/** The subject entry as facts: its indicative tuition (if any range applies) and its demand notes. */
 function subjectCandidates(entry: SubjectEntry, kb: KnowledgeBase): Candidate[] {
   const candidates: Candidate[] = [];
   const { ug, pg_taught: pgt } = entry.tuition_gbp_per_year_international;
@@ -149,6 +152,17 @@ function subjectCandidates(entry: SubjectEntry, kb: KnowledgeBase): Candidate[] 
     statement: entry.demand_notes,
     confidence: 'medium',
     sourceIds: [...entry.source_ids],
+  });
+  entry.in_field_roles.forEach((role, index) => {
+    const [low, high] = role.typical_salary_gbp;
+    candidates.push({
+      id: `${roleFactIdPrefix(entry)}${index}`,
+      topic: 'job_market',
+      statement: `${role.title}${role.soc_code ? ` (SOC ${role.soc_code})` : ''}: typically about ${formatGbp(low)} at entry to ${formatGbp(high)} with experience.`,
+      value: formatGbpRange([low, high]),
+      confidence: 'medium',
+      sourceIds: [...entry.source_ids],
+    });
   });
   return candidates;
 }

@@ -14,7 +14,7 @@ export interface GeminiPrompt {
 
 /** What each section is to contain, told to the model under its heading. */
 const SECTION_GUIDANCE: Readonly<Record<SectionKey, string>> = {
-  executive_summary: `${SUMMARY_BULLETS.min} to ${SUMMARY_BULLETS.max} bullet points, each on its own line starting with "- ", and nothing else: first what was assumed (if anything), then this student's own figures and dates from the student data — the Graduate visa length on their application date, the money to show for their city, the total before they apply, the sponsorship threshold fact for their field, the Student visa window.`,
+  executive_summary: `${SUMMARY_BULLETS.min} to ${SUMMARY_BULLETS.max} bullet points, each on its own line starting with "- ", and nothing else: first what was assumed (if anything), then this student's own figures and dates from the student data — the Graduate visa length on their application date, the money to show for their city, the total before they apply, the pay a sponsor must offer in the field's jobs (the figures in the subject data; else the sponsorship threshold fact), the Student visa window.`,
   study_options: "The kinds of UK courses for this subject at the student's level, how they apply (a bachelor's through UCAS; a taught master's directly to the university; a research degree directly, with a proposal), the student's intake and English requirements.",
   estimated_costs: 'Tuition fees and living costs; under Living Costs, the student data\'s "before you apply" rows with their total, as a list.',
   visa_immigration: 'The Student visa: conditions, money to show, English, fees and the Immigration Health Surcharge, dependants, work during study.',
@@ -117,7 +117,7 @@ export function buildPrompt(input: WriterInput, view: PersonalView = personalVie
     numberedSources(input),
     '',
     'SUBJECT DATA (what the knowledge base holds for this subject and how to use it):',
-    subjectData(input.retrieval),
+    subjectData(input.retrieval, view.timeline.level),
     '',
     'RULES:',
     '1. State facts (figures, fees, dates, visa rules, salaries, requirements) only from the numbered sources above, and put the marker [n] of the supporting source right after each fact. Cite only numbers from the list.',

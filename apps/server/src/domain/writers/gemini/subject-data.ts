@@ -1,35 +1,69 @@
+import { jobName, payFactIds, payWords, HEALTH_CARE_THRESHOLD_FACT } from '../../knowledge-base/field-jobs.js';
 import { plainWords } from '../../knowledge-base/plain-words.js';
+import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { Retrieval } from '../../report/types.js';
+import type { StudyLevel } from '../../profile/types.js';
 
 /** The ids of the retrieved facts that start with `prefix`, for the instructions. */
 function ids(retrieval: Retrieval, prefix: string): string[] {
   return retrieval.facts.filter((f) => f.id.startsWith(prefix)).map((f) => f.id);
 }
 
+/** The pay a sponsor must offer in each of the field's jobs, with the fact ids it rests on (the offline writer's words). */
+function payLines(retrieval: Retrieval): string[] {
+  const healthCare = retrieval.facts.find((f) => f.id === HEALTH_CARE_THRESHOLD_FACT)?.value;
+  return retrieval.fieldJobs.map(
+    (job) => `  - ${jobName(job)}: ${payWords(job, healthCare, retrieval.mapEntry?.regulator != null, NOT_AVAILABLE)} (facts ${payFactIds(job).join(', ')})`,
+  );
+}
+
+/** What the Study Options section says about applying at the student's level (UCAS and its dates for a bachelor's). */
+function levelLines(level: StudyLevel): string[] {
+  if (level !== 'undergraduate') return [];
+  return [
+    'Study Options (a bachelor\'s): the student applies through UCAS; state fact ucas-deadlines-by-course where given, and fact ucas-oxford-medicine-2027 only for 2027 entry. The facts hold no January equal-consideration date and no late-application date: write "Information not available" for them and point to ucas.com and the course page.',
+  ];
+}
+
 /**
- * What the knowledge base holds for the subject and how the model must use it: the coverage note, typical degrees,
- * which facts the job section must list (each occupation, earnings, regulators) and that the summary opens with
- * whether the field's jobs can be sponsored; professional bodies by name (no source: no marker); fallback jobs.
+ * What the knowledge base holds for the subject and how the model must use it: the coverage note, the degrees at the
+ * student's level, how HESA files the subject, which facts the job section must list (each occupation, typical roles,
+ * earnings, regulators), the pay a sponsor must offer in each job (the summary gives it), that the summary opens with
+ * whether the field's jobs can be sponsored; professional bodies by name (no source: no marker); fallback jobs; and,
+ * for a bachelor's, UCAS and the deadlines the facts hold.
  */
-export function subjectData(retrieval: Retrieval): string {
+export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgraduate_taught'): string {
   const { mapEntry, subjectEntry, coverage } = retrieval;
-  const lines = [`Coverage: ${coverage.level}. ${coverage.note}`];
+  const lines = [
+    `Coverage: ${coverage.level}. ${coverage.note}`,
+    'In every section say what the rule means for this field\'s jobs and this student\'s level; state each UK-wide rule once and compactly.',
+  ];
   if (!mapEntry) {
     lines.push('The knowledge base has no entry for this subject: subject-specific jobs and pay are not available.');
   } else {
     lines.push(`Subject: ${mapEntry.name}. Typical degrees: ${mapEntry.typical_degrees.join(', ')}.`);
     const [outlook] = ids(retrieval, 'outlook:');
     if (outlook) lines.push(`The Executive Summary opens with fact ${outlook}, said plainly: it decides whether the student can stay to work.`);
-    const jobs = [...ids(retrieval, 'occupation:'), ...ids(retrieval, 'earnings:'), ...ids(retrieval, 'regulator:')];
+    const courses = ids(retrieval, 'courses:');
+    if (courses.length > 0) lines.push(`Study Options names the other course names of fact ${courses.join(', ')}.`);
+    const pay = payLines(retrieval);
+    if (pay.length > 0) {
+      lines.push(
+        "The Executive Summary's threshold bullet gives, for the field's jobs, the pay a sponsor must offer (jobs with the same figures together; the general £41,700 only where it is the figure after the new-entrant years), with the markers of the facts named:",
+        ...pay,
+      );
+    }
+    const jobs = [...ids(retrieval, 'occupation:'), ...ids(retrieval, 'role:'), ...ids(retrieval, 'earnings:'), ...ids(retrieval, 'regulator:')];
     if (jobs.length > 0) {
       lines.push(
-        `The Job Prospects section lists every one of these facts with its markers: ${jobs.join(', ')} (each occupation with its SOC code and title, whether it can be sponsored and until when, the going rate and the new-entrant rate, the Health and Care Worker route where it applies; the graduate earnings as a median for the subject group; the regulator and its route).`,
+        `The Job Prospects section lists every one of these facts with its markers: ${jobs.join(', ')} (each occupation with its SOC code and title, whether it can be sponsored and until when, the going rate and the new-entrant rate, the Health and Care Worker route where it applies; the typical roles with their indicative pay; the graduate earnings as a median for the subject group; the regulator and its route).`,
       );
     }
     if (mapEntry.professional_bodies.length > 0) {
       lines.push(`Professional bodies (name them; no source, so no marker): ${mapEntry.professional_bodies.map((b) => `${b.name} (${b.url})`).join('; ')}.`);
     }
   }
+  lines.push(...levelLines(level));
   const fallbacks = subjectEntry?.fallback_roles ?? [];
   if (fallbacks.length > 0) {
     lines.push('Fallback roles (pay is indicative; cite the National Living Wage fact for the pay floor):');

@@ -1,5 +1,5 @@
-import { formatGbp, formatLongDate } from '../../knowledge-base/format.js';
-import { jobName, type FieldJob } from '../../knowledge-base/field-jobs.js';
+import { formatGbp } from '../../knowledge-base/format.js';
+import { HEALTH_CARE_THRESHOLD_FACT, jobName, payFactIds, payWords, type FieldJob } from '../../knowledge-base/field-jobs.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import { withMarker, type WritingContext } from './context.js';
 
@@ -9,31 +9,10 @@ import { withMarker, type WritingContext } from './context.js';
  * field's own steps. Every figure comes from the occupation facts and the threshold facts they cite.
  */
 
-const HCW = 'sw-health-care-threshold';
-
-/** The facts one job's pay line rests on: its occupation fact and the threshold facts it applies. */
-function payFactIds(job: FieldJob): string[] {
-  if (job.status.kind !== 'open') return [job.factId];
-  if (job.healthAndCare && job.goingRate === null) return [job.factId, HCW];
-  return [job.factId, 'sw-new-entrant', 'sw-general-threshold'];
-}
-
 /** The pay a sponsor must offer in one job, in words (no markers). */
-export function payWords(job: FieldJob, ctx: WritingContext): string {
-  const { status } = job;
-  if (status.kind === 'closed') return 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa';
-  if (status.kind === 'list-ended') return `its shortage-list place ended on ${formatLongDate(status.ended)}, so it cannot be sponsored now`;
-  if (status.kind === 'list') {
-    return `can be sponsored only while it is on the ${status.list}${status.until ? ` (until ${formatLongDate(status.until)})` : ''}, which ends before a course starting now does`;
-  }
-  if (job.healthAndCare && job.goingRate === null) {
-    const hcw = ctx.fact(HCW);
-    const registered = ctx.input.retrieval.mapEntry?.regulator ? ', once registered' : '';
-    return `at least ${hcw?.value ?? NOT_AVAILABLE} on the Health and Care Worker visa${registered}`;
-  }
-  if (job.newEntrantPay === null || job.standardPay === null) return `${NOT_AVAILABLE}: the table gives no going rate for it`;
-  const why = job.generalApplies ? ` (its going rate, ${formatGbp(job.goingRate!)}, is below the general threshold)` : ' (its going rate)';
-  return `at least ${formatGbp(job.newEntrantPay)} as a new entrant, then ${formatGbp(job.standardPay)}${why}`;
+function jobPay(job: FieldJob, ctx: WritingContext): string {
+  const healthCare = job.healthAndCare ? ctx.fact(HEALTH_CARE_THRESHOLD_FACT)?.value : undefined;
+  return payWords(job, healthCare, ctx.input.retrieval.mapEntry?.regulator != null, NOT_AVAILABLE);
 }
 
 /**
@@ -45,7 +24,7 @@ export function summaryThreshold(ctx: WritingContext): string | null {
   if (jobs.length === 0) return null;
   const groups = new Map<string, FieldJob[]>();
   for (const job of jobs) {
-    const key = payWords(job, ctx);
+    const key = jobPay(job, ctx);
     groups.set(key, [...(groups.get(key) ?? []), job]);
   }
   const parts = [...groups].map(([words, members]) => `${members.map(jobName).join(', ')}: ${words}`);

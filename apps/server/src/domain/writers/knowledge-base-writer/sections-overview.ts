@@ -124,12 +124,14 @@ export function livingCosts(ctx: WritingContext): string {
     ...(london || !known ? [ctx.item('What counts as London', 'visa-maintenance-london-definition')] : []),
     ...(london ? [ctx.item('Living in London', 'costs-london-mis')] : []),
   ];
+  // The table's surcharge row gives the amount for this visa's length (what the up-front calculation says).
+  ctx.fact('ihs-upfront-calculation');
   for (const id of ['visa-maintenance-london', 'visa-maintenance-london-definition', 'visa-maintenance-outside-london', 'costs-london-mis']) ctx.fact(id);
   return [
     ...moneySection(ctx),
     ...place,
     ctx.item('A real budget', 'costs-maintenance-not-budget'),
-    ctx.item('Health surcharge', 'ihs-student-rate', 'ihs-upfront-calculation'),
+    ctx.item('Health surcharge', 'ihs-student-rate'),
     ctx.item('Council tax', 'costs-council-tax'),
     ...ctx.extras('living_costs'),
   ].join('\n');

@@ -1,6 +1,7 @@
 import { formatLongDate } from '../../knowledge-base/format.js';
 import { plainWords } from '../../knowledge-base/plain-words.js';
 import { factsWithPrefix } from './sections-overview.js';
+import { roleFactIdPrefix } from '../../knowledge-base/retrieve.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import { withMarker, type WritingContext } from './context.js';
 
@@ -97,10 +98,43 @@ function fieldJobs(ctx: WritingContext): string[] {
   return lines;
 }
 
+/** Subject facts that restate going rates the occupation table gives for the field's jobs. */
+const REPEATED_RATE_FACTS = ['sw-going-rate-2134', 'sw-going-rates-engineering'];
+
+/** Whether `other` states only figures (`46%`, `£54,700`) that `text` already gives. */
+function restates(text: string, other: string): boolean {
+  if (text === other) return false;
+  const figures = other.match(/£[\d,]+|\d+(?:\.\d+)?%/g) ?? [];
+  return figures.length > 0 && figures.every((figure) => text.includes(figure));
+}
+
+/**
+ * A detailed subject's typical roles with their indicative pay, each once: a role whose pay range another retrieved
+ * fact already states (NHS Band 5) is left to that fact.
+ */
+function typicalRoles(ctx: WritingContext): string[] {
+  const { entry } = ctx;
+  if (!entry) return [];
+  const facts = factsWithPrefix(ctx, roleFactIdPrefix(entry));
+  const others = ctx.input.retrieval.facts.filter((f) => !f.id.startsWith('role:')).map((f) => f.statement);
+  return facts
+    .filter((f) => {
+      const [low, high] = (f.value ?? '').split('–');
+      return !(low && high && others.some((s) => s.includes(low) && s.includes(high.replace(/^£/, ''))));
+    })
+    .map((f) => `- ${ctx.quote(f)}`);
+}
+
 /** The field's jobs and what decides sponsorship, the market for the subject (detailed subjects), the general rules. */
 export function jobProspects(ctx: WritingContext): string {
   const { subjectFact } = ctx;
+  // A subject fact that restates an occupation's official rate is left to the occupation line above (no repeats).
+  if (ctx.input.retrieval.fieldJobs.length > 0) for (const id of REPEATED_RATE_FACTS) ctx.fact(id);
+  // A market fact whose every figure the subject's demand notes already give says it again: left out.
+  if (subjectFact) for (const f of ctx.input.retrieval.facts.filter((f) => f.topic === 'job_market' && restates(subjectFact.statement, f.statement))) ctx.fact(f.id);
   const lines = fieldJobs(ctx);
+  const roles = typicalRoles(ctx);
+  if (roles.length > 0) lines.push('', '**Typical roles and pay** (indicative, entry to experienced):', '', ...roles);
   if (subjectFact) lines.push('', `**Job market:** ${ctx.quote(subjectFact)}`);
   const care = ['sw-health-care-threshold', 'sw-health-care-fee', 'ihs-health-care-exempt'];
   const careText = ctx.say(...care);
@@ -123,7 +157,7 @@ export function fallbackJobs(ctx: WritingContext): string {
   ctx.fact('fallback-care-parttime');
   const lines = [
     ctx.item('Pay floor', 'fallback-nlw-2026'),
-    ctx.item('Hours', 'work-20-hours-degree', 'work-week-definition'),
+    ctx.item('Hours', 'work-week-definition'),
     ctx.item('What that adds up to', 'fallback-earnings-ceiling'),
     ctx.item('Tax', 'fallback-tax-allowance'),
     ctx.item('Not allowed', 'work-prohibited-activities', 'work-gig-delivery', 'fallback-tutoring-rule'),

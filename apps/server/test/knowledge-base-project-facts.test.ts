@@ -1,0 +1,72 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KNOWLEDGE_BASE_FILES, KnowledgeBaseError, PROJECT_FACTS_FILE, loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
+import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
+
+/**
+ * The project's additions (`project-facts.json`): merged beside the byte-identical shared copies, optional, and
+ * refused when they clash with the shared data or break its schema.
+ */
+const KB_DIR = fileURLToPath(new URL('../data/knowledge-base/', import.meta.url));
+const tempDir = mkdtempSync(join(tmpdir(), 'uksmr-project-'));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+const project = (): { as_of: string; sources: { id: string }[]; facts: { id: string; source_ids: string[] }[] } =>
+  JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8'));
+
+/** A folder with the three shared copies and, when given, a project file. */
+function folder(name: string, projectFile?: unknown): string {
+  const dir = join(tempDir, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  for (const file of Object.values(KNOWLEDGE_BASE_FILES)) copyFileSync(join(KB_DIR, file), join(dir, file));
+  if (projectFile !== undefined) writeFileSync(join(dir, PROJECT_FACTS_FILE), JSON.stringify(projectFile));
+  return dir;
+}
+
+function problemsOf(dir: string): readonly string[] {
+  try {
+    loadKnowledgeBase(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(KnowledgeBaseError);
+    return (error as KnowledgeBaseError).problems;
+  }
+  throw new Error('expected the knowledge base to be refused');
+}
+
+describe('project-facts.json', () => {
+  it('adds the UCAS facts with their sources; the report retrieves them', () => {
+    const kb = loadKnowledgeBase();
+    for (const fact of project().facts) expect(kb.facts.map((f) => f.id)).toContain(fact.id);
+    const retrieval = retrieve(kb, { subject: 'Nursing', subjectId: 'nursing', on: new Date('2026-12-01T10:00:00Z') });
+    const oxford = retrieval.facts.find((f) => f.id === 'ucas-oxford-medicine-2027')!;
+    expect(oxford.value).toBe('15 October 2026');
+    const source = retrieval.sources.find((s) => s.n === oxford.sourceNumbers[0])!;
+    expect(source.url).toBe('https://www.medsci.ox.ac.uk/study/medicine/pre-clinical/applying/applying');
+    expect(source.textChecked).toBe(true);
+  });
+
+  it('is optional: a folder without it loads, without the UCAS facts', () => {
+    const kb = loadKnowledgeBase(folder('without'));
+    expect(kb.facts.some((f) => f.id.startsWith('ucas-'))).toBe(false);
+  });
+
+  it('refuses an id that the shared facts file already has, naming the file, record and field', () => {
+    const clash = project();
+    clash.facts[0]!.id = 'visa-cas-required';
+    expect(problemsOf(folder('clash', clash))).toContain(`${PROJECT_FACTS_FILE}: facts[0] (visa-cas-required).id: already in uk-facts.json`);
+  });
+
+  it('refuses an unknown source, plain http and subjects (they come from the shared data)', () => {
+    const bad = project() as ReturnType<typeof project> & { subjects?: unknown[] };
+    bad.facts[1]!.source_ids = ['nowhere'];
+    expect(problemsOf(folder('unknown-source', bad)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: facts[1] (ucas-oxford-medicine-2027).source_ids[0]: unknown source "nowhere"`);
+    const http = project() as unknown as { sources: { url: string }[] };
+    http.sources[0]!.url = 'http://www.ucas.com/';
+    expect(problemsOf(folder('http', http)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: sources[0] (ucas-when-to-apply).url`);
+    expect(problemsOf(folder('subjects', { ...project(), subjects: [] })).join('\n')).toContain(PROJECT_FACTS_FILE);
+  });
+});
