@@ -4,6 +4,7 @@
  * concurrent, 200 concurrent replays of completed reports, 50 concurrent generations with the knowledge-base writer,
  * and the process's RSS before and after. On embedded PGlite, and on PostgreSQL when `BENCH_DATABASE_URL` is set.
  * Prints tables and writes `bench/output/api.json`; asserts nothing about timing (only that nothing failed).
+ * `BENCH_LOAD_ROWS=false` measures the floor comparison only (to repeat it quickly).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -85,6 +86,7 @@ async function benchDatabase(database: string, databaseUrl: string | undefined):
     await beside(database, server.url, '/reports?limit=20&view=full', headers);
     await beside(database, server.url, `/reports/${reportId}`, headers);
 
+    if (process.env.BENCH_LOAD_ROWS === 'false') return;
     progress(`${database}: load rows`);
     const list2000 = await measureLoad(server.url, '/reports', { headers, connections: CLIENTS, amount: 2000 });
     if (list2000.failures > 0) throw new Error(`2,000 GET /reports: ${list2000.failures} failures`);
