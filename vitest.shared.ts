@@ -3,6 +3,9 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** Global setup of the workspaces whose tests open databases: one migrated PGlite snapshot per run. */
+export const pgliteSnapshotSetup = `${root}vitest.pglite-snapshot.ts`;
+
 /** Workspace packages resolved to their TypeScript sources, so tests never need a build first. */
 export const sourceAliases: Record<string, string> = Object.fromEntries(
   ['config', 'logging', 'feature-flags', 'database', 'contract'].map((name) => [

@@ -1,3 +1,3 @@
-import { workspaceConfig } from '../../vitest.shared.js';
+import { pgliteSnapshotSetup, workspaceConfig } from '../../vitest.shared.js';
 
-export default workspaceConfig(import.meta.dirname);
+export default workspaceConfig(import.meta.dirname, { globalSetup: [pgliteSnapshotSetup] });

@@ -38,6 +38,22 @@ describe('POST /auth/signup', () => {
     expect(stored.rows[0].password_hash).not.toContain(PASSWORD);
   });
 
+  it('hashes at the production cost in an app built without a hasher of its own (as main.ts builds it)', async () => {
+    const production = await buildTestApp(database, {}, { passwords: undefined });
+    try {
+      const response = await production.app.inject({ method: 'POST', url: '/auth/signup', payload: { email: 'cost@example.com', password: PASSWORD } });
+      expect(response.statusCode).toBe(201);
+      const stored = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', ['cost@example.com']);
+      expect(stored.rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      // …while the test apps of every other test hash at the cheap test cost.
+      await post('/auth/signup', { email: 'cheap@example.com', password: PASSWORD });
+      const cheap = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', ['cheap@example.com']);
+      expect(cheap.rows[0].password_hash).toMatch(/^scrypt\$1024\$8\$1\$/);
+    } finally {
+      await production.close();
+    }
+  });
+
   it('answers 409 CONFLICT for an email that is taken, in any case', async () => {
     await post('/auth/signup', { email: 'taken@example.com', password: PASSWORD });
     const response = await post('/auth/signup', { email: 'TAKEN@example.com', password: 'another password' });

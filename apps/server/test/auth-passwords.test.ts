@@ -5,6 +5,10 @@ import { DEFAULT_SCRYPT_PARAMS, createPasswordHasher } from '../src/domain/auth/
 const FAST = { N: 1024, r: 8, p: 1 };
 
 describe('password hashing (scrypt)', () => {
+  it('costs 2^15, 8, 1 in production (tests build their apps with a cheaper hasher, never main.ts)', () => {
+    expect(DEFAULT_SCRYPT_PARAMS).toEqual({ N: 2 ** 15, r: 8, p: 1 });
+  });
+
   it('stores scrypt$N$r$p$salt$hash with the default cost and a fresh salt each time', async () => {
     const hasher = createPasswordHasher();
     const first = await hasher.hash('correct horse battery');

@@ -2,6 +2,7 @@
 export { createDatabase } from './create-database.js';
 export { DatabaseUnavailableError } from './errors.js';
 export { migrate, MIGRATION_LOCK_KEY, type MigrateOptions } from './migrate.js';
+export { createPgliteSnapshot } from './snapshot.js';
 export { createRepositories, type Repositories } from './repositories/index.js';
 export { withinDailyCap, type DailyCap } from './repositories/daily-cap.js';
 export type { PaymentsRepository } from './repositories/payments.js';

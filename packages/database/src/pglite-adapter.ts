@@ -10,6 +10,8 @@ export interface PgliteAdapterOptions {
   readonly dataDir: string;
   readonly memory: boolean;
   readonly logger?: DatabaseLogger | undefined;
+  /** In memory only: start from this `dumpDataDir()` tarball (see `createPgliteSnapshot`) instead of an empty cluster. */
+  readonly snapshot?: Blob | undefined;
 }
 
 /** Runs one statement on PGlite (extended protocol: one statement, `$n` parameters). */
@@ -23,7 +25,7 @@ async function run<Row>(
 }
 
 /** The `Database` over an open PGlite. */
-function pgliteDatabase(db: PGlite): Database {
+export function pgliteDatabase(db: PGlite): Database {
   let closing: Promise<void> | undefined;
   return {
     kind: 'pglite',
@@ -46,14 +48,17 @@ function pgliteDatabase(db: PGlite): Database {
 }
 
 /**
- * Opens the embedded database in `<dataDir>/pglite` (created when missing), or in memory; throws
+ * Opens the embedded database in `<dataDir>/pglite` (created when missing), or in memory (from `snapshot` when
+ * given: about a third of the start-up of an empty cluster, and its migrations are applied already); throws
  * `DatabaseUnavailableError` when it cannot. One process only may open a data directory.
  */
 export async function openPglite(options: PgliteAdapterOptions): Promise<Database> {
   const target = options.memory ? 'memory://' : join(options.dataDir, 'pglite');
   try {
     if (!options.memory) await mkdir(target, { recursive: true });
-    const db = options.memory ? await PGlite.create() : await PGlite.create({ dataDir: target });
+    const db = options.memory
+      ? await PGlite.create(options.snapshot ? { loadDataDir: options.snapshot } : {})
+      : await PGlite.create({ dataDir: target });
     options.logger?.info({ target }, 'database opened');
     return pgliteDatabase(db);
   } catch (err) {

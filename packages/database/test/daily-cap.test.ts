@@ -5,7 +5,7 @@ import { reportsRepository } from '../src/repositories/reports.js';
 import { paymentsRepository } from '../src/repositories/payments.js';
 import { daysAgo, targets, useRepositories } from './support/databases.js';
 
-describe.each(targets)('the daily cap on $name', (target) => {
+describe.each(targets)('the daily cap on $name ($where)', (target) => {
   const db = useRepositories(target);
 
   it('30 concurrent starts with a cap of 20 make exactly 20 reports', async () => {

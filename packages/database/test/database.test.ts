@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/create-database.js';
 import { DatabaseUnavailableError, errorCode, errorMessage } from '../src/errors.js';
 import { loadMigrations } from '../src/migrate.js';
+import { createPgliteSnapshot } from '../src/snapshot.js';
 import * as api from '../src/index.js';
 import { isPermanentConnectError, poolConfig, redactDatabaseUrl } from '../src/pg-adapter.js';
-import { targets, TEST_DATABASE_URL, type TestDatabase } from './support/databases.js';
+import { NEEDS_SERVER, targets, TEST_DATABASE_URL, type TestDatabase } from './support/databases.js';
 
 /** A logger that keeps what it is given. */
 function recordingLogger() {
@@ -16,7 +17,7 @@ function recordingLogger() {
   return { lines, logger: { info: log('info'), warn: log('warn'), debug: log('debug') } };
 }
 
-describe.each(targets)('the $name adapter', (target) => {
+describe.each(targets)('the $name adapter on $where', (target) => {
   let handle: TestDatabase;
   beforeAll(async () => {
     handle = await target.open({ statementTimeoutMs: 300 });
@@ -69,7 +70,9 @@ describe.each(targets)('the $name adapter', (target) => {
   });
 });
 
-describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on a server', (target) => {
+describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on $where, session by session', (target) => {
+  /** A test that needs a real server (several backends, timeouts, terminated connections): skipped on PGlite. */
+  const onServer = (name: string, fn: () => Promise<void>) => it.skipIf(!target.server)(target.server ? name : `${name} ${NEEDS_SERVER}`, fn);
   let handle: TestDatabase;
   const { lines, logger } = recordingLogger();
   beforeAll(async () => {
@@ -77,13 +80,13 @@ describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on a se
   });
   afterAll(() => handle.dispose());
 
-  it('cancels a statement that runs longer than statementTimeoutMs', async () => {
+  onServer('cancels a statement that runs longer than statementTimeoutMs', async () => {
     await expect(handle.db.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: '57014' });
     const { rows } = await handle.db.query<{ value: string }>(`SELECT current_setting('statement_timeout') AS value`);
     expect(rows[0].value).toBe('300ms');
   });
 
-  it('runs a transaction on one client, and drops a client whose connection died', async () => {
+  onServer('runs a transaction on one client, and drops a client whose connection died', async () => {
     const pids = await handle.db.transaction(async (tx) => {
       const first = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const second = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
@@ -97,7 +100,7 @@ describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on a se
     await expect(handle.db.ping()).resolves.toBeUndefined();
   });
 
-  it('logs, and replaces, idle connections that the server closes', async () => {
+  onServer('logs, and replaces, idle connections that the server closes', async () => {
     await Promise.all([1, 2, 3].map(() => handle.db.query('SELECT pg_sleep(0.05)')));
     await handle.db.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -114,7 +117,7 @@ describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on a se
     await other.dispose();
   });
 
-  it('gives up at once on a database that does not exist', async () => {
+  onServer('gives up at once on a database that does not exist', async () => {
     const url = new URL(TEST_DATABASE_URL!);
     url.pathname = '/uksmr_no_such_database';
     const { lines, logger } = recordingLogger();
@@ -206,11 +209,32 @@ describe('the package entry point', () => {
       'MIGRATION_LOCK_KEY',
       'REPORT_EVENTS_CHANNEL',
       'createDatabase',
+      'createPgliteSnapshot',
       'createRepositories',
       'migrate',
       'withinDailyCap',
     ]);
   });
+});
+
+describe('a migrated PGlite snapshot', () => {
+  it('opens as a migrated database with nothing left to apply, and each copy is its own', async () => {
+    const made = recordingLogger();
+    const snapshot = await createPgliteSnapshot({ logger: made.logger });
+    const shipped = (await loadMigrations()).length;
+    expect(made.lines.filter((l) => l.msg === 'migration applied')).toHaveLength(shipped);
+
+    const opened = recordingLogger();
+    const [first, second] = [
+      await createDatabase({ dataDir: tmpdir(), memory: true, snapshot, logger: opened.logger }),
+      await createDatabase({ dataDir: tmpdir(), memory: true, snapshot }),
+    ];
+    expect(opened.lines.filter((l) => l.msg === 'migration applied')).toEqual([]);
+    expect((await first.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(shipped);
+    await first.query(`INSERT INTO users (external_id, auth_provider, email) VALUES ('x', 'email', 'a@example.test')`);
+    expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0].n).toBe(0);
+    await Promise.all([first.close(), second.close()]);
+  }, 60_000);
 });
 
 describe('PGlite on disk', () => {

@@ -4,7 +4,7 @@ import { createDatabase } from '../src/create-database.js';
 import { listenPg } from '../src/pg-listener.js';
 import { MAX_NOTIFY_PAYLOAD_BYTES, REPORT_EVENTS_CHANNEL } from '../src/repositories/report-events.js';
 import { createRepositories } from '../src/repositories/index.js';
-import { createThrowawayDatabase, TEST_DATABASE_URL } from './support/databases.js';
+import { createThrowawayDatabase, NEEDS_SERVER, TEST_DATABASE_URL } from './support/databases.js';
 
 /** Resolves when `predicate` holds, polling every 20 ms (at most 10 s). */
 async function until(predicate: () => boolean): Promise<void> {
@@ -14,7 +14,7 @@ async function until(predicate: () => boolean): Promise<void> {
   }
 }
 
-describe.runIf(TEST_DATABASE_URL)('LISTEN/NOTIFY on a PostgreSQL server', () => {
+describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEEDS_SERVER}`, () => {
   it('announces each stored event with its data (a large one bare), survives a dropped connection, and says so', async () => {
     const throwaway = await createThrowawayDatabase();
     const db = await createDatabase({ databaseUrl: throwaway.url, dataDir: '/nonexistent' });

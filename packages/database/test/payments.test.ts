@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { targets, uniqueEmail, useRepositories } from './support/databases.js';
 
-describe.each(targets)('payments and Stripe events on $name', (target) => {
+describe.each(targets)('payments and Stripe events on $name ($where)', (target) => {
   const db = useRepositories(target);
 
   const sessionId = () => `cs_test_${randomUUID()}`;

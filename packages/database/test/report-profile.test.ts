@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { targets, useRepositories } from './support/databases.js';
 
-describe.each(targets)('the profile a report is written for (migration 004) on $name', (target) => {
+describe.each(targets)('the profile a report is written for (migration 004) on $name ($where)', (target) => {
   const db = useRepositories(target);
   const profile = { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'IN' } as const;
 

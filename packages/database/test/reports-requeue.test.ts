@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysAgo, targets, useRepositories } from './support/databases.js';
 
-describe.each(targets)('handing back and requeueing generations on $name', (target) => {
+describe.each(targets)('handing back and requeueing generations on $name ($where)', (target) => {
   const db = useRepositories(target);
 
   it('hands a generating report back to pending, which is then listed at once whatever its age', async () => {

@@ -6,7 +6,7 @@ import { daysAgo, targets, useRepositories } from './support/databases.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-describe.each(targets)('reports and their events on $name', (target) => {
+describe.each(targets)('reports and their events on $name ($where)', (target) => {
   const db = useRepositories(target);
 
   /** A report created `days` ago (expires_at follows from created_at), optionally soft-deleted at `deletedAt`. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../src/repositories/index.js';
 import { targets, uniqueEmail, useRepositories } from './support/databases.js';
 
-describe.each(targets)('users and sessions on $name', (target) => {
+describe.each(targets)('users and sessions on $name ($where)', (target) => {
   const db = useRepositories(target);
 
   describe('users', () => {

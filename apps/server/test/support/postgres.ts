@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type Database } from '@uksmr/database';
+import { pgliteSnapshot } from '../../../../vitest.pglite-snapshot.js';
 
 /** The PostgreSQL server tests may use (CI sets it), or undefined to run on PGlite only. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -29,7 +30,7 @@ export async function throwawayPostgres(serverUrl: string): Promise<{ url: strin
 /** Opens `count` connections to one database: separate pools on PostgreSQL, one shared PGlite otherwise. */
 export async function sharedDatabases(url: string | undefined, count: number): Promise<Database[]> {
   if (!url) {
-    const pglite = await createDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')), memory: true });
+    const pglite = await createDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')), memory: true, snapshot: await pgliteSnapshot() });
     return Array.from({ length: count }, () => pglite);
   }
   const databases: Database[] = [];

@@ -2,11 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { createDatabase } from '../../src/create-database.js';
 import { afterAll, beforeAll } from 'vitest';
 import { createRepositories, type Repositories } from '../../src/repositories/index.js';
 import type { Database, DatabaseOptions } from '../../src/types.js';
+import { pgliteSnapshot } from '../../../../vitest.pglite-snapshot.js';
 
 /** The PostgreSQL server of the pg branch (CI sets it); unset = PGlite only. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -46,23 +49,36 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/** How a test opens a target: database options, and `fresh` for an empty cluster migrated there and then. */
+export type OpenOptions = Partial<DatabaseOptions> & { readonly fresh?: boolean };
+
 /** One adapter the suite runs against. */
 export interface TestTarget {
   readonly name: 'pglite' | 'pg';
-  open(options?: Partial<DatabaseOptions>): Promise<TestDatabase>;
+  /** What answers it: embedded PGlite, a PostgreSQL server, or PGlite behind the wire protocol (no server given). */
+  readonly where: string;
+  /** A real PostgreSQL server answers (TEST_DATABASE_URL): several sessions, timeouts, terminated backends. */
+  readonly server: boolean;
+  /** A migrated database: a copy of the run's migrated snapshot, or with `fresh` one migrated from empty. */
+  open(options?: OpenOptions): Promise<TestDatabase>;
 }
 
 const pglite: TestTarget = {
   name: 'pglite',
-  async open(options = {}) {
-    const db = await createDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')), memory: true, ...options });
+  where: 'embedded PGlite',
+  server: false,
+  async open({ fresh = false, ...options } = {}) {
+    const snapshot = fresh ? undefined : await pgliteSnapshot();
+    const db = await createDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')), memory: true, snapshot, ...options });
     return { db, dispose: () => db.close() };
   },
 };
 
 const postgres: TestTarget = {
   name: 'pg',
-  async open(options = {}) {
+  where: 'a PostgreSQL server',
+  server: true,
+  async open({ fresh: _fresh, ...options } = {}) {
     const throwaway = await createThrowawayDatabase();
     const db = await createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir(), ...options });
     return {
@@ -76,8 +92,42 @@ const postgres: TestTarget = {
   },
 };
 
-/** PGlite always, PostgreSQL when TEST_DATABASE_URL is set: for `describe.each`. */
-export const targets: TestTarget[] = TEST_DATABASE_URL ? [pglite, postgres] : [pglite];
+/**
+ * The pg adapter without a server: a PGlite of its own (the run's migrated snapshot, or empty with `fresh`) behind
+ * the PostgreSQL wire protocol (pglite-socket) on a free local port. Its connections share PGlite's one session,
+ * queued statement by statement (a second connection waits while another holds a transaction open).
+ */
+const pgOverSocket: TestTarget = {
+  name: 'pg',
+  where: 'PGlite over the wire protocol',
+  server: false,
+  async open({ fresh = false, ...options } = {}) {
+    const snapshot = fresh ? undefined : await pgliteSnapshot();
+    const pglite = await PGlite.create(snapshot ? { loadDataDir: snapshot } : {});
+    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 50 });
+    await server.start();
+    const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+    const db = await createDatabase({ databaseUrl: url, dataDir: tmpdir(), ...options });
+    return {
+      db,
+      url,
+      dispose: async () => {
+        await db.close();
+        await server.stop();
+        await pglite.close();
+      },
+    };
+  },
+};
+
+/**
+ * Both adapters, always: PGlite, and pg on the TEST_DATABASE_URL server or, without one, on PGlite over the wire
+ * protocol. For `describe.each`; tests that need a real server check `target.server` (skipped, never left out).
+ */
+export const targets: TestTarget[] = [pglite, TEST_DATABASE_URL ? postgres : pgOverSocket];
+
+/** Why a test that needs a real PostgreSQL server is skipped without one (put in its name). */
+export const NEEDS_SERVER = '(skipped without TEST_DATABASE_URL: needs a PostgreSQL server)';
 
 /** A unique e-mail address. */
 export function uniqueEmail(): string {

@@ -37,7 +37,7 @@ const REJECTED_TOKEN = 'Your session is invalid or has ended. Sign in again.';
 
 /** The provider AUTH_PROVIDER names over the app's repositories, and the local accounts when it is `local`. */
 function createSignIn(app: FastifyInstance): { provider: AuthProvider; localAccounts: LocalAccounts | null } {
-  const { config, repos } = app;
+  const { config, repos, services } = app;
   if (config.authProvider === 'clerk') {
     const provider = createClerkProvider({
       jwtKey: config.clerkJwtKey,
@@ -54,7 +54,7 @@ function createSignIn(app: FastifyInstance): { provider: AuthProvider; localAcco
     tokens: createSessionTokens({ secret: config.authSecret, now }),
     // createSessionTokens has refused a missing or short AUTH_SECRET already.
     refreshTokens: createRefreshTokens(config.authSecret ?? ''),
-    passwords: createPasswordHasher(),
+    passwords: services.passwords ?? createPasswordHasher(),
     now,
     slowdown: createFailureSlowdown(() => Date.now()),
   });
