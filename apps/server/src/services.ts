@@ -3,6 +3,7 @@ import type { Database } from '@uksmr/database';
 import type { FeatureFlags } from '@uksmr/feature-flags';
 import type { AppLogger } from '@uksmr/logging';
 import type { PasswordHasher } from './domain/auth/password.js';
+import type { AnswerWriter } from './domain/follow-ups/types.js';
 import type { ReportWriter } from './domain/report/types.js';
 
 /** The running services the HTTP app is built on; `main.ts` creates them, tests create their own. */
@@ -21,6 +22,8 @@ export interface AppServices {
    * cost; `main.ts` never sets it).
    */
   readonly passwords?: PasswordHasher;
+  /** The follow-up answer writer; by default chosen from the config like the report writer. */
+  readonly answerWriter?: AnswerWriter;
   /** Where the built web app lives; by default `apps/web/dist`. */
   readonly webRoot?: string;
 }
