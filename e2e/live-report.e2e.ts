@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, openGuardedPage, screenshot, type ConsoleGuard } from './support/browser.js';
 import { expectFinishedReport } from './support/report.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 import { askForReport, newEmail, signUpFromSignIn } from './support/student.js';
@@ -34,9 +34,7 @@ describe('the live report', () => {
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    guard = new ConsoleGuard(page);
+    ({ page, guard } = await openGuardedPage(browser));
   });
 
   afterAll(async () => {
