@@ -18,11 +18,13 @@ import metrics from './plugins/app/metrics.js';
 import auth from './plugins/app/auth.js';
 import payments from './plugins/app/payments.js';
 import generation from './plugins/app/generation.js';
+import followUps from './plugins/app/follow-ups.js';
 import scheduler from './plugins/app/scheduler.js';
 import healthRoutes from './routes/health.js';
 import configRoutes from './routes/config.js';
 import authRoutes from './routes/auth.js';
 import reportRoutes from './routes/reports.js';
+import questionRoutes from './routes/questions.js';
 import queryRoutes from './routes/queries.js';
 import cronRoutes from './routes/cron.js';
 import paymentRoutes from './routes/payments.js';
@@ -85,6 +87,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(generation, {
     onFailed: (failed) => (app.hasDecorator('payments') ? app.payments.refundForReport(failed) : Promise.resolve()),
   });
+  await app.register(followUps);
   await app.register(scheduler);
 
   // External plugins. Compression first: it attaches itself to the routes registered after it (OpenAPI's too).
@@ -102,6 +105,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(configRoutes);
   await app.register(authRoutes);
   await app.register(reportRoutes);
+  await app.register(questionRoutes);
   await app.register(queryRoutes);
   await app.register(paymentRoutes);
   await app.register(webhookRoutes);

@@ -55,6 +55,8 @@ export interface AppConfig {
   /** Without a trailing slash. */
   readonly appUrl: string;
   readonly reportsPerUserPerDay: number;
+  /** FOLLOW_UPS_PER_REPORT: follow-up questions one completed report may take. */
+  readonly followUpsPerReport: number;
   /** OPERATOR_NAME: who runs the service. */
   readonly operatorName: string;
   /** OPERATOR_CONTACT_EMAIL; unset: no address to show. */
@@ -121,6 +123,7 @@ export function toAppConfig(values: ConfigValues, context: AppConfigContext): Ap
     cronMode: values.CRON_MODE,
     appUrl: values.APP_URL,
     reportsPerUserPerDay: values.REPORTS_PER_USER_PER_DAY,
+    followUpsPerReport: values.FOLLOW_UPS_PER_REPORT,
     operatorName: values.OPERATOR_NAME,
     operatorContactEmail: values.OPERATOR_CONTACT_EMAIL,
     allowedOrigins: Object.freeze([...values.ALLOWED_ORIGINS]),

@@ -248,6 +248,13 @@ const definitions = {
     expected: POSITIVE_INTEGER,
     schema: integer(1),
   }),
+  FOLLOW_UPS_PER_REPORT: define({
+    description: 'Follow-up questions a finished report may take, included in its price.',
+    required: OPTIONAL,
+    defaults: everyMode('10'),
+    expected: POSITIVE_INTEGER,
+    schema: integer(1),
+  }),
   ALLOWED_ORIGINS: define({
     description: 'Comma-separated CORS origins; * and http:// origins are refused in production.',
     required: 'required in production (the default is http://)',

@@ -122,6 +122,35 @@ export interface ReportEventRow {
   readonly data: unknown;
 }
 
+/** One live progress event of a follow-up answer (migration 006), readable from any instance. */
+export interface QuestionEventRow {
+  readonly questionId: string;
+  readonly seq: number;
+  readonly event: string;
+  readonly data: unknown;
+}
+
+/** Lifecycle status of a follow-up question: `failed` ones may be asked again and do not count against the limit. */
+export type QuestionStatus = 'pending' | 'answering' | 'answered' | 'failed';
+
+/** A follow-up question on a report (migration 006) with its stored answer, once answered. */
+export interface QuestionRow {
+  readonly questionId: string;
+  readonly reportId: string;
+  readonly userId: string;
+  readonly text: string;
+  readonly status: QuestionStatus;
+  /** The answer's Markdown with `[n]` markers; null until answered. */
+  readonly answer: string | null;
+  /** The stored citations (the report's citation shape), or null. */
+  readonly citations: unknown;
+  readonly generationMetadata: unknown;
+  readonly errorMessage: string | null;
+  readonly createdAt: Date;
+  readonly startedAt: Date | null;
+  readonly answeredAt: Date | null;
+}
+
 /** Status of a payment. */
 export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded';
 

@@ -200,11 +200,12 @@ describe('the pool configuration', () => {
 });
 
 describe('the package entry point', () => {
-  it('exports the database, migrations, repositories, the daily cap and the unavailable error', () => {
+  it('exports the database, migrations, repositories, the daily cap, the question limit and the unavailable error', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DatabaseUnavailableError',
       'MIGRATION_LOCK_KEY',
       'REPORT_EVENTS_CHANNEL',
+      'askWithinLimit',
       'createDatabase',
       'createRepositories',
       'migrate',

@@ -1,17 +1,16 @@
 import { Socket } from 'node:net';
 import type { FastifyReply } from 'fastify';
-import type { StreamEvent } from '../domain/generation/stream-events.js';
 
 /** Keeps idle proxies from closing a stream that is waiting for the model. */
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Sends `events` as `text/event-stream` on a hijacked reply (the headers set so far, such as X-Request-Id,
+ * Sends `events` (a report's or a follow-up question's) as `text/event-stream` on a hijacked reply (the headers set so far, such as X-Request-Id,
  * CORS and rate-limit headers, are kept). Aborts `controller` when the client goes away.
  */
 export async function sendEventStream(
   reply: FastifyReply,
-  events: AsyncIterable<StreamEvent>,
+  events: AsyncIterable<{ readonly event: string; readonly data: unknown }>,
   controller: AbortController,
 ): Promise<void> {
   reply.hijack();

@@ -1,6 +1,7 @@
 import type { Queryable } from '../types.js';
 import { paymentsRepository, type PaymentsRepository } from './payments.js';
-import { reportEventsRepository, type ReportEventsRepository } from './report-events.js';
+import { questionsRepository, type QuestionsRepository } from './questions.js';
+import { questionEventsRepository, reportEventsRepository, type QuestionEventsRepository, type ReportEventsRepository } from './report-events.js';
 import { reportsRepository, type ReportsRepository } from './reports.js';
 import { sessionsRepository, type SessionsRepository } from './sessions.js';
 import { stripeEventsRepository, type StripeEventsRepository } from './stripe-events.js';
@@ -12,6 +13,9 @@ export interface Repositories {
   readonly sessions: SessionsRepository;
   readonly reports: ReportsRepository;
   readonly reportEvents: ReportEventsRepository;
+  /** Follow-up questions on reports (migration 006). */
+  readonly questions: QuestionsRepository;
+  readonly questionEvents: QuestionEventsRepository;
   readonly payments: PaymentsRepository;
   readonly stripeEvents: StripeEventsRepository;
 }
@@ -23,6 +27,8 @@ export function createRepositories(q: Queryable): Repositories {
     sessions: sessionsRepository(q),
     reports: reportsRepository(q),
     reportEvents: reportEventsRepository(q),
+    questions: questionsRepository(q),
+    questionEvents: questionEventsRepository(q),
     payments: paymentsRepository(q),
     stripeEvents: stripeEventsRepository(q),
   };

@@ -1,28 +1,28 @@
-import type { Repositories } from '@uksmr/database';
-
 /** One stored progress event: a section starts or its text grows, or the status changes. */
 export interface LoggedEvent {
   readonly event: 'status' | 'section' | 'delta' | 'complete' | 'error';
   readonly data: Record<string, unknown>;
 }
 
+/** Stores one progress event of a stream (`reportEvents.append` or `questionEvents.append`, bound to its id). */
+export type AppendEvent = (event: string, data: unknown) => Promise<unknown>;
+
 /**
- * Appends a generation's progress events to `report_events` in order, one write at a time. Deltas that
- * arrive while a write is in flight are merged into one row, so a fast writer costs few statements.
+ * Appends a stream's progress events (a report's to `report_events`, a follow-up answer's to `question_events`) in
+ * order, one write at a time. Deltas that arrive while a write is in flight are merged into one row (per section
+ * key, where events have one), so a fast writer costs few statements.
  */
 export class ReportEventLog {
   private readonly queue: LoggedEvent[] = [];
   private draining: Promise<void> | null = null;
 
   /**
-   * @param reportId the report in generation.
-   * @param repos repositories over the database.
+   * @param append stores one event of the stream in progress.
    * @param onStored called after each stored row (wakes local readers).
-   * @param onError called when a row cannot be stored; the final report is stored at completion anyway.
+   * @param onError called when a row cannot be stored; the final result is stored at completion anyway.
    */
   constructor(
-    private readonly reportId: string,
-    private readonly repos: Repositories,
+    private readonly append: AppendEvent,
     private readonly onStored: () => void,
     private readonly onError: (error: unknown) => void,
   ) {}
@@ -49,7 +49,7 @@ export class ReportEventLog {
   private async drain(): Promise<void> {
     for (let entry = this.queue.shift(); entry; entry = this.queue.shift()) {
       try {
-        await this.repos.reportEvents.append(this.reportId, entry.event, entry.data);
+        await this.append(entry.event, entry.data);
         this.onStored();
       } catch (error) {
         this.onError(error);

@@ -82,6 +82,77 @@ function failure(report: ReportRow): StreamEvent {
   };
 }
 
+/** A stored progress row as a reader reads it. */
+export interface StoredEvent {
+  readonly seq: number;
+  readonly event: string;
+  readonly data: unknown;
+}
+
+/**
+ * One stream followed through its stored progress rows: a report's generation or a follow-up question's answer.
+ * The caller has checked the owner and sent what the row alone gives (status, a replay); this follows the rest.
+ */
+export interface StoredStream<Row, Event> {
+  /** The stream's key in the hub and its events table (the report's or the question's id). */
+  readonly id: string;
+  readonly hub: ReportEventHub;
+  readonly signal: AbortSignal;
+  readonly pollMs?: number | undefined;
+  /** The stored progress rows after `seq`, in order. */
+  listAfter(seq: number): Promise<readonly StoredEvent[]>;
+  /** The row again as its owner sees it; null once it is gone (deleted, expired). */
+  reload(): Promise<Row | null>;
+  /** Whether the row is still waiting or being written. */
+  inProgress(row: Row): boolean;
+  /** Called with each progress event the reader is sent. */
+  record(event: Event): void;
+  /** The last events: what the reader missed of the stored result and `complete`, or the stored error, or the row's failure. */
+  finish(row: Row | null, errorData: unknown): Iterable<Event>;
+}
+
+/**
+ * Follows a stream in progress through its stored rows (written on any instance) until its terminal row, or, when a
+ * worker died and left none, until its row is no longer in progress. Wake-ups come from the hub (LISTEN/NOTIFY or
+ * local), with polling as the fallback.
+ */
+export async function* followStored<Row, Event>(stream: StoredStream<Row, Event>): AsyncGenerator<Event, void> {
+  const { hub, signal, pollMs } = stream;
+  const subscription = hub.subscribe(stream.id);
+  try {
+    let seq = 0;
+    let emptyReads = 0;
+    // Events a notification brought, which stand in for the next read; null = read the rows.
+    let delivered: readonly StoredEvent[] | null = null;
+    while (!signal.aborted) {
+      const events = delivered ?? (await stream.listAfter(seq));
+      const read = delivered === null;
+      delivered = null;
+      for (const stored of events) {
+        seq = stored.seq;
+        if (stored.event === 'complete' || stored.event === 'error') {
+          yield* stream.finish(await stream.reload(), stored.event === 'error' ? stored.data : null);
+          return;
+        }
+        const event = { event: stored.event, data: stored.data } as Event;
+        stream.record(event);
+        yield event;
+      }
+      if (read && events.length > 0) continue;
+      if (read && ++emptyReads % POLLS_PER_ROW_CHECK === 0) {
+        const current = await stream.reload();
+        if (!current || !stream.inProgress(current)) {
+          yield* stream.finish(current, null);
+          return;
+        }
+      }
+      delivered = usableDelivery(await subscription.next(pollMs ?? hub.pollMs, signal), seq);
+    }
+  } finally {
+    subscription.close();
+  }
+}
+
 /**
  * Follows a report: `status` at once; a completed report replayed from storage; a failed one as `error`;
  * one in generation followed through its stored events (from any instance) until `complete` or `error`.
@@ -97,44 +168,21 @@ export async function* followReport(options: FollowOptions): AsyncGenerator<Stre
     yield failure(report);
     return;
   }
-
-  const subscription = hub.subscribe(report.reportId);
   const sent = new SentSections();
-  try {
-    let seq = 0;
-    let emptyReads = 0;
-    // Events a notification brought, which stand in for the next read; null = read the rows.
-    let delivered: PushedEvent[] | null = null;
-    while (!signal.aborted) {
-      const events = delivered ?? (await repos.reportEvents.listAfter(report.reportId, seq));
-      const read = delivered === null;
-      delivered = null;
-      for (const stored of events) {
-        seq = stored.seq;
-        if (stored.event === 'complete' || stored.event === 'error') {
-          const final = await repos.reports.getForOwner(report.userId, report.reportId);
-          if (final?.status === 'completed') yield* sent.catchUp(final);
-          yield* finish(final, stored.event === 'error' ? stored.data : null);
-          return;
-        }
-        const event = { event: stored.event, data: stored.data } as StreamEvent;
-        sent.record(event);
-        yield event;
-      }
-      if (read && events.length > 0) continue;
-      if (read && ++emptyReads % POLLS_PER_ROW_CHECK === 0) {
-        const current = await repos.reports.getForOwner(report.userId, report.reportId);
-        if (!current || (current.status !== 'pending' && current.status !== 'generating')) {
-          if (current?.status === 'completed') yield* sent.catchUp(current);
-          yield* finish(current, null);
-          return;
-        }
-      }
-      delivered = usableDelivery(await subscription.next(pollMs ?? hub.pollMs, signal), seq);
-    }
-  } finally {
-    subscription.close();
-  }
+  yield* followStored<ReportRow, StreamEvent>({
+    id: report.reportId,
+    hub,
+    signal,
+    pollMs,
+    listAfter: (seq) => repos.reportEvents.listAfter(report.reportId, seq),
+    reload: () => repos.reports.getForOwner(report.userId, report.reportId),
+    inProgress: (row) => row.status === 'pending' || row.status === 'generating',
+    record: (event) => sent.record(event),
+    *finish(final, errorData) {
+      if (final?.status === 'completed') yield* sent.catchUp(final);
+      yield* finish(final, errorData);
+    },
+  });
 }
 
 /** The last event: the stored report when complete, else the stored error, else the row's own failure. */

@@ -124,8 +124,7 @@ export class GenerationService {
     const startedAt = now().getTime();
     logger.info({ ...context, provider: writer.provider }, 'generation started');
     const events = new ReportEventLog(
-      report.reportId,
-      this.repos,
+      (event, data) => this.repos.reportEvents.append(report.reportId, event, data),
       () => hub.notify(report.reportId),
       (error) => logger.warn({ ...context, err: error }, 'progress event not stored'),
     );

@@ -5,7 +5,7 @@ import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFact
 import { formatGbpRange, isoDay } from './format.js';
 import { GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
 import type { Occupation, TableSource } from './occupations-schema.js';
-import type { KnowledgeBase, Source, SubjectEntry } from './schema.js';
+import type { Fact, KnowledgeBase, Source, SubjectEntry } from './schema.js';
 import { describeCoverage, detailedEntry, findMapSubject, type MatchedVia } from './subject-map.js';
 import { plainWords } from './plain-words.js';
 import { findSubject } from './subject-match.js';
@@ -54,7 +54,7 @@ export function subjectTuitionFactId(entry: SubjectEntry): string {
 }
 
 /** Every source of the three files by id (the facts file's record first where an id is in two files). */
-function allSources(kb: KnowledgeBase): Map<string, Source | TableSource> {
+export function allSources(kb: KnowledgeBase): Map<string, Source | TableSource> {
   const sources = new Map<string, Source | TableSource>();
   for (const source of [...kb.sources, ...kb.occupations.sources, ...kb.subjectMap.sources]) {
     if (!sources.has(source.id)) sources.set(source.id, source);
@@ -93,14 +93,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     // A low-confidence figure is left out of the report rather than stated.
     if (!fact || seen.has(id) || fact.confidence === 'low') continue;
     seen.add(id);
-    const { source_ids: sourceIds, effective_from: _from, effective_until: _until, ...rest } = fact;
-    const { effectiveFrom, effectiveUntil } = datesOf(fact);
-    candidates.push({
-      ...rest,
-      ...(effectiveFrom ? { effectiveFrom } : {}),
-      ...(effectiveUntil ? { effectiveUntil } : {}),
-      sourceIds,
-    });
+    candidates.push(factCandidate(fact));
   }
   return {
     subject: query.subject.trim(),
@@ -115,8 +108,15 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
   };
 }
 
+/** A facts-file fact as a candidate: its dates resolved (`datesOf`), its source ids kept for numbering. */
+export function factCandidate(fact: Fact): Candidate {
+  const { source_ids: sourceIds, effective_from: _from, effective_until: _until, ...rest } = fact;
+  const { effectiveFrom, effectiveUntil } = datesOf(fact);
+  return { ...rest, ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveUntil ? { effectiveUntil } : {}), sourceIds };
+}
+
 /** The subject entry as two facts: its indicative tuition (if any range applies) and its demand notes. */
-function subjectCandidates(entry: SubjectEntry, kb: KnowledgeBase): Candidate[] {
+export function subjectCandidates(entry: SubjectEntry, kb: KnowledgeBase): Candidate[] {
   const candidates: Candidate[] = [];
   const { ug, pg_taught: pgt } = entry.tuition_gbp_per_year_international;
   if (ug || pgt) {
@@ -165,7 +165,11 @@ function citedSourceIds(candidate: Candidate, sourcesById: ReadonlyMap<string, S
   return first === undefined ? [] : [first, ...rest.filter((id) => sourcesById.get(id)!.text_checked)].slice(0, MAX_SOURCES_PER_FACT);
 }
 
-function numberSources(
+/**
+ * Numbers the sources of `candidates` 1..n in the order the facts first cite them and returns the facts with their
+ * source numbers (statements in plain words) and the numbered sources.
+ */
+export function numberSources(
   candidates: readonly Candidate[],
   sourcesById: ReadonlyMap<string, Source | TableSource>,
 ): { facts: RetrievedFact[]; sources: NumberedSource[] } {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { profileSchema } from './profile.js';
 
-const citationSchema = z.object({
+/** One numbered source of a report or an answer (`[n]` in the text is its `id`). */
+export const citationSchema = z.object({
   id: z.number().int(),
   url: z.string(),
   title: z.string(),
@@ -24,7 +25,8 @@ const contentSchema = z.object({
   knowledge_base_as_of: z.string().describe('The knowledge base’s as-of date (addition to the contract)'),
 });
 
-const metadataSchema = z.object({
+/** How a report or an answer was written. */
+export const metadataSchema = z.object({
   provider: z.enum(['gemini', 'knowledge-base']),
   model: z.string(),
   tokens_used: z.number(),
