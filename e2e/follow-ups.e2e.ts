@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DESKTOP, launchChromium, openGuardedPage, PHONE, screenshot, type ConsoleGuard } from './support/browser.js';
 import { expectFinishedReport } from './support/report.js';
+import { countStreamEvents, streamEventCounts } from './support/streams.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 import { askForReport, newEmail, signUpFromSignIn } from './support/student.js';
 
@@ -19,19 +20,11 @@ const TYPED = 'How many hours can I work during term time?';
 /** The server's log line for each answer written (by either writer). */
 const ANSWERED = 'follow-up answered';
 
-/** A follow-up stream the page read: the question it answered and how many `delta` events it carried. */
-interface SeenStream {
-  readonly url: string;
-  readonly deltas: number;
-  readonly completed: boolean;
-}
-
 describe('follow-up questions, end to end', () => {
   let server: ServerUnderTest;
   let browser: Browser;
   let page: Page;
   let guard: ConsoleGuard;
-  const streams: SeenStream[] = [];
 
   /** The exchange under the report whose question is `text`: the student's bubble and the assistant's answer. */
   const exchange = (text: string): Locator =>
@@ -53,13 +46,7 @@ describe('follow-up questions, end to end', () => {
     server = await startServerUnderTest();
     browser = await launchChromium();
     ({ page, guard } = await openGuardedPage(browser));
-    page.on('response', (response) => {
-      if (!/\/questions\/[^/]+\/stream$/.test(response.url())) return;
-      void response.text().then(
-        (body) => streams.push({ url: response.url(), deltas: body.split('event: delta').length - 1, completed: body.includes('event: complete') }),
-        () => undefined,
-      );
-    });
+    await countStreamEvents(page);
   });
 
   afterAll(async () => {
@@ -99,11 +86,13 @@ describe('follow-up questions, end to end', () => {
     await expectCitedAnswer(TYPED);
 
     // Each answer came over its own SSE stream, in `delta` events, and ended with `complete`.
-    await expect.poll(() => streams.length).toBe(2);
+    const streams = (await streamEventCounts(page)).filter((stream) => /\/questions\/[^/]+\/stream$/.test(stream.path));
+    expect(streams).toHaveLength(2);
     for (const stream of streams) {
-      expect(stream.deltas).toBeGreaterThan(0);
-      expect(stream.completed).toBe(true);
+      expect(stream.events.delta).toBeGreaterThan(0);
+      expect(stream.events.complete).toBe(1);
     }
+    console.log(`Follow-up answers streamed: ${streams.map((stream) => `${stream.events.delta} deltas`).join(', ')}`);
     expect(server.countLogLines(ANSWERED)).toBe(2);
     // The allowance left is said under the input (10 by default, two asked).
     await page.locator('form').getByText('8 more follow-up questions are included with this report.').waitFor();
@@ -131,17 +120,18 @@ describe('follow-up questions, end to end', () => {
   });
 
   test('a reload shows both questions and answers again from storage: no stream, no new answer', async () => {
-    streams.length = 0;
     await page.reload();
     await expectFinishedReport(page, SUBJECT);
     await expectCitedAnswer(BY_CHIP);
     await expectCitedAnswer(TYPED);
     await page.getByLabel(FOLLOW_UP).waitFor();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(streams).toEqual([]);
+    // The report is not followed live either: it is completed.
+    expect(await streamEventCounts(page)).toEqual([]);
     expect(server.countLogLines(ANSWERED)).toBe(2);
     // The questions asked are not suggested again.
     expect(await page.getByRole('button', { name: BY_CHIP }).count()).toBe(0);
+    await exchange(BY_CHIP).scrollIntoViewIfNeeded();
     await screenshot(page, 'follow-ups-reopened-1280');
   });
 });
