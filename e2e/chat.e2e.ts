@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startGeminiStandIn, type GeminiStandIn } from '../apps/server/test/support/gemini-stand-in.js';
-import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, openGuardedPage, screenshot, type ConsoleGuard } from './support/browser.js';
 import { expectFinishedReport, reportIdOf, sectionHeadings } from './support/report.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 import { askForReport, newEmail, signUpFromSignIn } from './support/student.js';
@@ -25,11 +25,9 @@ describe('the chat, end to end', () => {
 
   /** A new page in a new browser context (its own storage, so its own student), watched for console problems. */
   const openPage = async (): Promise<{ page: Page; guard: ConsoleGuard }> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const opened = await context.newPage();
-    const guard = new ConsoleGuard(opened);
-    guards.push(guard);
-    return { page: opened, guard };
+    const opened = await openGuardedPage(browser);
+    guards.push(opened.guard);
+    return opened;
   };
 
   /** Generations the server has started, by the 'generation started' lines in its log file. */

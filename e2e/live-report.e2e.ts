@@ -5,8 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, openGuardedPage, screenshot, type ConsoleGuard } from './support/browser.js';
 import { expectFinishedReport } from './support/report.js';
+import { countStreamEvents, streamEventCounts } from './support/streams.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 import { askForReport, newEmail, signUpFromSignIn } from './support/student.js';
 
@@ -34,9 +35,7 @@ describe('the live report', () => {
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    guard = new ConsoleGuard(page);
+    ({ page, guard } = await openGuardedPage(browser));
   });
 
   afterAll(async () => {
@@ -54,26 +53,7 @@ describe('the live report', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     // Counts the `delta` events the page reads from the stream (a pass-through of its bytes; no parsing).
-    await page.evaluate(() => {
-      const counter = window as unknown as { deltaCount: number };
-      counter.deltaCount = 0;
-      const original = window.fetch.bind(window);
-      window.fetch = async (input, init) => {
-        const response = await original(input, init);
-        if (typeof input !== 'string' || !input.endsWith('/stream') || !response.body) return response;
-        const decoder = new TextDecoder();
-        let tail = '';
-        const counting = new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            const text = tail + decoder.decode(chunk, { stream: true });
-            counter.deltaCount += text.split('event: delta\n').length - 1;
-            tail = text.slice(-12);
-            controller.enqueue(chunk);
-          },
-        });
-        return new Response(response.body.pipeThrough(counting), { status: response.status, headers: response.headers });
-      };
-    });
+    await countStreamEvents(page);
     // Where the bottom of the window is against the bottom of the page, sampled every 100 ms while it streams.
     await page.evaluate(() => {
       const samples: number[] = [];
@@ -92,7 +72,7 @@ describe('the live report', () => {
     await screenshot(page, 'live-report-mid-stream-1280');
     await expectFinishedReport(page, SUBJECT);
     const after = await scriptSeconds(cdp);
-    const deltas = await page.evaluate(() => (window as unknown as { deltaCount: number }).deltaCount);
+    const deltas = (await streamEventCounts(page)).reduce((sum, stream) => sum + (stream.events.delta ?? 0), 0);
     expect(deltas).toBeGreaterThan(100);
     const script = after - before;
     console.log(`Live report script time (CDP ScriptDuration): ${script.toFixed(3)} s for ${deltas} deltas of one ${SUBJECT} report (target ≤ ${SCRIPT_BUDGET_S} s)`);

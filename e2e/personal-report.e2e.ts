@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ConsoleGuard, launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, openGuardedPage, screenshot, type ConsoleGuard } from './support/browser.js';
 import { expectFinishedReport } from './support/report.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 import { newEmail, QUESTION, signUpFromSignIn } from './support/student.js';
@@ -20,9 +20,7 @@ describe('a report written for the student, end to end', () => {
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    guard = new ConsoleGuard(page);
+    ({ page, guard } = await openGuardedPage(browser));
   });
 
   afterAll(async () => {

@@ -32,6 +32,21 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+/** The desktop window of the e2e run; {@link PHONE} is the narrowest phone the app supports. */
+export const DESKTOP = { width: 1280, height: 900 } as const;
+/** A 360 px wide phone. */
+export const PHONE = { width: 360, height: 780 } as const;
+
+/**
+ * A new page in a new browser context (its own storage, so its own student) at `viewport`, watched by a
+ * {@link ConsoleGuard}.
+ */
+export async function openGuardedPage(browser: Browser, viewport: { width: number; height: number } = DESKTOP): Promise<{ page: Page; guard: ConsoleGuard }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  return { page, guard: new ConsoleGuard(page) };
+}
+
 /** Saves a screenshot of `page` as `e2e/output/<name>.png` and returns its path. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
