@@ -10,7 +10,7 @@ const DAY = '2026-12-01';
 const NA = 'Information not available';
 const job = (soc: string, day = DAY) => {
   const occupation = kb.occupations.occupations.find((o) => o.soc === soc)!;
-  return fieldJobs([occupation], kb.occupations, day, [`occupation:${soc}`])[0]!;
+  return fieldJobs([occupation], kb.occupations, day, [`occupation:${soc}`])[0];
 };
 
 describe('fieldJobs and payWords', () => {
@@ -33,7 +33,7 @@ describe('fieldJobs and payWords', () => {
   it('takes the higher of the going rate and the general threshold, never a computed figure', () => {
     const general = kb.occupations.rules_context.general_threshold_gbp;
     for (const o of kb.occupations.occupations.filter((x) => x.going_rate_gbp !== null)) {
-      const j = fieldJobs([o], kb.occupations, DAY, [])[0]!;
+      const j = fieldJobs([o], kb.occupations, DAY, [])[0];
       expect([o.going_rate_gbp, general]).toContain(j.standardPay);
       expect(j.newEntrantPay).toBe(o.new_entrant_gbp);
       expect(j.factId).toBe(`occupation:${o.soc}`);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,15 +14,17 @@ const KB_DIR = fileURLToPath(new URL('../data/knowledge-base/', import.meta.url)
 const tempDir = mkdtempSync(join(tmpdir(), 'uksmr-project-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
-const project = (): { as_of: string; sources: { id: string }[]; facts: { id: string; source_ids: string[] }[] } =>
-  JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8'));
+interface ProjectFile {
+  as_of: string;
+  sources: { id: string; url: string }[];
+  facts: { id: string; source_ids: string[] }[];
+}
+const project = (): ProjectFile => JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8')) as ProjectFile;
 
-/** A folder with the three shared copies and, when given, a project file. */
+/** A fresh folder with the three shared copies and, when given, a project file. */
 function folder(name: string, projectFile?: unknown): string {
-  const dir = join(tempDir, name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir);
-  for (const file of Object.values(KNOWLEDGE_BASE_FILES)) copyFileSync(join(KB_DIR, file), join(dir, file));
+  const dir = mkdtempSync(join(tempDir, `${name}-`));
+  Object.values(KNOWLEDGE_BASE_FILES).forEach((file) => copyFileSync(join(KB_DIR, file), join(dir, file)));
   if (projectFile !== undefined) writeFileSync(join(dir, PROJECT_FACTS_FILE), JSON.stringify(projectFile));
   return dir;
 }
@@ -56,16 +58,16 @@ describe('project-facts.json', () => {
 
   it('refuses an id that the shared facts file already has, naming the file, record and field', () => {
     const clash = project();
-    clash.facts[0]!.id = 'visa-cas-required';
+    clash.facts[0].id = 'visa-cas-required';
     expect(problemsOf(folder('clash', clash))).toContain(`${PROJECT_FACTS_FILE}: facts[0] (visa-cas-required).id: already in uk-facts.json`);
   });
 
   it('refuses an unknown source, plain http and subjects (they come from the shared data)', () => {
-    const bad = project() as ReturnType<typeof project> & { subjects?: unknown[] };
-    bad.facts[1]!.source_ids = ['nowhere'];
+    const bad = project();
+    bad.facts[1].source_ids = ['nowhere'];
     expect(problemsOf(folder('unknown-source', bad)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: facts[1] (ucas-oxford-medicine-2027).source_ids[0]: unknown source "nowhere"`);
-    const http = project() as unknown as { sources: { url: string }[] };
-    http.sources[0]!.url = 'http://www.ucas.com/';
+    const http = project();
+    http.sources[0].url = 'http://www.ucas.com/';
     expect(problemsOf(folder('http', http)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: sources[0] (ucas-when-to-apply).url`);
     expect(problemsOf(folder('subjects', { ...project(), subjects: [] })).join('\n')).toContain(PROJECT_FACTS_FILE);
   });

@@ -26,7 +26,7 @@ describe('the offline report written for the student’s profile', () => {
     expect(summary).toContain('**Money to show for living costs (London):** £13,761 (£1,529 a month × 9 months)');
     // The concrete new-entrant figure for each of the field's jobs (their going rates are above £41,700, so it is not named).
     expect(summary).toContain("**Pay to be sponsored in your field's jobs:**");
-    expect(summary).toContain('programmers and software development professionals (SOC 2134): at least £38,300 as a new entrant, then £54,700 (its going rate)');
+    expect(summary).toContain('programmers and software development professionals (SOC 2134): at least £38,300 as a new entrant, then £54,700;');
     expect(summary).toContain('data analysts (SOC 3544): can be sponsored only while it is on the Temporary Shortage List (until 31 December 2026)');
     expect(summary).not.toContain('£41,700');
     expect(summary).toContain('**Key deadline:** apply for the Student visa from 1 March 2027 (the course starts on 1 September 2027), with the money in your account from 1 February 2027');

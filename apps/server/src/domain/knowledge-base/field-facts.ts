@@ -184,7 +184,7 @@ export function regulatorFacts(entry: MapSubject, sourceUrl: (id: string) => str
 }
 
 /** `a, b and c`. */
-function listWords(items: readonly string[]): string {
+export function listWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 

@@ -67,9 +67,10 @@ export function payFactIds(job: FieldJob): string[] {
 /**
  * The pay a sponsor must offer in one job, in words without markers (both writers use them): the new-entrant rate
  * then the standard figure, the Health and Care Worker threshold (`healthCare`, the fact's value), or why it cannot
- * be sponsored. `notAvailable` is the report's words for a missing figure.
+ * be sponsored. `notAvailable` is the report's words for a missing figure; `withRate: false` leaves out which
+ * figure the standard pay is (for a summary that groups jobs with the same figures).
  */
-export function payWords(job: FieldJob, healthCare: string | undefined, registered: boolean, notAvailable: string): string {
+export function payWords(job: FieldJob, healthCare: string | undefined, registered: boolean, notAvailable: string, withRate = true): string {
   const { status } = job;
   if (status.kind === 'closed') return 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa';
   if (status.kind === 'list-ended') return `its shortage-list place ended on ${formatLongDate(status.ended)}, so it cannot be sponsored now`;
@@ -80,6 +81,6 @@ export function payWords(job: FieldJob, healthCare: string | undefined, register
     return `at least ${healthCare ?? notAvailable} on the Health and Care Worker visa${registered ? ', once registered' : ''}`;
   }
   if (job.newEntrantPay === null || job.standardPay === null) return `${notAvailable}: the table gives no going rate for it`;
-  const why = job.generalApplies ? ` (its going rate, ${formatGbp(job.goingRate!)}, is below the general threshold)` : ' (its going rate)';
+  const why = !withRate ? '' : job.generalApplies ? ` (its going rate, ${formatGbp(job.goingRate!)}, is below the general threshold)` : ' (its going rate)';
   return `at least ${formatGbp(job.newEntrantPay)} as a new entrant, then ${formatGbp(job.standardPay)}${why}`;
 }

@@ -1,3 +1,4 @@
+import { listWords } from '../../knowledge-base/field-facts.js';
 import { formatGbp } from '../../knowledge-base/format.js';
 import { HEALTH_CARE_THRESHOLD_FACT, jobName, payFactIds, payWords, type FieldJob } from '../../knowledge-base/field-jobs.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
@@ -12,7 +13,7 @@ import { withMarker, type WritingContext } from './context.js';
 /** The pay a sponsor must offer in one job, in words (no markers). */
 function jobPay(job: FieldJob, ctx: WritingContext): string {
   const healthCare = job.healthAndCare ? ctx.fact(HEALTH_CARE_THRESHOLD_FACT)?.value : undefined;
-  return payWords(job, healthCare, ctx.input.retrieval.mapEntry?.regulator != null, NOT_AVAILABLE);
+  return payWords(job, healthCare, ctx.input.retrieval.mapEntry?.regulator != null, NOT_AVAILABLE, false);
 }
 
 /**
@@ -27,7 +28,7 @@ export function summaryThreshold(ctx: WritingContext): string | null {
     const key = jobPay(job, ctx);
     groups.set(key, [...(groups.get(key) ?? []), job]);
   }
-  const parts = [...groups].map(([words, members]) => `${members.map(jobName).join(', ')}: ${words}`);
+  const parts = [...groups].map(([words, members]) => `${listWords(members.map(jobName))}: ${words}`);
   return withMarker(`**Pay to be sponsored in your field's jobs:** ${parts.join('; ')}`, ctx.citeIds(jobs.flatMap(payFactIds)));
 }
 
