@@ -3,11 +3,10 @@ import { toCitations } from '../report/citations.js';
 import { safeMarkdown } from '../report/output-safety.js';
 import { WriterError } from '../report/types.js';
 import { citedNumbers } from '../report/validate.js';
-import { streamReply, type Reply } from '../writers/gemini/call.js';
 import { STUDENT_MESSAGES, toWriterError } from '../writers/gemini/errors.js';
 import { allowedFigures, figureProblems } from '../writers/gemini/figure-check.js';
 import { factLines, numberedSources, timelineData } from '../writers/gemini/prompt.js';
-import { askWithRetry, createGeminiClient, generationDeadline } from '../writers/gemini/session.js';
+import { askWithRetry, createGeminiClient, generationCalls, generationDeadline } from '../writers/gemini/session.js';
 import type { GeminiWriterOptions } from '../writers/gemini/writer.js';
 import { UK_ONLY_DETAIL } from '../query-rules/types.js';
 import { MAX_ANSWER_SENTENCES } from './offline-answer.js';
@@ -108,27 +107,13 @@ export function createGeminiAnswerWriter(options: GeminiWriterOptions): AnswerWr
       const prompt = buildAnswerPrompt(input);
       const allowed = allowedFigures(`${prompt.systemInstruction}\n${prompt.userText}`);
       const sourceNumbers = new Set(input.retrieval.sources.map((source) => source.n));
-      let firstTokenMs: number | null = null;
-      let tokens = 0;
-      const ask = async (contents: Content[], onText: (text: string) => void): Promise<Reply> => {
-        const reply = await streamReply({
-          client,
-          model: options.model,
-          systemInstruction: prompt.systemInstruction,
-          contents,
-          signal,
-          firstTokenTimeoutMs,
-          onText: (text) => {
-            firstTokenMs ??= elapsed();
-            onText(text);
-          },
-        });
-        tokens += reply.tokens;
-        return reply;
-      };
+      const calls = generationCalls(
+        { client, model: options.model, systemInstruction: prompt.systemInstruction, signal, firstTokenTimeoutMs },
+        elapsed,
+      );
       try {
         const firstTurn: Content[] = [{ role: 'user', parts: [{ text: prompt.userText }] }];
-        const first = await askWithRetry(() => ask(firstTurn, emit), () => firstTokenMs !== null, retryBackoffMs, signal);
+        const first = await askWithRetry(() => calls.ask(firstTurn, emit), () => calls.firstTokenMs !== null, retryBackoffMs, signal);
         let answer = plainAnswer(first.text);
         let problems = answerProblems(answer, sourceNumbers, allowed);
         if (problems.length > 0) {
@@ -137,7 +122,7 @@ export function createGeminiAnswerWriter(options: GeminiWriterOptions): AnswerWr
             ...(first.text.trim() === '' ? [] : [{ role: 'model', parts: [{ text: first.text }] }]),
             { role: 'user', parts: [{ text: answerRepairRequest(problems) }] },
           ];
-          answer = plainAnswer((await ask(repair, () => undefined)).text);
+          answer = plainAnswer((await calls.ask(repair, () => undefined)).text);
           problems = answerProblems(answer, sourceNumbers, allowed);
         }
         if (problems.length > 0) {
@@ -148,7 +133,7 @@ export function createGeminiAnswerWriter(options: GeminiWriterOptions): AnswerWr
         return {
           answer,
           citations: toCitations(input.retrieval.sources.filter((source) => cited.has(source.n))),
-          metadata: { provider: 'gemini', model: options.model, tokens_used: tokens, duration_ms: duration, first_token_ms: firstTokenMs ?? duration },
+          metadata: { provider: 'gemini', model: options.model, tokens_used: calls.tokens, duration_ms: duration, first_token_ms: calls.firstTokenMs ?? duration },
         };
       } catch (error) {
         throw toWriterError(error, stopCause(error), { whole: options.timeoutMs, firstToken: firstTokenTimeoutMs });

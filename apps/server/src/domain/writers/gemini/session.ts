@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GoogleGenAI } from '@google/genai';
-import { FirstTokenTimeout, type Reply } from './call.js';
+import { GoogleGenAI, type Content } from '@google/genai';
+import { FirstTokenTimeout, streamReply, type Reply, type ReplyRequest } from './call.js';
 import { isRetryable, type StopCause } from './errors.js';
 
 /** How a writer reaches Gemini. */
@@ -52,4 +52,40 @@ export async function askWithRetry(ask: () => Promise<Reply>, textArrived: () =>
     await sleep(backoffMs, undefined, { signal });
     return ask();
   });
+}
+
+/** The requests of one generation: each streamed, their tokens added up, the time of the first text kept. */
+export interface GenerationCalls {
+  /** Sends one request of the generation, passing its text on as it arrives. */
+  ask(contents: Content[], onText: (text: string) => void): Promise<Reply>;
+  /** Milliseconds from the start to the first text of any request; null before any. */
+  readonly firstTokenMs: number | null;
+  /** Tokens of every request so far. */
+  readonly tokens: number;
+}
+
+/** The calls of one generation with the same client, model, instruction, signal and first-token limit. */
+export function generationCalls(request: Omit<ReplyRequest, 'contents' | 'onText'>, elapsed: () => number): GenerationCalls {
+  let firstTokenMs: number | null = null;
+  let tokens = 0;
+  return {
+    async ask(contents, onText) {
+      const reply = await streamReply({
+        ...request,
+        contents,
+        onText: (text) => {
+          firstTokenMs ??= elapsed();
+          onText(text);
+        },
+      });
+      tokens += reply.tokens;
+      return reply;
+    },
+    get firstTokenMs() {
+      return firstTokenMs;
+    },
+    get tokens() {
+      return tokens;
+    },
+  };
 }

@@ -4,9 +4,9 @@ import { createSectionSplitter, parseReportMarkdown } from '../../report/markdow
 import type { Citation, ReportContent, ReportWriter, WriterEvent, WriterInput, WriterResult } from '../../report/types.js';
 import { WriterError } from '../../report/types.js';
 import { citedNumbers, reportText, validateReport } from '../../report/validate.js';
-import { streamReply, type Reply } from './call.js';
+import type { Reply } from './call.js';
 import { STUDENT_MESSAGES, toWriterError } from './errors.js';
-import { askWithRetry, createGeminiClient, generationDeadline } from './session.js';
+import { askWithRetry, createGeminiClient, generationCalls, generationDeadline } from './session.js';
 import { personalView } from '../personal-view.js';
 import { allowedFigures, figureProblems } from './figure-check.js';
 import { buildPrompt, repairRequest } from './prompt.js';
@@ -86,34 +86,19 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
 
     const prompt = buildPrompt(input, personalView(input));
     const allowed = allowedFigures(`${prompt.systemInstruction}\n${prompt.userText}`);
-    let firstTokenMs: number | null = null;
-    let tokens = 0;
-    const ask = async (contents: Content[], onText: (text: string) => void): Promise<Reply> => {
-      const reply = await streamReply({
-        client,
-        model: options.model,
-        systemInstruction: prompt.systemInstruction,
-        contents,
-        signal,
-        firstTokenTimeoutMs,
-        onText: (text) => {
-          firstTokenMs ??= elapsed();
-          onText(text);
-        },
-      });
-      tokens += reply.tokens;
-      return reply;
-    };
-
+    const calls = generationCalls(
+      { client, model: options.model, systemInstruction: prompt.systemInstruction, signal, firstTokenTimeoutMs },
+      elapsed,
+    );
     try {
       const splitter = createSectionSplitter(emit);
       const firstContents: Content[] = [{ role: 'user', parts: [{ text: prompt.userText }] }];
-      const askFirst = (): Promise<Reply> => ask(firstContents, (text) => splitter.push(text));
-      const first = await askWithRetry(askFirst, () => firstTokenMs !== null, retryBackoffMs, signal);
+      const askFirst = (): Promise<Reply> => calls.ask(firstContents, (text) => splitter.push(text));
+      const first = await askWithRetry(askFirst, () => calls.firstTokenMs !== null, retryBackoffMs, signal);
       splitter.end();
       let checked = checkReply(first.text, input, allowed);
       if (checked.problems.length > 0) {
-        const repaired = await ask(repairContents(prompt.userText, first.text, checked.problems), () => undefined);
+        const repaired = await calls.ask(repairContents(prompt.userText, first.text, checked.problems), () => undefined);
         checked = checkReply(repaired.text, input, allowed);
       }
       if (!checked.content || checked.problems.length > 0) {
@@ -130,9 +115,9 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
         metadata: {
           provider: 'gemini',
           model: options.model,
-          tokens_used: tokens,
+          tokens_used: calls.tokens,
           duration_ms: duration,
-          first_token_ms: firstTokenMs ?? duration,
+          first_token_ms: calls.firstTokenMs ?? duration,
         },
       };
     } catch (error) {
