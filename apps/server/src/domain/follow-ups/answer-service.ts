@@ -1,6 +1,7 @@
 import { createRepositories, type Database, type Repositories } from '@uksmr/database';
 import type { BaseLogger } from 'pino';
 import type { ReportEventHub } from '../generation/event-hub.js';
+import { BackgroundRuns } from '../generation/background-runs.js';
 import { ReportEventLog } from '../generation/event-log.js';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { WriterError } from '../report/types.js';
@@ -40,9 +41,7 @@ export type AnswerOutcome = 'answered' | 'failed' | 'not-claimed';
  */
 export class AnswerService {
   private readonly repos: Repositories;
-  private readonly running = new Set<Promise<AnswerOutcome>>();
-  private readonly shutdown = new AbortController();
-  private stopping = false;
+  private readonly runs = new BackgroundRuns<AnswerOutcome>();
 
   constructor(private readonly deps: AnswerServiceDeps) {
     this.repos = createRepositories(deps.database);
@@ -50,24 +49,17 @@ export class AnswerService {
 
   /** Starts answering `questionId` in the background (nothing new while stopping: it stays pending for the sweeper). */
   start(questionId: string): void {
-    if (this.stopping) return;
-    const run = this.run(questionId).finally(() => this.running.delete(run));
-    this.running.add(run);
+    if (!this.runs.stopping) this.runs.add(() => this.run(questionId));
   }
 
   /** Resolves when every answer started here has ended (tests, graceful shutdown). */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    await this.runs.idle();
   }
 
   /** Graceful stop: starts nothing new, lets running answers finish for up to `graceMs`, then stops (fails) the rest. */
   async drain(graceMs: number): Promise<void> {
-    this.stopping = true;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
-    if (this.running.size > 0) this.shutdown.abort();
-    await this.idle();
+    await this.runs.stop(graceMs);
   }
 
   /** Claims and answers one question; never throws. */
@@ -95,7 +87,7 @@ export class AnswerService {
           report,
           retrieval,
           now: now(),
-          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.shutdown.signal]),
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.runs.signal]),
         },
         (text) => events.push({ event: 'delta', data: { text } }),
       );

@@ -8,6 +8,7 @@ import { WriterError, type ReportWriter, type WriterEvent } from '../report/type
 import type { GenerationObservation } from '../metrics.js';
 import type { ReportChange } from '../reports/read-cache.js';
 import type { ReportEventHub } from './event-hub.js';
+import { BackgroundRuns } from './background-runs.js';
 import { ReportEventLog } from './event-log.js';
 import { GENERATION_FAILED } from './stream-events.js';
 
@@ -67,10 +68,8 @@ class ShuttingDown extends Error {
  */
 export class GenerationService {
   private readonly repos: Repositories;
-  private readonly running = new Set<Promise<RunOutcome>>();
-  /** Stops the running generations when a drain's grace period is over. */
-  private readonly shutdown = new AbortController();
-  private stopping = false;
+  /** The generations running here; a drain's grace period over, its signal stops them. */
+  private readonly runs = new BackgroundRuns<RunOutcome>();
 
   constructor(private readonly deps: GenerationDeps) {
     this.repos = createRepositories(deps.database);
@@ -81,17 +80,16 @@ export class GenerationService {
    * new starts: the report stays `pending` for another instance.
    */
   start(reportId: string): void {
-    if (this.stopping) {
+    if (this.runs.stopping) {
       this.deps.logger.warn({ report_id: reportId }, 'instance stopping: report left pending for another instance');
       return;
     }
-    const run = this.run(reportId).finally(() => this.running.delete(run));
-    this.running.add(run);
+    this.runs.add(() => this.run(reportId));
   }
 
   /** Resolves when every generation started here has ended (tests, graceful shutdown). */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    await this.runs.idle();
   }
 
   /**
@@ -99,17 +97,7 @@ export class GenerationService {
    * and hands them back to `pending` (never failed for a deploy), to be started by another instance.
    */
   async drain(graceMs: number): Promise<DrainOutcome> {
-    this.stopping = true;
-    const before = this.running.size;
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([this.idle(), graceOver]);
-    clearTimeout(timer);
-    const left = this.running.size;
-    if (left > 0) {
-      this.shutdown.abort(new ShuttingDown());
-      await this.idle();
-    }
+    const { before, left } = await this.runs.stop(graceMs, new ShuttingDown());
     const outcome = { finished: before - left, handedBack: left };
     this.deps.logger.warn({ event: 'generation.drained', ...outcome, grace_ms: graceMs }, 'generations drained');
     return outcome;
@@ -155,7 +143,7 @@ export class GenerationService {
           subjectId: report.subjectId,
           profile: report.profile,
           retrieval,
-          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.shutdown.signal]),
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.runs.signal]),
           now: now(),
         },
         onEvent,
@@ -181,7 +169,7 @@ export class GenerationService {
       return 'completed';
     } catch (error) {
       await events.flush();
-      if (this.shutdown.signal.aborted && (await this.handBack(report))) return 'handed-back';
+      if (this.runs.signal.aborted && (await this.handBack(report))) return 'handed-back';
       await this.fail(report.reportId, report.userId, error);
       this.deps.observe?.({ outcome: 'failed', writer: writer.provider, durationMs: now().getTime() - startedAt, firstTokenMs });
       return 'failed';
