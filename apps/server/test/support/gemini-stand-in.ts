@@ -17,6 +17,8 @@ import type { NumberedSource, Retrieval, RetrievedFact } from '../../src/domain/
 export interface AnswerOptions {
   /** The reply text; default `reportMarkdown([1, 2, 3])`. */
   readonly markdown?: string;
+  /** The reply text computed from the request (a grounded stand-in model); wins over `markdown`. */
+  readonly reply?: (body: GenerateRequestBody | null) => string;
   /** Characters per chunk; default 40 (so headings are often cut across chunks). */
   readonly chunkSize?: number;
   /** Wait before the first chunk; default 0. */
@@ -158,8 +160,8 @@ export function reportMarkdown(sourceNumbers: readonly number[], options: Report
 }
 
 /** The reply text of an answer-like scenario, cut into chunks. */
-function chunksOf(options: AnswerOptions): string[] {
-  const text = options.markdown ?? reportMarkdown([1, 2, 3]);
+function chunksOf(options: AnswerOptions, body: GenerateRequestBody | null): string[] {
+  const text = options.reply?.(body) ?? options.markdown ?? reportMarkdown([1, 2, 3]);
   const size = options.chunkSize ?? 40;
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
@@ -180,7 +182,7 @@ function statusName(status: number): string {
 
 /** Streams the chunks a scenario sends, then finishes as its kind says. */
 async function streamAnswer(res: ServerResponse, scenario: Exclude<Scenario, { kind: 'status' }>, record: RecordedRequest): Promise<void> {
-  const chunks = chunksOf(scenario);
+  const chunks = chunksOf(scenario, record.body);
   const count = scenario.kind === 'answer' ? chunks.length : Math.min(scenario.afterChunks ?? 0, chunks.length);
   record.totalChunks = count;
   const promptTokens = scenario.promptTokens ?? 1000;

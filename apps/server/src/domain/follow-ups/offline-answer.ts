@@ -10,7 +10,7 @@ import type { QuestionRetrieval } from './retrieve-question.js';
 export const MAX_ANSWER_SENTENCES = 5;
 
 /** A fact joins the answer while its score is at least this share of the best fact's. */
-const SCORE_SHARE = 0.45;
+const SCORE_SHARE = 0.6;
 
 /** A composed answer: its Markdown and the citations its markers refer to, numbered 1..n as first cited. */
 export interface ComposedAnswer {
@@ -29,7 +29,7 @@ function datedLead(fact: RetrievedFact, retrieval: QuestionRetrieval): string {
   const { timeline } = retrieval;
   const graduate = timeline.steps.find((step) => step.key === 'graduate_application');
   if (graduate?.date && timeline.graduateLength?.factIds.includes(fact.id)) {
-    return `On your dates you would apply for the Graduate visa from ${formatLongDate(graduate.date)}, and this is the rule then: `;
+    return `On your dates you would apply for the Graduate visa from ${formatLongDate(graduate.date)}, so this rule applies to you. `;
   }
   return '';
 }

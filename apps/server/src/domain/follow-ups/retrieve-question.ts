@@ -10,7 +10,9 @@ import type { NumberedSource, RetrievedFact } from '../report/types.js';
 import { timelineForProfile } from '../timeline/for-profile.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { knowledgeSearch, type SearchHit } from './search-index.js';
+import { UK_CITIES } from '../profile/place.js';
 import { cityNamed } from './question-rules.js';
+import { expandQuery, questionTerms, type ExpandedQuery } from './words.js';
 
 /** The report a follow-up is asked on: what it is about and who it is written for. */
 export interface ReportContext {
@@ -41,7 +43,10 @@ export interface QuestionRetrieval {
 export const FACTS_PER_ANSWER = 5;
 
 /** Score factors of the profile: the report's own subject, the student's city, level and dates. */
-const BOOST = { ownSubject: 1.4, city: 1.6, otherCity: 0.6, level: 1.25 } as const;
+const BOOST = { ownSubject: 1.4, otherSubject: 0.7, city: 1.6, otherCity: 0.6, level: 1.25, occupation: 0.7 } as const;
+
+/** At most this many single occupations among the facts of one answer, so that a job title does not crowd out the rules. */
+const MAX_OCCUPATIONS = 2;
 
 /** The facts of the London and the outside-London funds, and of London living costs. */
 const LONDON_FACTS = new Set(['visa-maintenance-london', 'visa-maintenance-london-definition', 'costs-london-mis']);
@@ -71,8 +76,12 @@ export function retrieveForQuestion(
 ): QuestionRetrieval {
   const on = isoDay(now);
   const { timeline } = timelineForProfile(report.profile, on, kb.facts);
-  const city = cityNamed(question) ?? report.profile.city;
-  const hits = knowledgeSearch(kb).search(question);
+  const named = cityNamed(question);
+  const city = named ?? report.profile.city;
+  // A UK city other than London is, for the rules, "outside London".
+  const expanded = expandQuery(named && named !== 'London' ? `${question} outside London` : question);
+  const search = knowledgeSearch(kb);
+  const hits = search.search(expanded.text);
   const scored = new Map<string, Scored>();
   const add = (candidate: Candidate, score: number): void => {
     const before = scored.get(candidate.id);
@@ -82,14 +91,49 @@ export function retrieveForQuestion(
   for (const hit of hits) {
     for (const [candidate, share] of candidatesOf(kb, hit, question, on)) add(candidate, hit.score * share * weigh(hit, candidate));
   }
+  let occupations = 0;
   const ranked = inForceOnly(kb, [...scored.values()], timeline)
     .sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id))
+    .filter((s) => !s.candidate.id.startsWith('occupation:') || ++occupations <= MAX_OCCUPATIONS)
     .slice(0, limit);
   const { facts, sources } = numberSources(
     ranked.map((r) => r.candidate),
     allSources(kb),
   );
-  return { facts, sources, scores: ranked.map((r) => r.score), on, asOf: kb.as_of, timeline, city, relevant: hits.length > 0 };
+  const relevant = coversQuestion(question, expanded, hits.slice(0, COVERING_HITS), (term) => search.isGeneric(term));
+  return { facts, sources, scores: ranked.map((r) => r.score), on, asOf: kb.as_of, timeline, city, relevant };
+}
+
+/** How many of the best hits are read to judge whether the knowledge base covers the question. */
+const COVERING_HITS = 3;
+/** The share of the question's own telling words the best hits must cover (directly or through a synonym). */
+const MIN_COVERAGE = 0.5;
+
+/** Where a student is from says nothing about what they ask. */
+const ORIGIN_WORDS = new Set(questionTerms('india indian pakistan pakistani bangladesh bangladeshi sri lanka lankan nepal nepali nepalese british'));
+/** A UK city changes only which funds apply (in or outside London), never what a question is about. */
+const UK_CITY_WORDS = new Set(UK_CITIES.flatMap(questionTerms));
+
+/**
+ * Whether the best hits answer the question rather than share a word with it: at least half of the question's own
+ * telling words (not stop words, not words many documents hold, not where the student is from, not a UK city) are matched by
+ * them exactly, directly or through the synonym the word brought. A named UK city counts as covered (the rules differ only in or outside London).
+ */
+function coversQuestion(
+  question: string,
+  expanded: ExpandedQuery,
+  best: readonly SearchHit[],
+  isGeneric: (term: string) => boolean,
+): boolean {
+  if (best.length === 0) return false;
+  const matched = new Set(best.flatMap((hit) => hit.documentTerms));
+  const telling = questionTerms(question).filter((term) => !isGeneric(term) && !ORIGIN_WORDS.has(term) && !UK_CITY_WORDS.has(term));
+  if (telling.length === 0) return true;
+  const covered = telling.filter(
+    (term) =>
+      matched.has(term) || expanded.synonyms.some((use) => use.covers.includes(term) && use.adds.some((add) => matched.has(add))),
+  );
+  return covered.length / telling.length >= MIN_COVERAGE;
 }
 
 /** The day a succession's rule is read on for this student: the Graduate application date, else today. */
@@ -137,14 +181,14 @@ function candidatesOf(kb: KnowledgeBase, hit: SearchHit, question: string, day: 
       const outlook = outlookFact(entry, occupations, kb.occupations, day);
       return [
         ...(earnings ? [[earnings, pay ? 1 : 0.8] as const] : []),
-        ...(outlook ? [[outlook, pay ? 0.8 : 1] as const] : []),
-        ...regulatorFacts(entry, sourceUrl).map((candidate) => [candidate, 0.7] as const),
+        ...(outlook ? [[outlook, pay ? 0.6 : 1] as const] : []),
+        ...regulatorFacts(entry, sourceUrl).map((candidate) => [candidate, 0.5] as const),
       ];
     }
     case 'detailed': {
       const entry = kb.subjects.find((s) => s.id === document.key)!;
       const fees = FEE_WORDS.test(question);
-      return subjectCandidates(entry, kb).map((candidate) => [candidate, candidate.topic === 'tuition' ? (fees ? 1 : 0.7) : fees ? 0.7 : 1] as const);
+      return subjectCandidates(entry, kb).map((candidate) => [candidate, candidate.topic === 'tuition' ? (fees ? 1 : 0.4) : fees ? 0.5 : 0.9] as const);
     }
   }
 }
@@ -168,7 +212,10 @@ function profileWeights(
   const levelWords =
     level === 'postgraduate_research' ? /\b(PhD|doctora|research)/ : level === 'undergraduate' ? /\b(undergraduate|bachelor)/ : level ? /\b(master|postgraduate)/ : null;
   return (hit, candidate) => {
-    let weight = own.has(hit.document.id) ? BOOST.ownSubject : 1;
+    const { id, kind } = hit.document;
+    const subjectKind = kind === 'subject' || kind === 'detailed';
+    let weight = own.has(id) ? BOOST.ownSubject : subjectKind ? BOOST.otherSubject : 1;
+    if (kind === 'occupation') weight *= BOOST.occupation;
     if (city !== null && LONDON_FACTS.has(candidate.id)) weight *= london ? BOOST.city : BOOST.otherCity;
     if (city !== null && OUTSIDE_LONDON_FACTS.has(candidate.id)) weight *= london ? BOOST.otherCity : BOOST.city;
     if (levelWords?.test(candidate.statement)) weight *= BOOST.level;

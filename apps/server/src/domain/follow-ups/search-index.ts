@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { occupationFactId } from '../knowledge-base/field-facts.js';
-import { expandQuery, searchTerm } from './words.js';
+import { searchTerm } from './words.js';
 
 /** What a search document stands for: a fact, an occupation (SOC), a subject-map entry or a detailed subject. */
 export type DocumentKind = 'fact' | 'occupation' | 'subject' | 'detailed';
@@ -11,17 +11,22 @@ export interface SearchDocument {
   readonly id: string;
   readonly kind: DocumentKind;
   readonly key: string;
-  /** The words a student would use for it: a subject's names, an occupation's titles, a fact's topic. */
+  /** The names a student would use for it: a subject's names and aliases, an occupation's titles. */
   readonly names: string;
+  /** The words of a fact's topic (weighed less than a name or the statement). */
+  readonly topic: string;
   /** The statement itself. */
   readonly text: string;
 }
 
-/** A document found for a question, with its full-text score and the question's terms it matched. */
+/** A document found for a question, with its full-text score and the terms it matched. */
 export interface SearchHit {
   readonly document: SearchDocument;
   readonly score: number;
+  /** The question's terms it matched (some through a prefix or a misspelling). */
   readonly terms: readonly string[];
+  /** The document's own terms that matched (exactly the question's where no prefix or misspelling was needed). */
+  readonly documentTerms: readonly string[];
 }
 
 /** Words each fact topic is known by, so that "Can my wife come?" finds the dependants facts by their topic too. */
@@ -49,7 +54,8 @@ export function searchDocuments(kb: KnowledgeBase): SearchDocument[] {
       id: `fact:${fact.id}`,
       kind: 'fact',
       key: fact.id,
-      names: TOPIC_WORDS[fact.topic] ?? fact.topic,
+      names: '',
+      topic: TOPIC_WORDS[fact.topic] ?? fact.topic,
       text: [fact.statement, fact.value ?? ''].join(' '),
     }));
   const occupations = kb.occupations.occupations.map((o): SearchDocument => ({
@@ -57,6 +63,7 @@ export function searchDocuments(kb: KnowledgeBase): SearchDocument[] {
     kind: 'occupation',
     key: o.soc,
     names: [o.title, ...(o.example_titles ?? [])].join(' | '),
+    topic: '',
     text: `SOC ${o.soc} ${o.title} skilled worker going rate salary pay`,
   }));
   const subjects = kb.subjectMap.subjects.map((s): SearchDocument => ({
@@ -64,41 +71,64 @@ export function searchDocuments(kb: KnowledgeBase): SearchDocument[] {
     kind: 'subject',
     key: s.id,
     names: [s.name, ...s.aliases, s.cah_label ?? '', ...s.typical_degrees].join(' | '),
-    text: `${s.name} graduates earnings jobs ${s.regulator ? `registration ${s.regulator.name}` : ''}`,
+    topic: '',
+    text: [
+      `${s.name} graduates jobs`,
+      s.graduate_earnings ? 'median earnings salary pay years after graduating' : '',
+      s.soc_codes.length > 0 ? 'skilled worker sponsorship' : '',
+      s.regulator ? `registration ${s.regulator.name}` : '',
+    ].join(' '),
   }));
   const detailed = kb.subjects.map((s): SearchDocument => ({
     id: `detailed:${s.id}`,
     kind: 'detailed',
     key: s.id,
     names: [s.name, ...s.aliases].join(' | '),
+    topic: '',
     text: `${s.demand_notes} tuition fees`,
   }));
   return [...facts, ...occupations, ...subjects, ...detailed];
 }
 
+/** A term held by more than this share of the documents says little about what a question is about. */
+const GENERIC_SHARE = 0.04;
+
 /** A full-text index over the knowledge base (MiniSearch), built once per knowledge base. */
 export class KnowledgeSearch {
   private readonly index: MiniSearch<SearchDocument>;
   readonly documents: ReadonlyMap<string, SearchDocument>;
+  /** How many documents hold each term (matching form). */
+  private readonly documentFrequency = new Map<string, number>();
 
   constructor(kb: KnowledgeBase) {
     const documents = searchDocuments(kb);
     this.documents = new Map(documents.map((d) => [d.id, d]));
     this.index = new MiniSearch<SearchDocument>({
-      fields: ['names', 'text'],
+      fields: ['names', 'topic', 'text'],
       storeFields: [],
       processTerm: searchTerm,
-      searchOptions: { processTerm: searchTerm, boost: { names: 2 }, prefix: (term) => term.length >= 5, fuzzy: (term) => (term.length >= 6 ? 0.2 : false) },
+      searchOptions: { processTerm: searchTerm, boost: { names: 2, topic: 2 }, prefix: (term) => term.length >= 5, fuzzy: (term) => (term.length >= 6 ? 0.2 : false) },
     });
     this.index.addAll(documents);
+    for (const document of documents) {
+      const terms = new Set(
+        [document.names, document.topic, document.text].flatMap((field) => field.split(/[^\p{L}\p{N}'’-]+/u).map(searchTerm)).filter((t) => t !== null),
+      );
+      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
   }
 
-  /** The documents that match the question (with its synonyms added), best first. */
-  search(question: string, limit = 40): SearchHit[] {
+  /** Whether a term is too common to say what a question is about (in more than 4 % of the documents). */
+  isGeneric(term: string): boolean {
+    return (this.documentFrequency.get(term) ?? 0) > this.documents.size * GENERIC_SHARE;
+  }
+
+  /** The documents that match `query` (a question with its synonyms added), best first. */
+  search(query: string, limit = 40): SearchHit[] {
     return this.index
-      .search(expandQuery(question), { combineWith: 'OR' })
+      .search(query, { combineWith: 'OR' })
       .slice(0, limit)
-      .map((result) => ({ document: this.documents.get(String(result.id))!, score: result.score, terms: result.queryTerms }));
+      .map((result) => ({ document: this.documents.get(String(result.id))!, score: result.score, terms: result.queryTerms, documentTerms: result.terms }));
   }
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '@uksmr/config';
 import { AnswerService } from '../../domain/follow-ups/answer-service.js';
+import { createGeminiAnswerWriter } from '../../domain/follow-ups/gemini-answer.js';
 import { createOfflineAnswerWriter } from '../../domain/follow-ups/offline-answer.js';
 import type { AnswerWriter } from '../../domain/follow-ups/types.js';
 import { SHUTDOWN_GRACE_MS, SWEEP_PATTERN } from './generation.js';
@@ -14,9 +15,15 @@ declare module 'fastify' {
   }
 }
 
-/** The answer writer the config asks for: the offline knowledge-base writer (Gemini when `GEMINI_API_KEY` is set). */
-export function answerWriterFor(_config: AppConfig): AnswerWriter {
-  return createOfflineAnswerWriter();
+/** The answer writer the config asks for: Gemini when `GEMINI_API_KEY` is set, else the offline knowledge-base writer. */
+export function answerWriterFor(config: AppConfig): AnswerWriter {
+  if (!config.geminiApiKey) return createOfflineAnswerWriter();
+  return createGeminiAnswerWriter({
+    apiKey: config.geminiApiKey,
+    model: config.geminiModel,
+    timeoutMs: config.geminiTimeoutMs,
+    ...(config.geminiApiBase ? { baseUrl: config.geminiApiBase } : {}),
+  });
 }
 
 /** One answer sweep, logged with its counts (a failure is logged, not thrown). */

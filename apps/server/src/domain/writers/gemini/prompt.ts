@@ -1,6 +1,7 @@
 import { isoDay } from '../../knowledge-base/format.js';
 import { NOT_AVAILABLE, SECTIONS, type SectionKey } from '../../report/sections.js';
-import type { RetrievedFact, WriterInput } from '../../report/types.js';
+import type { NumberedSource, RetrievedFact, WriterInput } from '../../report/types.js';
+import type { Timeline } from '../../timeline/timeline.js';
 import { SUMMARY_BULLETS } from '../../report/validate.js';
 import { formatPoundRange } from '../../money/money-table.js';
 import { personalView, type PersonalView } from '../personal-view.js';
@@ -35,7 +36,7 @@ function markers(fact: RetrievedFact): string {
  * The facts block: each retrieved fact once, with its markers, its dates and, where it is medium confidence, a
  * word to say so. Internal notes are not given (they never reach the report).
  */
-function factLines(facts: readonly RetrievedFact[]): string {
+export function factLines(facts: readonly RetrievedFact[]): string {
   if (facts.length === 0) return '(none)';
   return facts
     .map((fact) => {
@@ -58,16 +59,7 @@ export function studentData(view: PersonalView): string {
   return JSON.stringify({
       profile,
       assumed: view.assumed,
-      timeline: {
-        today: timeline.today,
-        intake: timeline.intake,
-        level: timeline.level,
-        course_start: timeline.courseStart,
-        course_end: timeline.courseEnd,
-        course_months: timeline.courseMonths,
-        graduate_visa_months: timeline.graduateLength?.months ?? null,
-        steps: timeline.steps.map((s) => ({ key: s.key, title: s.title, from: s.date, until: s.until, fact_ids: s.factIds })),
-      },
+      timeline: timelineData(timeline),
       money_before_you_apply: {
         city: view.london ? 'London' : 'outside London',
         rows: money.rows.map((r) => ({ item: r.label, amount: formatPoundRange(r.low, r.high), basis: r.basis, fact_ids: r.factIds })),
@@ -78,9 +70,22 @@ export function studentData(view: PersonalView): string {
   });
 }
 
+/** The computed timeline as the prompt's JSON data gives it (dates ISO, each step with the fact ids it rests on). */
+export function timelineData(timeline: Timeline): Record<string, unknown> {
+  return {
+    today: timeline.today,
+    intake: timeline.intake,
+    level: timeline.level,
+    course_start: timeline.courseStart,
+    course_end: timeline.courseEnd,
+    course_months: timeline.courseMonths,
+    graduate_visa_months: timeline.graduateLength?.months ?? null,
+    steps: timeline.steps.map((s) => ({ key: s.key, title: s.title, from: s.date, until: s.until, fact_ids: s.factIds })),
+  };
+}
+
 /** The numbered sources block: `[n] title — publisher. URL. Accessed.` */
-function numberedSources(input: WriterInput): string {
-  const { sources } = input.retrieval;
+export function numberedSources(sources: readonly NumberedSource[]): string {
   if (sources.length === 0) return '(none)';
   return sources
     .map((source) => `[${source.n}] ${source.title} — ${source.publisher}. URL: ${source.url}. Accessed: ${source.accessedDate}.`)
@@ -114,7 +119,7 @@ export function buildPrompt(input: WriterInput, view: PersonalView = personalVie
     factLines(input.retrieval.facts),
     '',
     'NUMBERED SOURCES:',
-    numberedSources(input),
+    numberedSources(input.retrieval.sources),
     '',
     'SUBJECT DATA (what the knowledge base holds for this subject and how to use it):',
     subjectData(input.retrieval),

@@ -1,12 +1,12 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { GoogleGenAI, type Content } from '@google/genai';
+import type { Content } from '@google/genai';
 import { toCitations } from '../../report/citations.js';
 import { createSectionSplitter, parseReportMarkdown } from '../../report/markdown.js';
 import type { Citation, ReportContent, ReportWriter, WriterEvent, WriterInput, WriterResult } from '../../report/types.js';
 import { WriterError } from '../../report/types.js';
 import { citedNumbers, reportText, validateReport } from '../../report/validate.js';
-import { FirstTokenTimeout, streamReply, type Reply } from './call.js';
-import { STUDENT_MESSAGES, isRetryable, toWriterError, type StopCause } from './errors.js';
+import { streamReply, type Reply } from './call.js';
+import { STUDENT_MESSAGES, toWriterError } from './errors.js';
+import { askWithRetry, createGeminiClient, generationDeadline } from './session.js';
 import { personalView } from '../personal-view.js';
 import { allowedFigures, figureProblems } from './figure-check.js';
 import { buildPrompt, repairRequest } from './prompt.js';
@@ -74,31 +74,15 @@ function repairContents(userText: string, reply: string, problems: readonly stri
  *   carries it). A repair that still fails ends in `WriterError` reason `invalid_output`.
  */
 export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
-  const client = new GoogleGenAI({
-    // Explicit, so that GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the backend.
-    vertexai: false,
-    apiKey: options.apiKey,
-    ...(options.baseUrl ? { httpOptions: { baseUrl: options.baseUrl } } : {}),
-  });
+  const client = createGeminiClient(options);
   const firstTokenTimeoutMs = options.firstTokenTimeoutMs ?? DEFAULT_FIRST_TOKEN_TIMEOUT_MS;
   const retryBackoffMs = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
   const timeouts = { whole: options.timeoutMs, firstToken: firstTokenTimeoutMs };
 
-  /** Whether `signal` was aborted by a timeout (`AbortSignal.timeout`), not by someone stopping the work. */
-  const isTimeout = (signal: AbortSignal | undefined): boolean =>
-    signal?.aborted === true && (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
-
   async function write(input: WriterInput, emit: (event: WriterEvent) => void): Promise<WriterResult> {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
-    const deadline = AbortSignal.timeout(options.timeoutMs);
-    const signal = input.signal ? AbortSignal.any([deadline, input.signal]) : deadline;
-    const stopCause = (error: unknown): StopCause | null => {
-      // The caller's own deadline (AbortSignal.timeout) is a timeout too, not a stop: the student is told so.
-      if (deadline.aborted || isTimeout(input.signal)) return 'timeout';
-      if (input.signal?.aborted) return 'aborted';
-      return error instanceof FirstTokenTimeout ? 'first_token_timeout' : null;
-    };
+    const { signal, stopCause } = generationDeadline(options.timeoutMs, input.signal);
 
     const prompt = buildPrompt(input, personalView(input));
     const allowed = allowedFigures(`${prompt.systemInstruction}\n${prompt.userText}`);
@@ -125,11 +109,7 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
       const splitter = createSectionSplitter(emit);
       const firstContents: Content[] = [{ role: 'user', parts: [{ text: prompt.userText }] }];
       const askFirst = (): Promise<Reply> => ask(firstContents, (text) => splitter.push(text));
-      const first = await askFirst().catch(async (error: unknown) => {
-        if (firstTokenMs !== null || !isRetryable(error)) throw error;
-        await sleep(retryBackoffMs, undefined, { signal });
-        return askFirst();
-      });
+      const first = await askWithRetry(askFirst, () => firstTokenMs !== null, retryBackoffMs, signal);
       splitter.end();
       let checked = checkReply(first.text, input, allowed);
       if (checked.problems.length > 0) {
