@@ -3,48 +3,15 @@
  * page, the whole journey by keyboard alone, and no sideways scrolling at 360 px. Runs on the offline
  * knowledge-base writer, so the finished report is a real one.
  */
-import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ConsoleGuard, launchChromium } from './support/browser.js';
+import { tabTo, wcagViolations } from './support/quality.js';
 import { expectFinishedReport } from './support/report.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 import { newEmail, PASSWORD } from './support/student.js';
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const QUESTION = 'Which subject do you want to study in the UK?';
-
-/** One axe violation, reduced to what a failing test should show. */
-interface Violation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly targets: string[];
-}
-
-/** Runs axe-core's WCAG 2 A and AA rules on the page as it is now. */
-async function wcagViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
-
-/** Presses Tab until the focused element has `name` as its accessible label or text; fails after 40 presses. */
-async function tabTo(page: Page, name: string): Promise<void> {
-  for (let i = 0; i < 40; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return (element.getAttribute('aria-label') ?? label ?? element.textContent ?? '').trim();
-    });
-    if (focused === name) return;
-  }
-  throw new Error(`could not reach "${name}" with the Tab key`);
-}
 
 describe('quality of use', () => {
   let server: ServerUnderTest;

@@ -3,7 +3,7 @@
  * console error or warning of the page, or an uncaught page error.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
 
 /** Where Debian installs Chromium (`apt-get install -y chromium`). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -38,11 +38,11 @@ export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 360, height: 780 } as const;
 
 /**
- * A new page in a new browser context (its own storage, so its own student) at `viewport`, watched by a
- * {@link ConsoleGuard}.
+ * A new page in a new browser context (its own storage, so its own student; {@link DESKTOP} unless `options` say
+ * otherwise, e.g. `bypassCSP` for axe-core's injected script), watched by a {@link ConsoleGuard}.
  */
-export async function openGuardedPage(browser: Browser, viewport: { width: number; height: number } = DESKTOP): Promise<{ page: Page; guard: ConsoleGuard }> {
-  const context = await browser.newContext({ viewport });
+export async function openGuardedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; guard: ConsoleGuard }> {
+  const context = await browser.newContext({ viewport: DESKTOP, ...options });
   const page = await context.newPage();
   return { page, guard: new ConsoleGuard(page) };
 }

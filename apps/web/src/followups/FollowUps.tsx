@@ -131,7 +131,8 @@ export function FollowUps({ report }: { readonly report: Report }) {
   return (
     <div className="space-y-6">
       {turns.length > 0 && (
-        <ol className="space-y-4" aria-label="Follow-up questions">
+        // Printing keeps to the report itself (the questions' bubbles are not printed, so the answers would stand alone).
+        <ol className="space-y-4 print:hidden" aria-label="Follow-up questions">
           {turns.map((turn) => (
             <li key={turnKey(turn)} className="space-y-4">
               <MessageBubble role="user">{turn.kind === 'asked' ? turn.question.text : turn.text}</MessageBubble>

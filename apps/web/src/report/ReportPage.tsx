@@ -32,7 +32,8 @@ function Answer({ report, onSettled }: { readonly report: Report; readonly onSet
 
 /**
  * `/reports/{id}`: the stored report as a chat turn (the subject as the student's bubble, the report as the
- * answer). A report still being written is followed live; someone else's report is "Report not found".
+ * answer). A report still being written is followed live; someone else's report is "Report not found". Under a
+ * completed report (stored, or just written) come its follow-up questions and their composer (`FollowUps`).
  */
 export function ReportPage({ reportId }: { readonly reportId: string }) {
   const api = useApi();
