@@ -12,6 +12,8 @@ export type BadUrlKind = 'malformed' | 'too-long';
 /** Why `url` (path and query) cannot be routed, or null when it can. */
 export function badUrlKind(url: string): BadUrlKind | null {
   const path = url.split('?')[0] ?? '';
+  // The common case, cheaply: nothing to decode, and no segment can be longer than the whole path.
+  if (path.length <= MAX_SEGMENT_LENGTH && !path.includes('%')) return null;
   try {
     decodeURIComponent(path);
   } catch {

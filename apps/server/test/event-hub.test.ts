@@ -77,12 +77,12 @@ describe('ReportEventHub', () => {
     const hub = new ReportEventHub();
     const started: string[] = [];
     const start = (reportId: string): void => void started.push(reportId);
-    deliverNotice(hub, JSON.stringify({ r: 'a', s: 3, e: 'status', d: { status: 'generating' } }), start);
-    deliverNotice(hub, JSON.stringify({ r: 'b', s: 4, e: 'delta', d: { key: 'k', text: 'pending' } }), start);
-    deliverNotice(hub, JSON.stringify({ r: 'c', s: 5 }), start);
-    deliverNotice(hub, JSON.stringify({ r: 'e', s: 7, e: 'status', d: { status: 'pending', requeued: true } }), start);
+    deliverNotice(hub, JSON.stringify({ r: 'a', s: 3, e: 'status', d: { status: 'generating' } }), { onHandedBack: start });
+    deliverNotice(hub, JSON.stringify({ r: 'b', s: 4, e: 'delta', d: { key: 'k', text: 'pending' } }), { onHandedBack: start });
+    deliverNotice(hub, JSON.stringify({ r: 'c', s: 5 }), { onHandedBack: start });
+    deliverNotice(hub, JSON.stringify({ r: 'e', s: 7, e: 'status', d: { status: 'pending', requeued: true } }), { onHandedBack: start });
     expect(started).toEqual([]);
-    deliverNotice(hub, JSON.stringify({ r: 'd', s: 6, e: 'status', d: { status: 'pending', handed_back: true } }), start);
+    deliverNotice(hub, JSON.stringify({ r: 'd', s: 6, e: 'status', d: { status: 'pending', handed_back: true } }), { onHandedBack: start });
     expect(started).toEqual(['d']);
   });
 });

@@ -210,6 +210,15 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
     await heard(() => expect(a.app.reportCache.report(alice.userId, reportId)).toBeUndefined());
   });
 
+  it.runIf(serverUrl !== undefined)('refuses on B a token logged out on A as soon as B hears of it, not 5 s later', async () => {
+    const alice = await signUp(a.app);
+    // B now believes the session active; the apps' clock stands still here, so that belief never runs out by time.
+    expect((await get(b, '/reports', alice.token)).statusCode).toBe(200);
+    expect((await a.app.inject({ method: 'POST', url: '/auth/logout', headers: bearer(alice.token) })).statusCode).toBe(204);
+    await heard(async () => expect((await get(b, '/reports', alice.token)).statusCode).toBe(401));
+    expect(b.logs.filter((line) => line.event === 'auth.token_rejected').at(-1)?.reason).toBe('session-revoked');
+  });
+
   it.runIf(serverUrl !== undefined)('stops using the cache while the listening connection is down, and starts again empty', async () => {
     const alice = await signUp(a.app);
     const reportId = await create(a, alice.token);

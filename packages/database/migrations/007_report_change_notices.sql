@@ -17,3 +17,22 @@ $$;
 
 CREATE TRIGGER reports_announce_change AFTER INSERT OR UPDATE OR DELETE ON reports
   FOR EACH ROW EXECUTE FUNCTION reports_announce_change();
+
+-- A local sign-in revoked (logout, refresh, a replayed refresh token) or deleted (its user erased) is announced
+-- on the same channel as {"k":"session","s":session_id}, so that every instance stops believing its access
+-- tokens at once rather than when its 5-second "known active" memory of the session runs out.
+
+CREATE FUNCTION auth_sessions_announce_revocation() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('report_events', json_build_object('k', 'session', 's', OLD.session_id)::text);
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER auth_sessions_announce_revocation AFTER UPDATE OF revoked_at ON auth_sessions
+  FOR EACH ROW WHEN (NEW.revoked_at IS NOT NULL AND OLD.revoked_at IS NULL)
+  EXECUTE FUNCTION auth_sessions_announce_revocation();
+
+CREATE TRIGGER auth_sessions_announce_deletion AFTER DELETE ON auth_sessions
+  FOR EACH ROW EXECUTE FUNCTION auth_sessions_announce_revocation();

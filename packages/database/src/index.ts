@@ -13,6 +13,7 @@ export {
   type ReportChangeNotice,
   type ReportEventNotice,
   type ReportEventsRepository,
+  type SessionRevokedNotice,
   type StreamEventsRepository,
 } from './repositories/report-events.js';
 export type { ListOptions, NewReport, ReadOptions, ReportResult, ReportsRepository } from './repositories/reports.js';

@@ -73,6 +73,15 @@ export interface ReportChangeNotice {
   readonly r: string;
 }
 
+/**
+ * A local sign-in revoked or deleted, announced on the same channel by the `auth_sessions_announce_revocation`
+ * trigger (migration 007) at commit: its session id, which every instance stops believing at once.
+ */
+export interface SessionRevokedNotice {
+  readonly k: 'session';
+  readonly s: string;
+}
+
 /** A `report_events` or `question_events` notification: the stream's id (report or question), seq, and the event and its data when they fit. */
 export interface ReportEventNotice {
   readonly r: string;

@@ -11,7 +11,8 @@ import type { SessionTokens } from './tokens.js';
 
 /**
  * How long a session found active is believed without asking the database again: 5 s. A logout or refresh on
- * this instance forgets it at once; one on another instance is honoured here within this time at most.
+ * this instance forgets it at once; one on another instance as soon as the database's announcement of it arrives
+ * (PostgreSQL, migration 007: {@link LocalAccounts.forgetSession}), and within this time at most when none does.
  */
 export const ACTIVE_SESSION_CACHE_MS = 5_000;
 /** Most sessions remembered as active (least recently used dropped first). */
@@ -54,6 +55,8 @@ export interface LocalAccounts extends AuthProvider {
   logout(caller: Caller): Promise<void>;
   /** Ends the sign-in a refresh token belongs to (sign-out without an access token); unknown tokens are ignored. */
   logoutRefresh(refreshToken: string): Promise<void>;
+  /** Stops believing `sessionId` active without asking (it was revoked on another instance). */
+  forgetSession(sessionId: string): void;
 }
 
 /** Dependencies of local accounts. */
@@ -166,6 +169,10 @@ export function createLocalAccounts(options: LocalAccountsOptions): LocalAccount
       if (!claims) return;
       active.delete(claims.sessionId);
       await sessions.revoke(claims.sessionId);
+    },
+
+    forgetSession(sessionId) {
+      active.delete(sessionId);
     },
 
     async authenticate(token) {

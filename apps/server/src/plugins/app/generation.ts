@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '@uksmr/config';
-import { REPORT_EVENTS_CHANNEL, type Listening, type ReportChangeNotice, type ReportEventNotice } from '@uksmr/database';
+import { REPORT_EVENTS_CHANNEL, type Listening, type ReportChangeNotice, type ReportEventNotice, type SessionRevokedNotice } from '@uksmr/database';
 import type { ReportChange } from '../../domain/reports/read-cache.js';
 import { loadKnowledgeBase } from '../../domain/knowledge-base/load.js';
 import { ReportEventHub } from '../../domain/generation/event-hub.js';
@@ -37,26 +37,38 @@ export const SWEEP_PATTERN = '* * * * *';
 /** How long the terminal progress row of a finished report is kept for readers still following: one hour. */
 export const EVENTS_KEPT_MS = 60 * 60 * 1000;
 
+/** What {@link deliverNotice} hands on besides the progress events. */
+export interface NoticeHandlers {
+  /** A report another instance handed back while stopping: start it here. */
+  readonly onHandedBack?: (reportId: string) => void;
+  /** A report changed, on any instance (the read cache forgets it). */
+  readonly onReportChanged?: (change: ReportChange) => void;
+  /** A local sign-in was revoked, on any instance (its tokens are refused here at once). */
+  readonly onSessionRevoked?: (sessionId: string) => void;
+}
+
 /**
- * Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows";
- * a report's change (migration 007's trigger, `k: "change"`) goes to `onReportChanged` (the read cache) instead.
+ * Hands one `report_events` notification to the hub: with its event when it carries one, else as "read the rows".
  * A `status` event marked `handed_back` is a report another instance gave back to `pending` while stopping:
  * `onHandedBack` starts it here at once (the claim stays atomic: of all the instances that hear it, one generates it).
+ * Migration 007's triggers announce on the same channel a report's change (`k: "change"`) and a revoked sign-in
+ * (`k: "session"`), which go to their handlers instead of the hub.
  */
-export function deliverNotice(hub: ReportEventHub, payload: string, onHandedBack?: (reportId: string) => void, onReportChanged?: (change: ReportChange) => void): void {
-  let notice: ReportEventNotice | ReportChangeNotice;
+export function deliverNotice(hub: ReportEventHub, payload: string, handlers: NoticeHandlers = {}): void {
+  let notice: ReportEventNotice | ReportChangeNotice | SessionRevokedNotice;
   try {
-    notice = JSON.parse(payload) as ReportEventNotice | ReportChangeNotice;
+    notice = JSON.parse(payload) as ReportEventNotice | ReportChangeNotice | SessionRevokedNotice;
   } catch {
     return;
   }
   if ('k' in notice) {
-    if (notice.k === 'change' && typeof notice.u === 'string' && typeof notice.r === 'string') onReportChanged?.({ userId: notice.u, reportId: notice.r });
+    if (notice.k === 'change' && typeof notice.u === 'string' && typeof notice.r === 'string') handlers.onReportChanged?.({ userId: notice.u, reportId: notice.r });
+    if (notice.k === 'session' && typeof notice.s === 'string') handlers.onSessionRevoked?.(notice.s);
     return;
   }
   if (typeof notice.r !== 'string' || typeof notice.s !== 'number') return;
   hub.deliver(notice.r, notice.e === undefined ? null : { seq: notice.s, event: notice.e, data: notice.d });
-  if (notice.e === 'status' && (notice.d as { handed_back?: unknown } | undefined)?.handed_back === true) onHandedBack?.(notice.r);
+  if (notice.e === 'status' && (notice.d as { handed_back?: unknown } | undefined)?.handed_back === true) handlers.onHandedBack?.(notice.r);
 }
 
 /** One sweep, logged with its counts (a failure is logged, not thrown). */
@@ -125,7 +137,11 @@ export default fp<GenerationPluginOptions>(
       if (database.listen) {
         listening = await database.listen(REPORT_EVENTS_CHANNEL, {
           onNotice: (payload) =>
-            deliverNotice(hub, payload, (reportId) => generation.start(reportId), (change) => app.reportCache.changed(change)),
+            deliverNotice(hub, payload, {
+              onHandedBack: (reportId) => generation.start(reportId),
+              onReportChanged: (change) => app.reportCache.changed(change),
+              onSessionRevoked: (sessionId) => app.localAccounts?.forgetSession(sessionId),
+            }),
           // The read cache is trusted only while every change is heard (see ReportReadCache).
           onState: (connected) => {
             hub.setListening(connected);
@@ -147,5 +163,5 @@ export default fp<GenerationPluginOptions>(
     });
     done();
   },
-  { name: 'generation', dependencies: ['services', 'metrics', 'report-cache'] },
+  { name: 'generation', dependencies: ['services', 'metrics', 'report-cache', 'auth'] },
 );
