@@ -64,7 +64,7 @@ export default defineConfig({
       include: ['src/**/*.{ts,tsx}'],
       exclude: ['src/main.tsx', 'src/vite-env.d.ts'],
       reporter: ['text-summary', 'json-summary'],
-      thresholds: { lines: 80 },
+      thresholds: { lines: 90, branches: 90 },
     },
   },
 });

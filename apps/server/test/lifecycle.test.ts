@@ -6,14 +6,11 @@ import { SECTIONS } from '../src/domain/report/sections.js';
 import type { ReportContent } from '../src/domain/report/types.js';
 import { buildTestApp, type TestApp } from './support/app.js';
 import { startGeminiStandIn, type GeminiStandIn } from './support/gemini-stand-in.js';
-import { sharedDatabases, TEST_DATABASE_URL, throwawayPostgres } from './support/postgres.js';
+import { backends, sharedDatabases, throwawayPostgres } from './support/postgres.js';
 import { parseSse, type SseEvent } from './support/sse.js';
 import { bearer, signUp } from './support/users.js';
 
-const backends = [{ name: 'PGlite (one database, two app instances)', url: undefined as string | undefined }];
-if (TEST_DATABASE_URL) backends.push({ name: 'PostgreSQL (two pools, two app instances)', url: TEST_DATABASE_URL });
-
-describe.each(backends)('report lifecycle on $name', ({ url: serverUrl }) => {
+for (const { name, url: serverUrl, skip } of backends) describe.skipIf(skip)(`report lifecycle on ${name}`, () => {
   let gemini: GeminiStandIn;
   let databases: Database[];
   let drop: (() => Promise<void>) | undefined;

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@uksmr/database';
 import { buildTestApp, testDatabase, type TestApp } from './support/app.js';
-import { sharedDatabases, TEST_DATABASE_URL, throwawayPostgres } from './support/postgres.js';
+import { backends, sharedDatabases, throwawayPostgres } from './support/postgres.js';
 import { startStripeStandIn, type StandInEvent, type StripeStandIn } from './support/stripe-stand-in.js';
 import { signUp } from './support/users.js';
 
-const backends = [{ name: 'PGlite (one database, two app instances)', url: undefined as string | undefined }];
-if (TEST_DATABASE_URL) backends.push({ name: 'PostgreSQL (two pools, two app instances)', url: TEST_DATABASE_URL });
-
-describe.each(backends)('exactly-once fulfilment on $name', ({ url: serverUrl }) => {
+for (const { name, url: serverUrl, skip } of backends) describe.skipIf(skip)(`exactly-once fulfilment on ${name}`, () => {
   let stripe: StripeStandIn;
   let databases: Database[];
   let drop: (() => Promise<void>) | undefined;

@@ -8,6 +8,27 @@ import { pgliteSnapshot } from '../../../../vitest.pglite-snapshot.js';
 /** The PostgreSQL server tests may use (CI sets it), or undefined to run on PGlite only. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
+/** Put in the name of a test that needs a PostgreSQL server (two pools, LISTEN across instances), skipped without one. */
+export const NEEDS_SERVER = '(skipped without TEST_DATABASE_URL: needs a PostgreSQL server)';
+
+/** One backend of the two-instance suites; the PostgreSQL one is always listed, and skipped without a server. */
+export interface Backend {
+  readonly name: string;
+  /** The server's URL (PostgreSQL), or undefined for one PGlite shared by both instances. */
+  readonly url: string | undefined;
+  readonly skip: boolean;
+}
+
+/** PGlite (one database, two app instances), and PostgreSQL (two pools, two app instances) when TEST_DATABASE_URL is set. */
+export const backends: readonly Backend[] = [
+  { name: 'PGlite (one database, two app instances)', url: undefined, skip: false },
+  {
+    name: `PostgreSQL (two pools, two app instances)${TEST_DATABASE_URL ? '' : ` ${NEEDS_SERVER}`}`,
+    url: TEST_DATABASE_URL,
+    skip: !TEST_DATABASE_URL,
+  },
+];
+
 /**
  * Creates a throwaway database on the TEST_DATABASE_URL server for one test file and returns its URL and a
  * function that drops it.
