@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { createRefreshTokens } from '../src/domain/auth/refresh-tokens.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RefreshTokens } from '../src/domain/auth/refresh-tokens.js';
 
 const SECRET = 'refresh-secret-refresh-secret-refresh-01';
 const SESSION = '0d5f8d8e-8f5b-4f7e-a4f3-7b8b1c2d3e4f';
@@ -11,8 +11,20 @@ function expectedMac(body: string, secret = SECRET): string {
   return createHmac('sha256', key).update(body).digest('base64url');
 }
 
+/** The module imported afresh, so that its module-level pattern is evaluated within this run (Stryker re-runs
+ * this file for each mutant without reloading modules otherwise). */
+async function freshModule() {
+  vi.resetModules();
+  return import('../src/domain/auth/refresh-tokens.js');
+}
+
 describe('refresh tokens', () => {
-  const tokens = createRefreshTokens(SECRET);
+  let createRefreshTokens: (secret: string) => RefreshTokens;
+  let tokens: RefreshTokens;
+  beforeAll(async () => {
+    ({ createRefreshTokens } = await freshModule());
+    tokens = createRefreshTokens(SECRET);
+  });
 
   it('signs `<session id>.<generation>.<mac>` with the derived key, and reads it back', () => {
     const token = tokens.sign({ sessionId: SESSION, generation: 3 });

@@ -1,5 +1,5 @@
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TokenRejectedError } from '../src/domain/auth/errors.js';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, createSessionTokens } from '../src/domain/auth/tokens.js';
 
@@ -37,6 +37,16 @@ describe('local session tokens', () => {
       exp: now.getTime() / 1000 + 3600,
     });
     expect(await tokens.verify(token)).toEqual(claims);
+  });
+
+  it('names the issuer uksmr-server and the audience uksmr-api, and signs HS256 (the values other services check)', async () => {
+    // Imported afresh so the module-level constants are evaluated within this run (Stryker does not reload modules).
+    vi.resetModules();
+    const fresh = await import('../src/domain/auth/tokens.js');
+    expect([fresh.TOKEN_ISSUER, fresh.TOKEN_AUDIENCE]).toEqual(['uksmr-server', 'uksmr-api']);
+    const token = await fresh.createSessionTokens({ secret: SECRET, now: () => new Date() }).sign(claims, new Date(Date.now() + 60_000));
+    expect(decodeJwt(token)).toMatchObject({ iss: 'uksmr-server', aud: 'uksmr-api' });
+    expect(decodeProtectedHeader(token).alg).toBe('HS256');
   });
 
   it('checks expiry against the injected clock', async () => {
