@@ -1,12 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { GoogleGenAI, type Content } from '@google/genai';
+import { GoogleGenAI, type Content, type HttpRetryOptions } from '@google/genai';
 import { toCitations } from '../../report/citations.js';
 import { createSectionSplitter, parseReportMarkdown } from '../../report/markdown.js';
 import type { Citation, ReportContent, ReportWriter, WriterEvent, WriterInput, WriterResult } from '../../report/types.js';
 import { WriterError } from '../../report/types.js';
 import { citedNumbers, reportText, validateReport } from '../../report/validate.js';
 import { FirstTokenTimeout, streamReply, type Reply } from './call.js';
-import { STUDENT_MESSAGES, isRetryable, toWriterError, type StopCause } from './errors.js';
+import { RETRYABLE_STATUSES, STUDENT_MESSAGES, toWriterError, type StopCause } from './errors.js';
 import { personalView } from '../personal-view.js';
 import { allowedFigures, figureProblems } from './figure-check.js';
 import { buildPrompt, repairRequest } from './prompt.js';
@@ -27,6 +26,15 @@ export interface GeminiWriterOptions {
 
 const DEFAULT_FIRST_TOKEN_TIMEOUT_MS = 15_000;
 const DEFAULT_RETRY_BACKOFF_MS = 1_000;
+
+/**
+ * The SDK's own retry (`httpOptions.retryOptions`, @google/genai 2.32): one more attempt, `backoffMs` later, when the
+ * provider answers busy (429) or failing (5xx). The SDK retries on the response's status, before any of its body is
+ * read, so a stream that already sent text is never sent again.
+ */
+export function retryOptions(backoffMs: number): HttpRetryOptions {
+  return { attempts: 2, initialDelay: backoffMs / 1000, maxDelay: backoffMs / 1000, jitter: 0, httpStatusCodes: [...RETRYABLE_STATUSES] };
+}
 
 /** A reply checked against the contract: its content and citations when valid, its problems otherwise. */
 interface CheckedReply {
@@ -66,8 +74,8 @@ function repairContents(userText: string, reply: string, problems: readonly stri
  *
  * - Timeouts: every request must send text within `firstTokenTimeoutMs`; the whole generation
  *   (retry and repair included) must end within `timeoutMs`; `input.signal` aborts it.
- * - Retry: one, after `retryBackoffMs`, when a request fails with 429 or 5xx before any text
- *   arrived; none once text has arrived.
+ * - Retry: the SDK's ({@link retryOptions}): one, after `retryBackoffMs`, when a request is answered
+ *   429 or 5xx (so before any text arrived); none once text has arrived.
  * - Repair: a reply that fails the checks gets one repair request (its reply, the problems, a
  *   request for the full corrected report). The repair is not streamed: readers keep the first
  *   reply's events, and the repaired, validated content is the result (the `complete` event
@@ -78,10 +86,12 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
     // Explicit, so that GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the backend.
     vertexai: false,
     apiKey: options.apiKey,
-    ...(options.baseUrl ? { httpOptions: { baseUrl: options.baseUrl } } : {}),
+    httpOptions: {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      retryOptions: retryOptions(options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS),
+    },
   });
   const firstTokenTimeoutMs = options.firstTokenTimeoutMs ?? DEFAULT_FIRST_TOKEN_TIMEOUT_MS;
-  const retryBackoffMs = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
   const timeouts = { whole: options.timeoutMs, firstToken: firstTokenTimeoutMs };
 
   /** Whether `signal` was aborted by a timeout (`AbortSignal.timeout`), not by someone stopping the work. */
@@ -124,12 +134,7 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
     try {
       const splitter = createSectionSplitter(emit);
       const firstContents: Content[] = [{ role: 'user', parts: [{ text: prompt.userText }] }];
-      const askFirst = (): Promise<Reply> => ask(firstContents, (text) => splitter.push(text));
-      const first = await askFirst().catch(async (error: unknown) => {
-        if (firstTokenMs !== null || !isRetryable(error)) throw error;
-        await sleep(retryBackoffMs, undefined, { signal });
-        return askFirst();
-      });
+      const first = await ask(firstContents, (text) => splitter.push(text));
       splitter.end();
       let checked = checkReply(first.text, input, allowed);
       if (checked.problems.length > 0) {
