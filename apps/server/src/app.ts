@@ -22,6 +22,7 @@ import generation from './plugins/app/generation.js';
 import followUps from './plugins/app/follow-ups.js';
 import scheduler from './plugins/app/scheduler.js';
 import healthRoutes from './routes/health.js';
+import metricsRoutes from './routes/metrics.js';
 import configRoutes from './routes/config.js';
 import authRoutes from './routes/auth.js';
 import reportRoutes from './routes/reports.js';
@@ -86,9 +87,9 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
   await app.register(reportCache);
   await app.register(auth);
   await app.register(payments);
-  await app.register(generation, {
-    onFailed: (failed) => (app.hasDecorator('payments') ? app.payments.refundForReport(failed) : Promise.resolve()),
-  });
+  // Payments exist only with ENABLE_PAYMENTS on: checked here, once, and handed to what needs them.
+  const paymentsApi = app.payments;
+  await app.register(generation, { onFailed: paymentsApi ? paymentsApi.refundForReport : () => Promise.resolve() });
   await app.register(followUps);
   await app.register(scheduler);
 
@@ -104,13 +105,16 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
 
   // Routes by resource.
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
   await app.register(configRoutes);
   await app.register(authRoutes);
-  await app.register(reportRoutes);
+  await app.register(reportRoutes, paymentsApi ? { payments: paymentsApi } : {});
   await app.register(questionRoutes);
   await app.register(queryRoutes);
-  await app.register(paymentRoutes);
-  await app.register(webhookRoutes);
+  if (paymentsApi) {
+    await app.register(paymentRoutes, { payments: paymentsApi });
+    await app.register(webhookRoutes, { payments: paymentsApi });
+  }
   await app.register(cronRoutes);
   // Addresses the router cannot take (see rewriteBadUrl) end here, in the contract's error shape.
   app.all(BAD_URL_ROUTE, { schema: { hide: true } }, (request) => {

@@ -217,13 +217,13 @@ describe('OpenAPI', () => {
     }>();
     const signup = document.paths['/auth/signup'].post;
     expect(signup.tags).toEqual(['auth']);
-    expect(signup.security).toBeUndefined();
-    expect(Object.keys(signup.responses).sort()).toEqual(['201', '400', '409', '429', '503']);
+    expect(signup.security).toEqual([]);
+    expect(Object.keys(signup.responses).sort()).toEqual(['201', '400', '408', '409', '413', '415', '429', '431', '500', '503']);
     expect(JSON.stringify(signup.requestBody)).toContain('"additionalProperties":false');
-    expect(Object.keys(document.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '429', '503']);
+    expect(Object.keys(document.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '408', '413', '415', '429', '431', '500', '503']);
     expect(document.paths['/auth/logout'].post.security).toEqual([{ bearerAuth: [] }]);
     // Refresh takes the Bearer token, or (nothing in the header) the refresh cookie.
-    expect(document.paths['/auth/refresh'].post.security).toEqual([{ bearerAuth: [] }, {}]);
+    expect(document.paths['/auth/refresh'].post.security).toEqual([{ bearerAuth: [] }, { refreshCookie: [] }]);
     for (const path of ['/auth/refresh', '/auth/logout']) expect(document.paths[path].post.responses).toHaveProperty('401');
     expect(document.paths['/auth/logout'].post.responses).toHaveProperty('204');
   });

@@ -33,7 +33,7 @@ afterAll(async () => {
 
 /** Pays for a report through Checkout and the webhook on `app`, and waits until its generation has ended. */
 async function paidReport(app = t.app): Promise<{ sessionId: string; reportId: string; paymentIntent: string }> {
-  const { session_id } = await app.payments.createCheckout({ userId: student.userId, subject: 'Nursing' });
+  const { session_id } = await app.payments!.createCheckout({ userId: student.userId, subject: 'Nursing' });
   const paymentIntent = stripe.pay(session_id).payment_intent!;
   const delivered = await stripe.deliver(app, stripe.sessionEvent('checkout.session.completed', session_id));
   expect(delivered.statusCode).toBe(200);
@@ -78,7 +78,7 @@ describe('refunds of paid reports that fail', () => {
     expect(parseSse(stream.body).at(-1)).toMatchObject({ event: 'error', data: { code: 'GENERATION_FAILED' } });
 
     // Nothing refunds it again: not the sweeper, not a redelivered webhook, not Stripe's own charge.refunded.
-    expect(await t.app.payments.retryRefunds()).toBe(0);
+    expect(await t.app.payments!.retryRefunds()).toBe(0);
     await stripe.deliver(t.app, stripe.sessionEvent('checkout.session.completed', sessionId));
     await stripe.deliver(t.app, stripe.chargeRefundedEvent(paymentIntent));
     await t.app.generation.idle();
@@ -102,7 +102,7 @@ describe('refunds of paid reports that fail', () => {
     });
     expect((await t.app.repos.payments.listRefundsDue()).map((p) => p.stripeCheckoutSessionId)).toContain(sessionId);
 
-    expect(await t.app.payments.retryRefunds()).toBe(1);
+    expect(await t.app.payments!.retryRefunds()).toBe(1);
     const { refunds, calls } = atStripe(paymentIntent);
     expect(refunds).toHaveLength(1);
     expect(calls.map((c) => [c.idempotencyKey, c.status])).toEqual([
@@ -110,7 +110,7 @@ describe('refunds of paid reports that fail', () => {
       [refundKey(reportId, 1), 200],
     ]);
     expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'refunded', refundReason: 'report generation failed' });
-    expect(await t.app.payments.retryRefunds()).toBe(0);
+    expect(await t.app.payments!.retryRefunds()).toBe(0);
   });
 
   it('does not refund twice when an attempt went through but answered 500', async () => {
@@ -119,7 +119,7 @@ describe('refunds of paid reports that fail', () => {
     expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'succeeded', refundAttempts: 1 });
     expect(atStripe(paymentIntent).refunds).toHaveLength(1);
 
-    expect(await t.app.payments.retryRefunds()).toBe(1);
+    expect(await t.app.payments!.retryRefunds()).toBe(1);
     expect(atStripe(paymentIntent).refunds).toHaveLength(1);
     expect(atStripe(paymentIntent).calls.map((c) => [c.idempotencyKey, c.status])).toEqual([
       [refundKey(reportId, 0), 500],
@@ -132,9 +132,9 @@ describe('refunds of paid reports that fail', () => {
     stripe.fail('create_refund', { status: 500 });
     const { sessionId, reportId, paymentIntent } = await paidReport();
     const [first, , third] = await Promise.all([
-      t.app.payments.retryRefunds(),
-      t.app.payments.refundForReport({ reportId, userId: student.userId, reason: 'internal' }),
-      t.app.payments.retryRefunds(),
+      t.app.payments!.retryRefunds(),
+      t.app.payments!.refundForReport({ reportId, userId: student.userId, reason: 'internal' }),
+      t.app.payments!.retryRefunds(),
     ]);
     expect([first, third]).toEqual([1, 1]);
     expect(atStripe(paymentIntent).refunds).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('refunds of paid reports that fail', () => {
       expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'succeeded', refundAttempts: 0 });
       expect(t.logs.some((l) => l.msg === 'refund made but not recorded; the retry will find it refunded' && l.report_id === reportId)).toBe(true);
 
-      expect(await t.app.payments.retryRefunds()).toBe(1);
+      expect(await t.app.payments!.retryRefunds()).toBe(1);
       expect(atStripe(paymentIntent).refunds).toHaveLength(1);
       expect(atStripe(paymentIntent).calls.map((c) => [c.idempotencyKey, c.replayed])).toEqual([
         [refundKey(reportId, 0), false],
@@ -170,8 +170,8 @@ describe('refunds of paid reports that fail', () => {
 
   it('leaves reports without a payment alone', async () => {
     const before = stripe.requests.length;
-    await t.app.payments.refundForReport({ reportId: '00000000-0000-4000-8000-000000000000', userId: student.userId, reason: 'internal' });
-    await t.app.payments.refundForReport({ reportId: 'not-a-uuid', userId: student.userId, reason: 'internal' });
+    await t.app.payments!.refundForReport({ reportId: '00000000-0000-4000-8000-000000000000', userId: student.userId, reason: 'internal' });
+    await t.app.payments!.refundForReport({ reportId: 'not-a-uuid', userId: student.userId, reason: 'internal' });
     expect(stripe.requests.length).toBe(before);
   });
 });

@@ -246,6 +246,7 @@ describe('payments off', () => {
     const off = await buildTestApp(database, { ENABLE_PAYMENTS: 'false' });
     try {
       expect(off.app.hasDecorator('payments')).toBe(false);
+      expect(off.app.payments).toBeUndefined();
       const user = await signUp(off.app);
       const webhook = await off.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': 'application/json' }, payload: '{}' });
       expect(webhook.statusCode).toBe(404);

@@ -33,7 +33,7 @@ for (const { name, url: serverUrl, skip } of backends) describe.skipIf(skip)(`ex
   /** A new student with a Checkout Session (created on instance A). */
   async function checkout(subject = 'Nursing'): Promise<{ userId: string; sessionId: string }> {
     const { userId } = await signUp(a.app);
-    const { session_id } = await a.app.payments.createCheckout({ userId, subject });
+    const { session_id } = await a.app.payments!.createCheckout({ userId, subject });
     return { userId, sessionId: session_id };
   }
 
@@ -108,8 +108,8 @@ for (const { name, url: serverUrl, skip } of backends) describe.skipIf(skip)(`ex
       deliver(a, completed),
       deliver(b, succeeded),
       deliver(b, completed),
-      a.app.payments.statusForOwner(userId, sessionId),
-      b.app.payments.statusForOwner(userId, sessionId),
+      a.app.payments!.statusForOwner(userId, sessionId),
+      b.app.payments!.statusForOwner(userId, sessionId),
     ]);
     await expectOneReport(userId, sessionId);
   });
@@ -175,7 +175,7 @@ describe('payments that do not go through', () => {
 
   async function checkout(): Promise<{ userId: string; sessionId: string }> {
     const { userId } = await signUp(t.app);
-    const { session_id } = await t.app.payments.createCheckout({ userId, subject: 'Nursing' });
+    const { session_id } = await t.app.payments!.createCheckout({ userId, subject: 'Nursing' });
     return { userId, sessionId: session_id };
   }
 

@@ -36,7 +36,7 @@ async function state(): Promise<{ events: number; reports: number; succeeded: nu
 
 /** A `checkout.session.completed` event of a fresh, paid Checkout Session. */
 async function paidEvent(): Promise<StandInEvent> {
-  const { session_id } = await t.app.payments.createCheckout({ userId: student.userId, subject: 'Law' });
+  const { session_id } = await t.app.payments!.createCheckout({ userId: student.userId, subject: 'Law' });
   stripe.pay(session_id);
   return stripe.sessionEvent('checkout.session.completed', session_id);
 }

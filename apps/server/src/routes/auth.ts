@@ -138,7 +138,9 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
       preValidation: app.budget(perIp('signup-ip', SIGNUPS_PER_IP_PER_MINUTE)),
       schema: {
         tags: ['auth'],
+        operationId: 'signUp',
         summary: 'Create a local account and sign in',
+        security: [],
         body: signupSchema,
         response: { 201: signedInSchema, ...errorResponses(400, 409, 429, 503) },
       },
@@ -162,7 +164,9 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
       preValidation: app.budget(perIp('login-ip', LOGINS_PER_IP_PER_MINUTE)),
       schema: {
         tags: ['auth'],
+        operationId: 'logIn',
         summary: 'Sign in with email and password',
+        security: [],
         body: credentialsSchema,
         response: { 200: signedInSchema, ...errorResponses(400, 401, 429, 503) },
       },
@@ -185,13 +189,14 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
       onRequest: [bearerIfSent],
       schema: {
         tags: ['auth'],
+        operationId: 'refreshToken',
         summary: 'A new access token: from the Bearer token (that session ends), or from the refresh cookie',
         description:
           'With `Authorization: Bearer`, the contract\'s exchange: the current session ends and a new one begins. ' +
           'Without it, the `uksmr_refresh` cookie (HttpOnly, SameSite=Strict, Path=/auth/refresh) set by signup and ' +
           'login is used: the request must carry an `Origin` of APP_URL or ALLOWED_ORIGINS (403 otherwise); the cookie ' +
           'is rotated on every use; presenting an already used one revokes the whole sign-in (401).',
-        security: [{ bearerAuth: [] }, {}],
+        security: [{ bearerAuth: [] }, { refreshCookie: [] }],
         response: { 200: refreshedSchema, ...errorResponses(401, 403, 429) },
       },
     },
@@ -212,8 +217,10 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
     {
       schema: {
         tags: ['auth'],
+        operationId: 'logOutBrowser',
         summary: 'Sign out this browser: ends the sign-in of the refresh cookie and clears it',
         description: 'Needs no Bearer token (it may have expired); the `Origin` check of `POST /auth/refresh` applies.',
+        security: [{ refreshCookie: [] }, {}],
         response: { 204: z.null().describe('Signed out'), ...errorResponses(403, 429) },
       },
     },
@@ -232,6 +239,7 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
       onRequest: [app.authenticate],
       schema: {
         tags: ['auth'],
+        operationId: 'logOut',
         summary: 'Sign out: the current token is refused from now on',
         security: [{ bearerAuth: [] }],
         response: { 204: z.null().describe('Signed out'), ...errorResponses(401, 429) },

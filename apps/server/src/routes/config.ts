@@ -5,7 +5,15 @@ import { publicConfigSchema } from '@uksmr/contract';
 const configRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/config',
-    { schema: { tags: ['app'], summary: 'Public runtime settings for the web app', response: { 200: publicConfigSchema } } },
+    {
+      schema: {
+        tags: ['app'],
+        operationId: 'getConfig',
+        summary: 'Public runtime settings for the web app',
+        security: [],
+        response: { 200: publicConfigSchema },
+      },
+    },
     () => ({
       environment: app.config.environmentMode,
       auth_provider: app.config.authProvider,

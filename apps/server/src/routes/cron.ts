@@ -19,9 +19,9 @@ function presentedSecret(request: FastifyRequest): string {
   return typeof alt === 'string' ? alt : '';
 }
 
-const JOBS: readonly { job: RetentionJob; field: 'expired_count' | 'deleted_count'; summary: string }[] = [
-  { job: 'expire-reports', field: 'expired_count', summary: 'Soft-delete reports past expires_at (30 days)' },
-  { job: 'delete-expired-reports', field: 'deleted_count', summary: 'Erase reports soft-deleted more than 60 days ago' },
+const JOBS: readonly { job: RetentionJob; operationId: string; field: 'expired_count' | 'deleted_count'; summary: string }[] = [
+  { job: 'expire-reports', operationId: 'expireReports', field: 'expired_count', summary: 'Soft-delete reports past expires_at (30 days)' },
+  { job: 'delete-expired-reports', operationId: 'deleteExpiredReports', field: 'deleted_count', summary: 'Erase reports soft-deleted more than 60 days ago' },
 ];
 
 /** `POST /cron/expire-reports` and `POST /cron/delete-expired-reports`, guarded by `CRON_SECRET`. */
@@ -33,13 +33,14 @@ const cronRoutes: FastifyPluginAsyncZod = async (app) => {
       throw unauthorized('A valid cron secret is required.');
     }
   });
-  for (const { job, field, summary } of JOBS) {
+  for (const { job, operationId, field, summary } of JOBS) {
     app.post(
       `/cron/${job}`,
       {
         config: { rateLimit: false },
         schema: {
           tags: ['cron'],
+          operationId,
           summary,
           security: [{ cronSecret: [] }],
           response: { 200: z.object({ [field]: z.number() }), ...errorResponses(401) },

@@ -25,7 +25,11 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/health',
     {
       config: { rateLimit: false },
-      schema: { tags: ['ops'], summary: 'Liveness and database reachability', response: { 200: healthSchema, 503: healthSchema } },
+      schema: {
+        tags: ['ops'],
+        operationId: 'getHealth',
+        summary: 'Liveness and database reachability',
+        security: [], response: { 200: healthSchema, 503: healthSchema } },
     },
     async (request, reply) => {
       const ok = await pingWithin(() => app.services.database.ping(), PING_TIMEOUT_MS).then(

@@ -2,19 +2,24 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { paymentStatusSchema } from '@uksmr/contract';
 import { errorResponses, notFound, noStore } from '../errors.js';
+import type { PaymentsApi } from '../plugins/app/payments.js';
 
 /** A Checkout Session id as Stripe makes them (`cs_test_…`, `cs_live_…`); anything else is answered 404 at once. */
 const SESSION_ID = /^cs_\w{1,250}$/;
 
-const paramsSchema = z.object({ session_id: z.string().describe('The Checkout Session id from the success URL') });
+const paramsSchema = z.object({ session_id: z.string().max(100).describe('The Checkout Session id from the success URL') });
+
+/** Options of the payment routes: the payments of an app with ENABLE_PAYMENTS on. */
+export interface PaymentRoutesOptions {
+  readonly payments: PaymentsApi;
+}
 
 /**
  * `GET /payments/{session_id}` for the success page (owner only). Registered only when ENABLE_PAYMENTS is on;
  * otherwise the path is unknown (404 NOT_FOUND).
  */
-const paymentRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
+const paymentRoutes: FastifyPluginCallbackZod<PaymentRoutesOptions> = (app, { payments }, done) => {
   app.addHook('onRequest', noStore);
-  if (!app.hasDecorator('payments')) return done();
   app.addHook('onRequest', app.authenticate);
 
   app.get(
@@ -22,6 +27,7 @@ const paymentRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
     {
       schema: {
         tags: ['payments'],
+        operationId: 'getPayment',
         summary: 'The payment of a Checkout Session, for the success page (owner only)',
         description:
           'While the payment is pending, the server asks Stripe about the session and, when it is paid, creates the report at once (the webhook finds it done). 404 for anyone else’s session. Only when payments are enabled.',
@@ -32,7 +38,7 @@ const paymentRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
     },
     async (request) => {
       const sessionId = request.params.session_id;
-      const payment = SESSION_ID.test(sessionId) ? await app.payments.statusForOwner(request.auth!.userId, sessionId) : null;
+      const payment = SESSION_ID.test(sessionId) ? await payments.statusForOwner(request.auth!.userId, sessionId) : null;
       if (!payment) throw notFound('This payment');
       return { status: payment.status, report_id: payment.reportId };
     },

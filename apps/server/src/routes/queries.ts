@@ -17,6 +17,7 @@ const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reports'],
+        operationId: 'readQuery',
         summary: 'Read the student’s words before a report: subject, profile, coverage and the questions left',
         description:
           'Free; stores nothing. The same refusals as POST /reports (422 UK_ONLY, MULTIPLE_SUBJECTS, MULTIPLE_COUNTRIES, NOT_A_SUBJECT; 400 VALIDATION_ERROR naming the field). Explicit level, intake, city and nationality win over the words.',

@@ -14,6 +14,7 @@ import { followReport } from '../domain/generation/follow.js';
 import { plainText } from '../domain/report/output-safety.js';
 import { toReportDto } from '../domain/reports/report-dto.js';
 import { ApiError, errorBodySchema, errorResponses, notFound, noStore } from '../errors.js';
+import type { PaymentsApi } from '../plugins/app/payments.js';
 import { isoDay, readStudentRequest } from './read-request.js';
 import { lightListJson, reportJson, reportListJson, sendJsonText } from './report-json.js';
 import { sendEventStream } from './sse.js';
@@ -21,8 +22,13 @@ import { sendEventStream } from './sse.js';
 const security = [{ bearerAuth: [] }];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Options of the report routes: the payments, present only when ENABLE_PAYMENTS is on. */
+export interface ReportRoutesOptions {
+  readonly payments?: PaymentsApi;
+}
+
 /** Reports: create (payments off), list, get, delete (soft), and the live stream. Owner only, always. */
-const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (app, { payments }) => {
   app.addHook('onRequest', noStore);
   app.addHook('onRequest', app.authenticate);
 
@@ -31,6 +37,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reports'],
+        operationId: 'createReport',
         summary: 'Ask for a report on one subject in the UK',
         description:
           'Payments off: creates the report and starts generating it (201). Payments on: answers a Stripe Checkout Session (200); nothing is stored until Stripe confirms payment. The optional level, intake, city and nationality (also read from the words; an explicit field wins) are stored and returned as the Report’s profile; a bad one is 400 VALIDATION_ERROR naming the field.',
@@ -56,10 +63,9 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const order = { userId, subject, subjectId: read.subjectId, profile: read.profile };
       // Count and create in one step (the user's row locked), open checkouts counted: concurrent requests cannot pass the cap.
       const cap = { userId, since: new Date(app.now().getTime() - DAY_MS), max: app.config.reportsPerUserPerDay };
-      const paid = app.services.flags.isEnabled('ENABLE_PAYMENTS');
       const started = await withinDailyCap(app.services.database, cap, async (tx) =>
-        paid
-          ? { kind: 'checkout' as const, checkout: await app.payments.createCheckout(order, createRepositories(tx).payments) }
+        payments
+          ? { kind: 'checkout' as const, checkout: await payments.createCheckout(order, createRepositories(tx).payments) }
           : { kind: 'report' as const, report: await createRepositories(tx).reports.create(order) },
       );
       if (!started) {
@@ -85,6 +91,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reports'],
+        operationId: 'listReports',
         summary: 'The caller’s reports, newest first (soft-deleted ones left out)',
         security,
         querystring: reportListQuerySchema,
@@ -115,6 +122,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reports'],
+        operationId: 'getReport',
         summary: 'One report (owner only); never starts a generation',
         security,
         params: reportParamsSchema,
@@ -141,6 +149,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reports'],
+        operationId: 'deleteReport',
         summary: 'Delete a report (soft; erased 60 days later)',
         security,
         params: reportParamsSchema,
@@ -162,6 +171,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reports'],
+        operationId: 'streamReport',
         summary: 'Follow a report as text/event-stream: status, section, delta, complete | error',
         description:
           'A completed report is replayed from storage with no AI call. Several readers may follow one report; a reader that disconnects does not stop the generation.',

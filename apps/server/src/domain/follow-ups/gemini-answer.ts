@@ -6,7 +6,7 @@ import { citedNumbers } from '../report/validate.js';
 import { STUDENT_MESSAGES, toWriterError } from '../writers/gemini/errors.js';
 import { allowedFigures, figureProblems } from '../writers/gemini/figure-check.js';
 import { factLines, numberedSources, timelineData } from '../writers/gemini/prompt.js';
-import { askWithRetry, createGeminiClient, generationCalls, generationDeadline } from '../writers/gemini/session.js';
+import { createGeminiClient, generationCalls, generationDeadline } from '../writers/gemini/session.js';
 import type { GeminiWriterOptions } from '../writers/gemini/writer.js';
 import { UK_ONLY_DETAIL } from '../query-rules/types.js';
 import { MAX_ANSWER_SENTENCES } from './offline-answer.js';
@@ -90,14 +90,13 @@ export function answerProblems(answer: string, sourceNumbers: ReadonlySet<number
 }
 
 /**
- * The Gemini answer writer: one streamed request (one retry before any text on 429/5xx), the whole reply checked
+ * The Gemini answer writer: one streamed request (the SDK's one retry before any text on 429/5xx, `retryOptions`), the whole reply checked
  * by {@link answerProblems}; one repair request naming the problems (not streamed: the stored, checked answer is
  * what `complete` carries), then `invalid_output`. Timeouts and aborts as the report writer.
  */
 export function createGeminiAnswerWriter(options: GeminiWriterOptions): AnswerWriter {
   const client = createGeminiClient(options);
   const firstTokenTimeoutMs = options.firstTokenTimeoutMs ?? 15_000;
-  const retryBackoffMs = options.retryBackoffMs ?? 1_000;
   return {
     provider: 'gemini',
     async answer(input, emit): Promise<AnswerResult> {
@@ -113,7 +112,7 @@ export function createGeminiAnswerWriter(options: GeminiWriterOptions): AnswerWr
       );
       try {
         const firstTurn: Content[] = [{ role: 'user', parts: [{ text: prompt.userText }] }];
-        const first = await askWithRetry(() => calls.ask(firstTurn, emit), () => calls.firstTokenMs !== null, retryBackoffMs, signal);
+        const first = await calls.ask(firstTurn, emit);
         let answer = plainAnswer(first.text);
         let problems = answerProblems(answer, sourceNumbers, allowed);
         if (problems.length > 0) {

@@ -29,8 +29,11 @@ export interface PaymentsApi {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Present only when ENABLE_PAYMENTS is on. */
-    readonly payments: PaymentsApi;
+    /**
+     * Present only when ENABLE_PAYMENTS is on (typed as it is: absent otherwise). `buildApp` checks it once and hands
+     * it to the routes and the generation service that need it.
+     */
+    readonly payments?: PaymentsApi;
   }
 }
 

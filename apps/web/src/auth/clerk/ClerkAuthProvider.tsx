@@ -1,4 +1,4 @@
-import { ClerkProvider, SignIn, SignUp, useAuth as useClerkAuth, useUser } from '@clerk/clerk-react';
+import { ClerkProvider, SignIn, SignUp, useAuth as useClerkAuth, useUser } from '@clerk/react';
 import { useMemo, type ReactNode } from 'react';
 import { navigate } from '../../router/router.js';
 import { AuthContext, type Auth } from '../AuthContext.js';

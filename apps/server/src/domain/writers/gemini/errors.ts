@@ -12,10 +12,8 @@ export const STUDENT_MESSAGES = {
 /** Why a generation was cut short by one of its own signals. */
 export type StopCause = 'aborted' | 'timeout' | 'first_token_timeout';
 
-/** Whether a failed call may be retried: the provider is busy (429) or failing (5xx). */
-export function isRetryable(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 429 || error.status >= 500);
-}
+/** The statuses a call is retried on (by the SDK): the provider is busy (429) or failing (5xx). */
+export const RETRYABLE_STATUSES: readonly number[] = [429, 500, 502, 503, 504];
 
 /** A short, log-safe description of a provider error (the request's key is never part of it). */
 function describe(error: unknown): string {

@@ -1,19 +1,35 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { GoogleGenAI, type Content } from '@google/genai';
+import { GoogleGenAI, type Content, type HttpRetryOptions } from '@google/genai';
 import { FirstTokenTimeout, streamReply, type Reply, type ReplyRequest } from './call.js';
-import { isRetryable, type StopCause } from './errors.js';
+import { RETRYABLE_STATUSES, type StopCause } from './errors.js';
 
 /** How a writer reaches Gemini. */
 export interface GeminiConnection {
   readonly apiKey: string;
   /** Another API address (`GEMINI_API_BASE`, e.g. a local stand-in); Google's when unset. */
   readonly baseUrl?: string;
+  /** Wait before the one retry of a busy (429) or failing (5xx) request. Default 1 s. */
+  readonly retryBackoffMs?: number;
+}
+
+const DEFAULT_RETRY_BACKOFF_MS = 1_000;
+
+/**
+ * The SDK's own retry (`httpOptions.retryOptions`, @google/genai 2.32): one more attempt, `backoffMs` later, when the
+ * provider answers busy (429) or failing (5xx). The SDK retries on the response's status, before any of its body is
+ * read, so a stream that already sent text is never sent again.
+ */
+export function retryOptions(backoffMs: number): HttpRetryOptions {
+  return { attempts: 2, initialDelay: backoffMs / 1000, maxDelay: backoffMs / 1000, jitter: 0, httpStatusCodes: [...RETRYABLE_STATUSES] };
 }
 
 /** The SDK client of a writer (the report writer's and the follow-up writer's alike). */
-export function createGeminiClient({ apiKey, baseUrl }: GeminiConnection): GoogleGenAI {
-  // Explicit, so that GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the backend.
-  return new GoogleGenAI({ vertexai: false, apiKey, ...(baseUrl ? { httpOptions: { baseUrl } } : {}) });
+export function createGeminiClient({ apiKey, baseUrl, retryBackoffMs }: GeminiConnection): GoogleGenAI {
+  return new GoogleGenAI({
+    // Explicit, so that GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the backend.
+    vertexai: false,
+    apiKey,
+    httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: retryOptions(retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS) },
+  });
 }
 
 /** Whether `signal` was aborted by a timeout (`AbortSignal.timeout`), not by someone stopping the work. */
@@ -40,18 +56,6 @@ export function generationDeadline(timeoutMs: number, callerSignal?: AbortSignal
       return error instanceof FirstTokenTimeout ? 'first_token_timeout' : null;
     },
   };
-}
-
-/**
- * Sends a first request with one retry after `backoffMs` when it failed busy (429) or failing (5xx) before any text
- * arrived (`textArrived`); none once text has arrived.
- */
-export async function askWithRetry(ask: () => Promise<Reply>, textArrived: () => boolean, backoffMs: number, signal: AbortSignal): Promise<Reply> {
-  return ask().catch(async (error: unknown) => {
-    if (textArrived() || !isRetryable(error)) throw error;
-    await sleep(backoffMs, undefined, { signal });
-    return ask();
-  });
 }
 
 /** The requests of one generation: each streamed, their tokens added up, the time of the first text kept. */

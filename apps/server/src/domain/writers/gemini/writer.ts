@@ -4,9 +4,8 @@ import { createSectionSplitter, parseReportMarkdown } from '../../report/markdow
 import type { Citation, ReportContent, ReportWriter, WriterEvent, WriterInput, WriterResult } from '../../report/types.js';
 import { WriterError } from '../../report/types.js';
 import { citedNumbers, reportText, validateReport } from '../../report/validate.js';
-import type { Reply } from './call.js';
 import { STUDENT_MESSAGES, toWriterError } from './errors.js';
-import { askWithRetry, createGeminiClient, generationCalls, generationDeadline } from './session.js';
+import { createGeminiClient, generationCalls, generationDeadline } from './session.js';
 import { personalView } from '../personal-view.js';
 import { allowedFigures, figureProblems } from './figure-check.js';
 import { buildPrompt, repairRequest } from './prompt.js';
@@ -26,8 +25,6 @@ export interface GeminiWriterOptions {
 }
 
 const DEFAULT_FIRST_TOKEN_TIMEOUT_MS = 15_000;
-const DEFAULT_RETRY_BACKOFF_MS = 1_000;
-
 /** A reply checked against the contract: its content and citations when valid, its problems otherwise. */
 interface CheckedReply {
   readonly content: ReportContent | null;
@@ -66,8 +63,8 @@ function repairContents(userText: string, reply: string, problems: readonly stri
  *
  * - Timeouts: every request must send text within `firstTokenTimeoutMs`; the whole generation
  *   (retry and repair included) must end within `timeoutMs`; `input.signal` aborts it.
- * - Retry: one, after `retryBackoffMs`, when a request fails with 429 or 5xx before any text
- *   arrived; none once text has arrived.
+ * - Retry: the SDK's (`retryOptions` in session.ts): one, after `retryBackoffMs`, when a request is answered
+ *   429 or 5xx (so before any text arrived); none once text has arrived.
  * - Repair: a reply that fails the checks gets one repair request (its reply, the problems, a
  *   request for the full corrected report). The repair is not streamed: readers keep the first
  *   reply's events, and the repaired, validated content is the result (the `complete` event
@@ -76,7 +73,6 @@ function repairContents(userText: string, reply: string, problems: readonly stri
 export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
   const client = createGeminiClient(options);
   const firstTokenTimeoutMs = options.firstTokenTimeoutMs ?? DEFAULT_FIRST_TOKEN_TIMEOUT_MS;
-  const retryBackoffMs = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
   const timeouts = { whole: options.timeoutMs, firstToken: firstTokenTimeoutMs };
 
   async function write(input: WriterInput, emit: (event: WriterEvent) => void): Promise<WriterResult> {
@@ -93,8 +89,7 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
     try {
       const splitter = createSectionSplitter(emit);
       const firstContents: Content[] = [{ role: 'user', parts: [{ text: prompt.userText }] }];
-      const askFirst = (): Promise<Reply> => calls.ask(firstContents, (text) => splitter.push(text));
-      const first = await askWithRetry(askFirst, () => calls.firstTokenMs !== null, retryBackoffMs, signal);
+      const first = await calls.ask(firstContents, (text) => splitter.push(text));
       splitter.end();
       let checked = checkReply(first.text, input, allowed);
       if (checked.problems.length > 0) {
