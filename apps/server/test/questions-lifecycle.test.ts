@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@uksmr/database';
 import { runRetention } from '../src/domain/retention.js';
+import { runAnswerSweep } from '../src/plugins/app/follow-ups.js';
 import { createKnowledgeBaseWriter } from '../src/domain/writers/knowledge-base-writer/index.js';
 import { buildTestApp, testDatabase, type TestApp } from './support/app.js';
 import { startGeminiStandIn, type GenerateRequestBody, type GeminiStandIn } from './support/gemini-stand-in.js';
@@ -69,6 +70,34 @@ describe('answers with the Gemini writer, and their lifecycle with the report', 
     expect(question.citations.length).toBeGreaterThan(0);
     await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions`, headers: bearer(alice.token) });
     expect(standIn.requests.length).toBe(before + 1);
+  });
+
+  it('streams an answer live to a reader that attached while it was being written', async () => {
+    const reportId = await completedReport();
+    standIn.script([{ kind: 'answer', reply: grounded, chunkSize: 12, firstChunkDelayMs: 150, chunkDelayMs: 15 }]);
+    const asked = await t.app.inject({ method: 'POST', url: `/reports/${reportId}/questions`, headers: bearer(alice.token), payload: { text: 'Can I work as a Deliveroo rider?' } });
+    const { question_id: questionId } = asked.json<{ question: { question_id: string } }>().question;
+    const stream = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions/${questionId}/stream`, headers: bearer(alice.token) });
+    const events = parseSse(stream.body);
+    expect(['pending', 'answering']).toContain(events[0].data.status);
+    const deltas = events.filter((e) => e.event === 'delta').map((e) => String(e.data.text));
+    expect(deltas.length).toBeGreaterThan(1);
+    const complete = events.at(-1)!;
+    expect(complete.event).toBe('complete');
+    expect(deltas.join('')).toBe((complete.data.question as { answer: string }).answer);
+    await t.app.answers.idle();
+  });
+
+  it('the sweep fails an answer abandoned in answering (its instance died), telling its readers', async () => {
+    const reportId = await completedReport();
+    const { rows } = await database.query<{ question_id: string }>(
+      `INSERT INTO report_questions (report_id, user_id, text, status, started_at) VALUES ($1, $2, 'Stuck?', 'answering', now() - interval '1 day') RETURNING question_id`,
+      [reportId, alice.userId],
+    );
+    await runAnswerSweep(t.app);
+    const events = parseSse((await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions/${rows[0].question_id}/stream`, headers: bearer(alice.token) })).body);
+    expect(events.map((e) => e.event)).toEqual(['status', 'error']);
+    expect(events[1].data).toMatchObject({ code: 'ANSWER_FAILED' });
   });
 
   it('stores a failed answer as failed (not counted), with an error event, when Gemini fails', async () => {
