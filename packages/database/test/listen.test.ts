@@ -33,11 +33,14 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
       const report = await repos.reports.create({ userId: rows[0].user_id, subject: 'Law' });
       await repos.reportEvents.append(report.reportId, 'status', { status: 'generating' });
       await repos.reportEvents.append(report.reportId, 'delta', { key: 'study_options', text: 'x'.repeat(MAX_NOTIFY_PAYLOAD_BYTES) });
-      await until(() => notices.length === 2);
-      expect(notices).toEqual([
+      // Progress events, and (migration 007's trigger) the report's creation as a change of its row.
+      const progress = (): Record<string, unknown>[] => notices.filter((notice) => !('k' in notice));
+      await until(() => progress().length === 2);
+      expect(progress()).toEqual([
         { r: report.reportId, s: 1, e: 'status', d: { status: 'generating' } },
         { r: report.reportId, s: 2 },
       ]);
+      expect(notices).toContainEqual({ k: 'change', u: rows[0].user_id, r: report.reportId });
 
       // The server drops the listening connection: the listener says so, reconnects, and hears again.
       const admin = new pg.Client({ connectionString: throwaway.url });
@@ -48,8 +51,13 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
       expect(states).toEqual([true, false, true]);
       expect(logged).toEqual(expect.arrayContaining(['database listener connected', 'database listener connection lost']));
       await repos.reportEvents.append(report.reportId, 'complete', {});
-      await until(() => notices.length === 3);
-      expect(notices[2]).toMatchObject({ s: 3, e: 'complete' });
+      await until(() => progress().length === 3);
+      expect(progress()[2]).toMatchObject({ s: 3, e: 'complete' });
+      // A revoked sign-in is announced too.
+      const session = await repos.sessions.create({ userId: rows[0].user_id, expiresAt: new Date(Date.now() + 60_000) });
+      await repos.sessions.revoke(session.sessionId);
+      await until(() => notices.some((notice) => notice.k === 'session'));
+      expect(notices.filter((notice) => notice.k === 'session')).toEqual([{ k: 'session', s: session.sessionId }]);
     } finally {
       await listening.close();
       await db.close();

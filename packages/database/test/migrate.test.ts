@@ -8,7 +8,15 @@ import { createDatabase } from '../src/create-database.js';
 import { loadMigrations, migrate, MIGRATION_LOCK_KEY, MIGRATIONS_DIR } from '../src/migrate.js';
 import { createThrowawayDatabase, NEEDS_SERVER, targets, TEST_DATABASE_URL, type TestDatabase } from './support/databases.js';
 
-const SHIPPED = ['001_users_and_sessions.sql', '002_reports.sql', '003_payments.sql', '004_report_profile.sql', '005_refresh_generation.sql', '006_report_questions.sql'];
+const SHIPPED = [
+  '001_users_and_sessions.sql',
+  '002_reports.sql',
+  '003_payments.sql',
+  '004_report_profile.sql',
+  '005_refresh_generation.sql',
+  '006_report_questions.sql',
+  '007_report_change_notices.sql',
+];
 /** The version numbers of the shipped files. */
 const SHIPPED_VERSIONS = SHIPPED.map((name) => Number(name.slice(0, 3)));
 
