@@ -4,6 +4,9 @@ import { createDatabase } from '../src/create-database.js';
 import { listenPg } from '../src/pg-listener.js';
 import { MAX_NOTIFY_PAYLOAD_BYTES, REPORT_EVENTS_CHANNEL } from '../src/repositories/report-events.js';
 import { createRepositories } from '../src/repositories/index.js';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { pgliteSnapshot } from '../../../vitest.pglite-snapshot.js';
 import { createThrowawayDatabase, NEEDS_SERVER, TEST_DATABASE_URL } from './support/databases.js';
 
 /** Resolves when `predicate` holds, polling every 20 ms (at most 10 s). */
@@ -64,7 +67,9 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
       await throwaway.drop();
     }
   });
+});
 
+describe('the listener without a server', () => {
   it('keeps trying when the server cannot be reached at first, and refuses a channel that is not a plain name', async () => {
     const logged: string[] = [];
     const logger = { info: (_: object, msg: string) => logged.push(msg), warn: (_: object, msg: string) => logged.push(msg) };
@@ -72,5 +77,29 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
     await until(() => logged.filter((m) => m === 'database listener cannot connect yet').length >= 2);
     await listening.close();
     await expect(listenPg('bad; DROP', { onNotice: () => undefined }, { connectionString: 'postgres://x@127.0.0.1:1/x' })).rejects.toThrow('not a plain channel name');
+  });
+
+  it('on PGlite over the wire protocol: listens, says when the connection drops, reconnects, and closes', async () => {
+    const pglite = await PGlite.create({ loadDataDir: await pgliteSnapshot() });
+    // The stand-in server closes a connection idle for 300 ms: the listener's, which only waits for notifications.
+    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 5, idleTimeout: 300 });
+    await server.start();
+    const states: boolean[] = [];
+    const logged: string[] = [];
+    const logger = { info: (_: object, msg: string) => logged.push(msg), warn: (_: object, msg: string) => logged.push(msg) };
+    const listening = await listenPg(
+      REPORT_EVENTS_CHANNEL,
+      { onNotice: () => undefined, onState: (s) => states.push(s) },
+      { connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, logger, retryMs: [20, 40] },
+    );
+    try {
+      await until(() => states.length >= 3);
+      expect(states.slice(0, 3)).toEqual([true, false, true]);
+      expect(logged).toEqual(expect.arrayContaining(['database listener connected', 'database listener connection lost']));
+    } finally {
+      await listening.close();
+      await server.stop();
+      await pglite.close();
+    }
   });
 });
