@@ -10,7 +10,10 @@ const packages = readdirSync(join(root, 'packages'), { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-/** Whether `declaration` (or, for a variable, its statement) carries a `/** … *\/` comment. */
+/**
+ * Whether `declaration` (or, for a variable, its statement) carries a `/** … *\/` comment.
+ * @param {import('typescript').Declaration} declaration
+ */
 function hasTsDoc(declaration) {
   const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
   const docs = ts.getJSDocCommentsAndTags(node);

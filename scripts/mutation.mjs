@@ -35,9 +35,18 @@ if (unknown.length > 0) {
 }
 const scopes = chosen.length > 0 ? chosen : SCOPES;
 
-/** Killed, survived, … of one Stryker JSON report (mutation-testing-report-schema), and its score. */
+/** @typedef {{ Killed: number, Timeout: number, Survived: number, NoCoverage: number, CompileError: number, valid: number, score: number }} Summary */
+
+/**
+ * Killed, survived, … of one Stryker JSON report (mutation-testing-report-schema), and its score.
+ * @param {string} reportFile
+ * @returns {Summary}
+ */
 function summarise(reportFile) {
-  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  /** @type {unknown} */
+  const parsed = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const report = /** @type {{ files: Record<string, { mutants: { status: string }[] }> }} */ (parsed);
+  /** @type {Record<string, number> & { Killed: number, Timeout: number, Survived: number, NoCoverage: number, CompileError: number }} */
   const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
   for (const file of Object.values(report.files)) for (const mutant of file.mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
   const detected = counts.Killed + counts.Timeout;
@@ -50,6 +59,7 @@ const env = { ...process.env };
 delete env.TEST_DATABASE_URL;
 delete env.TEST_REDIS_URL;
 
+/** @type {({ scope: string, seconds: number, error: string } | ({ scope: string, seconds: number, error?: undefined } & Summary))[]} */
 const rows = [];
 let failed = false;
 for (const scope of scopes) {
@@ -74,7 +84,7 @@ for (const scope of scopes) {
 
 console.log('\nscope                  score  killed timeout survived no-cov compile-err  time');
 for (const row of rows) {
-  if (row.error) {
+  if (row.error !== undefined) {
     console.log(`${row.scope.padEnd(20)}  ${row.error}  ${row.seconds}s`);
     continue;
   }

@@ -10,18 +10,27 @@ import { readFileSync } from 'node:fs';
 
 const script = process.argv[2] ?? 'test';
 /** The root package.json's workspaces, in its order (a new workspace joins the second lane by itself). */
-const workspaces = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).workspaces;
+/** @type {unknown} */
+const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const workspaces = /** @type {{ workspaces: string[] }} */ (rootPackage).workspaces;
 const SERVER = 'apps/server';
 const lanes = [workspaces.filter((w) => w === SERVER), workspaces.filter((w) => w !== SERVER)];
 
-/** Runs `npm run <script> -w <workspace>`, buffering its output; resolves with its exit code and seconds. */
+/** @typedef {{ workspace: string, code: number, seconds: string }} Result */
+
+/**
+ * Runs `npm run <script> -w <workspace>`, buffering its output; resolves with its exit code and seconds.
+ * @param {string} workspace
+ * @returns {Promise<Result>}
+ */
 function run(workspace) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', script, '--if-present', '-w', workspace], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    /** @type {Buffer[]} */
     const chunks = [];
-    child.stdout.on('data', (chunk) => chunks.push(chunk));
-    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.stdout.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
+    child.stderr.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
     child.on('close', (code) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(`\n===== ${workspace}: npm run ${script} (${seconds} s, exit ${code}) =====\n`);
@@ -31,8 +40,13 @@ function run(workspace) {
   });
 }
 
-/** Runs the workspaces of one lane one after another. */
+/**
+ * Runs the workspaces of one lane one after another.
+ * @param {string[]} workspaces
+ * @returns {Promise<Result[]>}
+ */
 async function lane(workspaces) {
+  /** @type {Result[]} */
   const results = [];
   for (const workspace of workspaces) results.push(await run(workspace));
   return results;
