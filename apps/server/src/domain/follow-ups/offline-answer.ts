@@ -18,10 +18,28 @@ export interface ComposedAnswer {
   readonly citations: Citation[];
 }
 
-/** The facts an answer is built from: the best one and those that score close to it, at most five. */
+/** How many sentences a text has (a sentence ends with . ! or ? before a capital letter or the end). */
+export function sentenceCount(text: string): number {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z£0-9])/).filter((part) => part.trim() !== '').length;
+}
+
+/**
+ * The facts an answer is built from: the best one, then those that score close to it while the answer stays within
+ * five sentences (a statement may hold more than one).
+ */
 export function answerFacts(retrieval: QuestionRetrieval): RetrievedFact[] {
   const top = retrieval.scores[0] ?? 0;
-  return retrieval.facts.filter((_, i) => (retrieval.scores[i] ?? 0) >= top * SCORE_SHARE).slice(0, MAX_ANSWER_SENTENCES);
+  const chosen: RetrievedFact[] = [];
+  let sentences = 0;
+  retrieval.facts.forEach((fact, i) => {
+    const count = sentenceCount(fact.statement);
+    const close = (retrieval.scores[i] ?? 0) >= top * SCORE_SHARE;
+    if (chosen.length === 0 || (close && sentences + count <= MAX_ANSWER_SENTENCES)) {
+      chosen.push(fact);
+      sentences += count;
+    }
+  });
+  return chosen;
 }
 
 /** The sentence that puts a dated rule on the student's own dates (the Graduate length on their application date). */
