@@ -3,7 +3,8 @@
 // Incremental: each scope keeps stryker/incremental/<scope>.json (committed), so a clean clone re-tests only the
 // mutants whose code or covering tests changed. `--force` re-tests everything (and rewrites those files).
 // `--ci`: a scope without a committed incremental file is listed as not run instead of being run in full (a full
-// run of the larger scopes takes longer than CI's budget on two cores); run it locally and commit its file.
+// run of the larger scopes takes longer than CI's budget on two cores); run it locally and commit its file. CI also
+// skips static mutants (module-level code, each of which needs the whole suite reloaded): they are run locally.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,7 @@ function summarise(reportFile) {
 const env = { ...process.env };
 delete env.TEST_DATABASE_URL;
 delete env.TEST_REDIS_URL;
+if (ci) env.STRYKER_IGNORE_STATIC = '1';
 
 /** @type {({ scope: string, seconds: number, error: string } | ({ scope: string, seconds: number, error?: undefined } & Summary))[]} */
 const rows = [];
