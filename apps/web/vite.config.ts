@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { API_PATH_PREFIXES, isPageRequest } from '../../packages/contract/src/paths.js';
+import { API_PATH_PREFIXES, isPageRequest } from '../../packages/contract/src/plain.js';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -43,12 +43,17 @@ function servePageForNavigation(req: { method?: string; url?: string; headers: {
   return isPageRequest(req.method ?? 'GET', req.url ?? '/', req.headers.accept) ? '/index.html' : undefined;
 }
 
-/** `@uksmr/contract` from its TypeScript sources, as every workspace's tests read it (no build needed first). */
-const CONTRACT_SOURCE = fileURLToPath(new URL('../../packages/contract/src/index.ts', import.meta.url));
+/** `@uksmr/contract` (and its Zod-free `/plain` entry) from the TypeScript sources, as every workspace's tests read it. */
+const contractSource = (file: string): string => fileURLToPath(new URL(`../../packages/contract/src/${file}`, import.meta.url));
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), precompress()],
-  resolve: { alias: { '@uksmr/contract': CONTRACT_SOURCE } },
+  resolve: {
+    alias: [
+      { find: /^@uksmr\/contract$/, replacement: contractSource('index.ts') },
+      { find: /^@uksmr\/contract\/plain$/, replacement: contractSource('plain.ts') },
+    ],
+  },
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
     proxy: Object.fromEntries(API_PATH_PREFIXES.map((path) => [path, { target: API_TARGET, bypass: servePageForNavigation }])),

@@ -1,4 +1,4 @@
-import { STREAM_EVENT_NAMES } from '@uksmr/contract';
+import { STREAM_EVENT_NAMES } from '@uksmr/contract/plain';
 import { send } from './http.js';
 import { SseParser, type SseFrame } from './sse.js';
 import type { ReportStreamEvent } from './types.js';
