@@ -16,10 +16,15 @@ const FAMILY = 'Can my family come with me?';
 function answered(overrides: Partial<Question> = {}): Question {
   return {
     question_id: 'q-1',
+    report_id: 'r-1',
     text: 'Can I work while I study?',
     status: 'answered',
     answer: 'Up to 20 hours a week in term time [1]. After the course, the Graduate visa lets you work [2].',
     citations: CITATIONS,
+    generation_metadata: null,
+    created_at: '2026-12-01T10:00:00.000Z',
+    answered_at: '2026-12-01T10:00:01.000Z',
+    error_message: null,
     ...overrides,
   };
 }

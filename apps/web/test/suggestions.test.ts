@@ -45,7 +45,18 @@ describe('suggested follow-ups', () => {
   });
 });
 
-const asked = (status: QuestionStatus): Question => ({ question_id: `q-${status}`, text: 'x', status, answer: null, citations: null });
+const asked = (status: QuestionStatus): Question => ({
+  question_id: `q-${status}`,
+  report_id: 'r-1',
+  text: 'x',
+  status,
+  answer: null,
+  citations: null,
+  generation_metadata: null,
+  created_at: '2026-12-01T10:00:00.000Z',
+  answered_at: null,
+  error_message: null,
+});
 
 describe('the allowance left', () => {
   it.each([

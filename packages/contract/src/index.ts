@@ -9,4 +9,5 @@ export * from './schemas/profile.js';
 export * from './schemas/report.js';
 export * from './schemas/queries.js';
 export * from './schemas/stream.js';
+export * from './schemas/questions.js';
 export * from './schemas/app.js';

@@ -54,6 +54,9 @@ export const STREAM_FAILED = 'STREAM_FAILED';
 /** The longest subject (`POST /reports` → `subject`, `POST /queries` → `text`) in characters: the contract's 1–200. */
 export const SUBJECT_MAX_LENGTH = 200;
 
+/** Longest follow-up question, in characters (after trimming). */
+export const QUESTION_MAX_LENGTH = 500;
+
 /**
  * Machine codes of the contract's error shape (`code`), the contract's own and the project's additions (each one
  * documented in the OpenAPI document where a route answers it).

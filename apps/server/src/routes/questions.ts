@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { askWithinLimit } from '@uksmr/database';
 import { followQuestion } from '../domain/follow-ups/follow-question.js';
 import { toQuestionDto } from '../domain/follow-ups/question-dto.js';
-import { MAX_QUESTION_LENGTH, screenQuestion } from '../domain/follow-ups/question-rules.js';
+import { screenQuestion } from '../domain/follow-ups/question-rules.js';
 import { plainText } from '../domain/report/output-safety.js';
 import { ApiError, errorBodySchema, errorResponses, notFound, noStore } from '../errors.js';
-import { reportParamsSchema } from '@uksmr/contract';
-import { askBodySchema, askResponseSchema, questionListSchema, questionParamsSchema } from './schemas/questions.js';
+import { askBodySchema, askResponseSchema, QUESTION_MAX_LENGTH, questionListSchema, questionParamsSchema, reportParamsSchema } from '@uksmr/contract';
 import { sendEventStream } from './sse.js';
 
 const security = [{ bearerAuth: [] }];
@@ -44,8 +43,8 @@ const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       const userId = request.auth!.userId;
       const { report_id: reportId } = request.params;
       const text = plainText(request.body.text.trim());
-      if (text === '' || [...text].length > MAX_QUESTION_LENGTH) {
-        throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', `body.text: ask a question of 1–${MAX_QUESTION_LENGTH} characters.`);
+      if (text === '' || [...text].length > QUESTION_MAX_LENGTH) {
+        throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', `body.text: ask a question of 1–${QUESTION_MAX_LENGTH} characters.`);
       }
       const report = await app.repos.reports.getForOwner(userId, reportId);
       if (!report) throw notFound('This report');

@@ -17,7 +17,7 @@ export const FOLLOW_UP_LABEL = 'Ask a follow-up about this report';
 type Load = { readonly state: 'loading' } | { readonly state: 'unavailable' } | { readonly state: 'error'; readonly message: string } | { readonly state: 'loaded' };
 
 /** Follow-ups still allowed, from the list: the server's `remaining`, or its `limit` less those that count; null when unsaid. */
-export function remainingOf(list: QuestionList): number | null {
+export function remainingOf(list: Pick<QuestionList, 'questions'> & Partial<Pick<QuestionList, 'limit' | 'remaining'>>): number | null {
   if (typeof list.remaining === 'number') return list.remaining;
   if (typeof list.limit === 'number') return Math.max(0, list.limit - list.questions.filter((q) => q.status !== 'failed').length);
   return null;

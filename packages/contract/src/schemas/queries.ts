@@ -17,7 +17,7 @@ export const queryBodySchema = z.strictObject({
 export type QueryBody = z.input<typeof queryBodySchema>;
 
 /** A question still worth asking before the student pays. */
-export const questionSchema = z
+export const queryQuestionSchema = z
   .object({
     field: z.enum(QUESTION_FIELDS).describe('The POST /reports field the answer fills'),
     prompt: z.string().describe('The question, in plain words'),
@@ -26,7 +26,7 @@ export const questionSchema = z
   .describe('Question');
 
 /** A question still worth asking (`POST /queries` → `questions[]`). */
-export type QueryQuestion = z.infer<typeof questionSchema>;
+export type QueryQuestion = z.infer<typeof queryQuestionSchema>;
 
 /** `POST /queries` (200): what a report on these words would be about, and what is still worth asking. */
 export const queryReadingSchema = z
@@ -36,7 +36,7 @@ export const queryReadingSchema = z
     ...profileSchema.shape,
     coverage: z.enum(COVERAGE_LEVELS),
     coverage_note: z.string().describe('What the report will and will not hold for this subject, in plain words'),
-    questions: z.array(questionSchema).describe('What is still worth asking: the intake, the level, London or not'),
+    questions: z.array(queryQuestionSchema).describe('What is still worth asking: the intake, the level, London or not'),
   })
   .describe('QueryReading');
 

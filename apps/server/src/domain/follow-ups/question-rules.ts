@@ -7,8 +7,6 @@ import { tokenize } from '../query-rules/text.js';
 import { UK_ONLY_DETAIL } from '../query-rules/types.js';
 import { SYNONYMS } from './words.js';
 
-/** Longest follow-up question, in characters (after trimming). */
-export const MAX_QUESTION_LENGTH = 500;
 
 /** The polite refusal of a question that is not about studying or working in the UK. */
 export const OFF_TOPIC_DETAIL =

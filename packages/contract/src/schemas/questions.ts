@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { MAX_QUESTION_LENGTH } from '../../domain/follow-ups/question-rules.js';
-import { citationSchema, generationMetadataSchema as metadataSchema } from '@uksmr/contract';
+import { QUESTION_MAX_LENGTH } from '../values.js';
+import { citationSchema, generationMetadataSchema as metadataSchema } from './report.js';
 
-/**
- * The wire schemas of follow-up questions (issue 15), in one file so that they can move into the shared contract
- * package as they are.
- */
+/** The wire schemas of a report's follow-up questions (docs/follow-ups.md). */
 
 /** `POST /reports/{report_id}/questions` body. */
 export const askBodySchema = z.strictObject({
-  text: z.string().describe(`The student’s question, 1–${MAX_QUESTION_LENGTH} characters ("Can my wife come with me?")`),
+  text: z.string().describe(`The student’s question, 1–${QUESTION_MAX_LENGTH} characters ("Can my wife come with me?")`),
 });
 
 /** A question's lifecycle: `failed` ones may be asked again and do not count against the limit. */
@@ -43,3 +40,15 @@ export const questionListSchema = z.object({
 
 /** `{ report_id, question_id }` path parameters; an id that is not a UUID is answered 404, not 400. */
 export const questionParamsSchema = z.object({ report_id: z.string().max(100), question_id: z.string().max(100) });
+
+/** A follow-up question with its stored answer, as the API returns it. */
+export type Question = z.infer<typeof questionSchema>;
+
+/** A follow-up's life-cycle state. */
+export type QuestionStatus = z.infer<typeof questionStatusSchema>;
+
+/** `201 {"question"}` of `POST /reports/{report_id}/questions`. */
+export type CreatedQuestion = z.infer<typeof askResponseSchema>;
+
+/** `GET /reports/{report_id}/questions`. */
+export type QuestionList = z.infer<typeof questionListSchema>;
