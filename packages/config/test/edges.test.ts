@@ -31,6 +31,10 @@ describe('TRUST_PROXY, to the edges', () => {
 });
 
 describe('URLs', () => {
+  it('reads an origin list with spaces around its entries', () => {
+    expect(load({ ALLOWED_ORIGINS: ' https://a.example.com , https://b.example.com,' }).allowedOrigins).toEqual(['https://a.example.com', 'https://b.example.com']);
+  });
+
   it('drops every trailing slash of an http URL', () => {
     expect(load({ APP_URL: 'https://app.example.com//' }).appUrl).toBe('https://app.example.com');
   });
