@@ -126,10 +126,10 @@ describe('OpenAPI', () => {
     const ask = doc.paths['/reports/{report_id}/questions'].post;
     expect(ask.operationId).toBe('askQuestion');
     expect(ask.security).toEqual([{ bearerAuth: [] }]);
-    expect(Object.keys(ask.responses).sort()).toEqual(['201', '400', '401', '404', '409', '413', '415', '422', '429', '500']);
+    expect(Object.keys(ask.responses).sort()).toEqual(['201', '400', '401', '404', '408', '409', '413', '415', '422', '429', '431', '500', '503']);
     const list = doc.paths['/reports/{report_id}/questions'].get;
     expect(list.operationId).toBe('listQuestions');
-    expect(Object.keys(list.responses).sort()).toEqual(['200', '401', '404', '429']);
+    expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '404', '408', '429', '431', '500', '503']);
     const stream = doc.paths['/reports/{report_id}/questions/{question_id}/stream'].get;
     expect(stream.operationId).toBe('streamQuestionAnswer');
     expect(stream.security).toEqual([{ bearerAuth: [] }]);

@@ -6,7 +6,11 @@ import { citationSchema, generationMetadataSchema as metadataSchema } from './re
 
 /** `POST /reports/{report_id}/questions` body. */
 export const askBodySchema = z.strictObject({
-  text: z.string().describe(`The student’s question, 1–${QUESTION_MAX_LENGTH} characters ("Can my wife come with me?")`),
+  text: z
+    .string()
+    .min(1)
+    .max(QUESTION_MAX_LENGTH)
+    .describe(`The student’s question, 1–${QUESTION_MAX_LENGTH} characters ("Can my wife come with me?")`),
 });
 
 /** A question's lifecycle: `failed` ones may be asked again and do not count against the limit. */
