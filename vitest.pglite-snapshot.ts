@@ -20,9 +20,12 @@ declare module 'vitest' {
 /** The cache key: PGlite's version and every migration file, so a changed migration makes a new snapshot. */
 async function snapshotKey(): Promise<string> {
   const hash = createHash('sha256');
-  const pglite = JSON.parse(await readFile(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const pglite = JSON.parse(await readFile(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
+    version: string;
+  };
   hash.update(pglite.version);
-  for (const file of (await readdir(migrations)).sort()) hash.update(file).update(await readFile(join(migrations, file)));
+  for (const file of (await readdir(migrations)).sort())
+    hash.update(file).update(await readFile(join(migrations, file)));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -48,7 +48,8 @@ const loadRows: LoadRows[] = [];
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 const benchStarted = Date.now();
 /** A progress line on stderr (the tables come at the end). */
-const progress = (line: string): void => void process.stderr.write(`[api bench +${Math.round((Date.now() - benchStarted) / 1000)} s] ${line}\n`);
+const progress = (line: string): void =>
+  void process.stderr.write(`[api bench +${Math.round((Date.now() - benchStarted) / 1000)} s] ${line}\n`);
 
 /** Measures `path` of ours and of a floor answering the same bytes, both at CLIENTS connections. */
 async function beside(database: string, baseUrl: string, path: string, headers: Record<string, string>): Promise<void> {
@@ -61,7 +62,11 @@ async function beside(database: string, baseUrl: string, path: string, headers: 
     const floorFigure = await measureLoad(floor.url, path, { ...options, label: `floor ${path}` });
     const ours = await measureLoad(baseUrl, path, options);
     if (ours.failures > 0) throw new Error(`GET ${path} answered ${ours.failures} failures`);
-    floorRows.push({ database, ours: { ...ours, bodyBytes: body.length }, floor: { ...floorFigure, bodyBytes: body.length } });
+    floorRows.push({
+      database,
+      ours: { ...ours, bodyBytes: body.length },
+      floor: { ...floorFigure, bodyBytes: body.length },
+    });
   } finally {
     await floor.close();
   }
@@ -71,7 +76,13 @@ async function beside(database: string, baseUrl: string, path: string, headers: 
 async function benchDatabase(database: string, databaseUrl: string | undefined): Promise<void> {
   const server = await startServerUnderTest({
     // A long generation timeout: on a shared machine PGlite (in this process) can take a minute per report under load.
-    env: { REPORTS_PER_USER_PER_DAY: '10000', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', GEMINI_TIMEOUT_MS: '600000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      REPORTS_PER_USER_PER_DAY: '10000',
+      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      GEMINI_TIMEOUT_MS: '600000',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
   });
   try {
     const token = await signUp(server.url, `bench-api-${Date.now()}@example.com`);
@@ -98,7 +109,10 @@ async function benchDatabase(database: string, databaseUrl: string | undefined):
       database,
       list2000,
       replays200: summarise(replays),
-      generations50: { firstSection: summarise(generations.map((g) => g.firstSectionMs)), complete: summarise(generations.map((g) => g.completeMs)) },
+      generations50: {
+        firstSection: summarise(generations.map((g) => g.firstSectionMs)),
+        complete: summarise(generations.map((g) => g.completeMs)),
+      },
       rssBeforeMb: mb(rssBefore),
       rssAfterMb: mb(process.memoryUsage().rss),
     });
@@ -110,23 +124,55 @@ async function benchDatabase(database: string, databaseUrl: string | undefined):
 /** The printout: ours beside the floor, the targets, then the load rows. */
 function printout(): string {
   const floors = renderTable(
-    ['database', 'endpoint', 'bytes', 'ours p50 / p95 (ms)', 'floor p50 / p95 (ms)', 'p50 × floor', 'ours req/s', 'floor req/s', 'target'],
+    [
+      'database',
+      'endpoint',
+      'bytes',
+      'ours p50 / p95 (ms)',
+      'floor p50 / p95 (ms)',
+      'p50 × floor',
+      'ours req/s',
+      'floor req/s',
+      'target',
+    ],
     floorRows.map(({ database, ours, floor }) => {
       const ratio = ours.latencyP50Ms / Math.max(floor.latencyP50Ms, 1);
       const met = ratio <= TARGET_RATIO && ours.latencyP95Ms < TARGET_P95_MS;
-      return [database, ours.endpoint, ours.bodyBytes, `${ours.latencyP50Ms} / ${ours.latencyP95Ms}`, `${floor.latencyP50Ms} / ${floor.latencyP95Ms}`,
-        ratio.toFixed(1), Math.round(ours.requestsPerSecond), Math.round(floor.requestsPerSecond), met ? 'met' : 'NOT met'];
+      return [
+        database,
+        ours.endpoint,
+        ours.bodyBytes,
+        `${ours.latencyP50Ms} / ${ours.latencyP95Ms}`,
+        `${floor.latencyP50Ms} / ${floor.latencyP95Ms}`,
+        ratio.toFixed(1),
+        Math.round(ours.requestsPerSecond),
+        Math.round(floor.requestsPerSecond),
+        met ? 'met' : 'NOT met',
+      ];
     }),
   );
   const p = (s: Summary): string => `${ms(s.p50)} / ${ms(s.p95)}`;
   const loads = renderTable(
-    ['database', '2,000 GET /reports at 50: req/s, p50 / p95 (ms)', '200 concurrent replays p50 / p95 (ms)', '50 concurrent generations: first section, complete p50 / p95 (ms)', 'RSS before → after (MB)'],
-    loadRows.map((r) => [r.database, `${Math.round(r.list2000.requestsPerSecond)}, ${r.list2000.latencyP50Ms} / ${r.list2000.latencyP95Ms}`, p(r.replays200),
-      `${p(r.generations50.firstSection)}, ${p(r.generations50.complete)}`, `${r.rssBeforeMb} → ${r.rssAfterMb}`]),
+    [
+      'database',
+      '2,000 GET /reports at 50: req/s, p50 / p95 (ms)',
+      '200 concurrent replays p50 / p95 (ms)',
+      '50 concurrent generations: first section, complete p50 / p95 (ms)',
+      'RSS before → after (MB)',
+    ],
+    loadRows.map((r) => [
+      r.database,
+      `${Math.round(r.list2000.requestsPerSecond)}, ${r.list2000.latencyP50Ms} / ${r.list2000.latencyP95Ms}`,
+      p(r.replays200),
+      `${p(r.generations50.firstSection)}, ${p(r.generations50.complete)}`,
+      `${r.rssBeforeMb} → ${r.rssAfterMb}`,
+    ]),
   );
   return [
     `API at ${CLIENTS} concurrent clients, ${SECONDS} s each, beside a bare node:http server answering the same bytes (the floor, same run).`,
-    `Target: p50 ≤ ${TARGET_RATIO}× the floor and p95 < ${TARGET_P95_MS} ms. Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores.`,
+    `Target: p50 ≤ ${TARGET_RATIO}× the floor and p95 < ${TARGET_P95_MS} ms. Load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores.`,
     floors,
     '',
     'Load (the server runs in the bench process, so RSS includes the clients):',
@@ -141,7 +187,10 @@ describe('API benchmarks', () => {
     progress('done');
     const output = new URL('./output/', import.meta.url);
     mkdirSync(output, { recursive: true });
-    writeFileSync(new URL('api.json', output), `${JSON.stringify({ started_at: new Date().toISOString(), floorRows, loadRows }, null, 2)}\n`);
+    writeFileSync(
+      new URL('api.json', output),
+      `${JSON.stringify({ started_at: new Date().toISOString(), floorRows, loadRows }, null, 2)}\n`,
+    );
   });
 
   test('PGlite (embedded)', async () => {

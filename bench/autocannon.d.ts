@@ -42,7 +42,10 @@ declare module 'autocannon' {
   /** A running load test: an emitter of each response, and a promise of the result. */
   interface Instance extends PromiseLike<Result> {
     /** Each response: its status, bytes (headers included) and time in ms. */
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
   }
 
   /** Runs a load test; resolves with its result. */

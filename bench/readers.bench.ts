@@ -17,12 +17,19 @@ const { BENCH_DATABASE_URL } = process.env;
 
 /** Committed transactions of the current database so far. */
 async function commits(client: pg.Client): Promise<number> {
-  const { rows } = await client.query<{ n: string }>('SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()');
+  const { rows } = await client.query<{ n: string }>(
+    'SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
   return Number(rows[0].n);
 }
 
 /** Starts one report on `writer` and follows it with READERS readers on `reader`; queries per second meanwhile. */
-async function measure(writer: ServerUnderTest, reader: ServerUnderTest, token: string, client: pg.Client): Promise<{ seconds: number; perSecond: number }> {
+async function measure(
+  writer: ServerUnderTest,
+  reader: ServerUnderTest,
+  token: string,
+  client: pg.Client,
+): Promise<{ seconds: number; perSecond: number }> {
   // pg_stat_database takes the counters as backends report them (about every second): settle before and after.
   await new Promise((resolve) => setTimeout(resolve, 1100));
   const before = await commits(client);
@@ -45,7 +52,16 @@ describe.runIf(BENCH_DATABASE_URL)('queries per second with 100 readers of one r
     // Several seconds of writing: small chunks 250 ms apart.
     const gemini = await startGeminiStandIn({ defaultScenario: { kind: 'answer', chunkSize: 40, chunkDelayMs: 250 } });
     // One AUTH_SECRET for both instances, so that a token of one is good on the other.
-    const env = { AUTH_SECRET: randomBytes(32).toString('hex'), DATABASE_URL: BENCH_DATABASE_URL!, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', REPORTS_PER_USER_PER_DAY: '10000', GEMINI_API_KEY: 'k', GEMINI_API_BASE: gemini.baseUrl, GEMINI_TIMEOUT_MS: '120000' };
+    const env = {
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      DATABASE_URL: BENCH_DATABASE_URL!,
+      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      REPORTS_PER_USER_PER_DAY: '10000',
+      GEMINI_API_KEY: 'k',
+      GEMINI_API_BASE: gemini.baseUrl,
+      GEMINI_TIMEOUT_MS: '120000',
+    };
     const writer = await startServerUnderTest({ env });
     const reader = await startServerUnderTest({ env });
     const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
@@ -60,7 +76,9 @@ describe.runIf(BENCH_DATABASE_URL)('queries per second with 100 readers of one r
       hub.setListening(false);
       const polling = await measure(writer, reader, token, client);
       hub.deliver = deliver;
-      console.log(`\n${READERS} readers on one instance of one report written on another (PostgreSQL, committed transactions per second of the database, whole server):`);
+      console.log(
+        `\n${READERS} readers on one instance of one report written on another (PostgreSQL, committed transactions per second of the database, whole server):`,
+      );
       console.log(
         renderTable(
           ['mode', 'generation (s)', 'queries/s'],

@@ -25,7 +25,16 @@ const MODES = [
   { label: '5 at a time', concurrency: 5 },
 ] as const;
 /** Subjects asked in turn (all in the knowledge base, one of them a joint subject). */
-const SUBJECTS = ['Computer Science', 'Nursing', 'MSc Data Science', 'Business and Management', 'Law', 'Pharmacy', 'Public Health', 'Accounting & Finance'];
+const SUBJECTS = [
+  'Computer Science',
+  'Nursing',
+  'MSc Data Science',
+  'Business and Management',
+  'Law',
+  'Pharmacy',
+  'Public Health',
+  'Accounting & Finance',
+];
 /** The settings every benchmark server runs with (daily cap and rate limit out of the way, quiet logs). */
 const BENCH_ENV = {
   REPORTS_PER_USER_PER_DAY: '1000',
@@ -54,13 +63,19 @@ const load: LoadFigure[] = [];
 const startedAt = new Date().toISOString();
 
 /** Starts a server with `env`, signs up, warms up, then times REPORTS reports in each mode. */
-async function benchWriter(writer: string, env: Record<string, string>, modelFirstTokenMs: number | null): Promise<void> {
+async function benchWriter(
+  writer: string,
+  env: Record<string, string>,
+  modelFirstTokenMs: number | null,
+): Promise<void> {
   const server = await startServerUnderTest({ env: { ...BENCH_ENV, ...env } });
   try {
     const token = await signUp(server.url, `bench-${Date.now()}@example.com`);
     for (let i = 0; i < WARM_UP; i += 1) await timeReport(server.url, token, SUBJECTS[i % SUBJECTS.length]);
     for (const { label, concurrency } of MODES) {
-      const reports = await runPool(REPORTS, concurrency, (i) => timeReport(server.url, token, SUBJECTS[i % SUBJECTS.length]));
+      const reports = await runPool(REPORTS, concurrency, (i) =>
+        timeReport(server.url, token, SUBJECTS[i % SUBJECTS.length]),
+      );
       const firstSection = reports.map((r) => r.firstSectionMs);
       runs.push({
         writer,
@@ -75,9 +90,12 @@ async function benchWriter(writer: string, env: Record<string, string>, modelFir
     if (load.length === 0) {
       load.push(await measureLoad(server.url, '/health'));
       load.push(await measureLoad(server.url, '/reports', { headers: { authorization: `Bearer ${token}` } }));
-      load.push(await measureLoad(server.url, '/reports?view=summary', { headers: { authorization: `Bearer ${token}` } }));
+      load.push(
+        await measureLoad(server.url, '/reports?view=summary', { headers: { authorization: `Bearer ${token}` } }),
+      );
       const failed = load.filter((figure) => figure.failures > 0);
-      if (failed.length > 0) throw new Error(`load run answered errors: ${failed.map((f) => `${f.endpoint} ${f.failures}`).join(', ')}`);
+      if (failed.length > 0)
+        throw new Error(`load run answered errors: ${failed.map((f) => `${f.endpoint} ${f.failures}`).join(', ')}`);
     }
   } finally {
     await server.stop();
@@ -88,12 +106,27 @@ async function benchWriter(writer: string, env: Record<string, string>, modelFir
 function printout(): string {
   const p = (s: Summary | null): string => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : '—');
   const timings = renderTable(
-    ['writer', 'mode', 'reports', 'first section p50 / p95 (ms)', 'complete p50 / p95 (ms)', 'own overhead p50 / p95 (ms)'],
+    [
+      'writer',
+      'mode',
+      'reports',
+      'first section p50 / p95 (ms)',
+      'complete p50 / p95 (ms)',
+      'own overhead p50 / p95 (ms)',
+    ],
     runs.map((r) => [r.writer, r.mode, r.firstSection.count, p(r.firstSection), p(r.complete), p(r.overhead)]),
   );
   const loads = renderTable(
     ['endpoint', 'connections', 'seconds', 'requests/s', 'latency p50 (ms)', 'latency p99 (ms)', 'failures'],
-    load.map((l) => [l.endpoint, l.connections, l.durationSeconds, Math.round(l.requestsPerSecond), l.latencyP50Ms, l.latencyP99Ms, l.failures]),
+    load.map((l) => [
+      l.endpoint,
+      l.connections,
+      l.durationSeconds,
+      Math.round(l.requestsPerSecond),
+      l.latencyP50Ms,
+      l.latencyP99Ms,
+      l.failures,
+    ]),
   );
   const worstFirst = Math.max(...runs.map((r) => r.firstSection.p95));
   const overheads = runs.filter((r) => r.overhead !== null);
@@ -124,8 +157,21 @@ describe('benchmarks', () => {
     mkdirSync(output, { recursive: true });
     const results = {
       started_at: startedAt,
-      machine: { node: process.version, platform: process.platform, cpus: cpus().length, cpu_model: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30) },
-      settings: { reports: REPORTS, warm_up: WARM_UP, modes: MODES, gemini_first_chunk_ms: GEMINI_FIRST_CHUNK_MS, subjects: SUBJECTS, env: BENCH_ENV },
+      machine: {
+        node: process.version,
+        platform: process.platform,
+        cpus: cpus().length,
+        cpu_model: cpus()[0]?.model,
+        memory_gb: Math.round(totalmem() / 2 ** 30),
+      },
+      settings: {
+        reports: REPORTS,
+        warm_up: WARM_UP,
+        modes: MODES,
+        gemini_first_chunk_ms: GEMINI_FIRST_CHUNK_MS,
+        subjects: SUBJECTS,
+        env: BENCH_ENV,
+      },
       runs,
       load,
     };
@@ -140,7 +186,11 @@ describe('benchmarks', () => {
   test(`Gemini writer (local stand-in, ${GEMINI_FIRST_CHUNK_MS} ms to first chunk)`, async () => {
     const gemini = await startGeminiStandIn({ firstChunkDelayMs: GEMINI_FIRST_CHUNK_MS });
     try {
-      await benchWriter('gemini (stand-in)', { GEMINI_API_KEY: 'stand-in-key', GEMINI_API_BASE: gemini.baseUrl }, GEMINI_FIRST_CHUNK_MS);
+      await benchWriter(
+        'gemini (stand-in)',
+        { GEMINI_API_KEY: 'stand-in-key', GEMINI_API_BASE: gemini.baseUrl },
+        GEMINI_FIRST_CHUNK_MS,
+      );
     } finally {
       await gemini.close();
     }

@@ -39,7 +39,10 @@ test('GET /reports for another user during a 240-login flood', async () => {
         fetch(`${server.url}/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: `flood-${i}-${Math.random().toString(36).slice(2)}@example.com`, password: 'not-the-password' }),
+          body: JSON.stringify({
+            email: `flood-${i}-${Math.random().toString(36).slice(2)}@example.com`,
+            password: 'not-the-password',
+          }),
         }).then((response) => response.arrayBuffer()),
       ),
     ).finally(() => {

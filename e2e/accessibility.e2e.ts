@@ -71,7 +71,10 @@ describe('quality of use', () => {
     const create = page.getByRole('list', { name: 'Create the report' });
     const answers = page.getByRole('list', { name: 'Answers' });
     for (let question = 0; question < 5; question += 1) {
-      const next = await Promise.race([create.waitFor().then(() => 'create' as const), answers.waitFor().then(() => 'answer' as const)]);
+      const next = await Promise.race([
+        create.waitFor().then(() => 'create' as const),
+        answers.waitFor().then(() => 'answer' as const),
+      ]);
       if (next === 'create') break;
       const said = await page.getByTestId('user-message').count();
       await tabTo(page, 'Not sure');
@@ -98,7 +101,8 @@ describe('quality of use', () => {
         const range = document.createRange();
         range.selectNodeContents(node);
         const right = Math.max(0, ...Array.from(range.getClientRects(), (rect) => rect.right));
-        if (right > window.innerWidth + 1) found.push(`${node.parentElement?.tagName ?? ''} r=${right}: ${(node.textContent ?? '').slice(0, 80)}`);
+        if (right > window.innerWidth + 1)
+          found.push(`${node.parentElement?.tagName ?? ''} r=${right}: ${(node.textContent ?? '').slice(0, 80)}`);
       }
       return found;
     });

@@ -40,7 +40,10 @@ describe('performance budget', () => {
     console.log(
       [
         'Initial JavaScript (entry script + modulepreload links of index.html):',
-        ...scripts.map((s) => `  ${s.path}  ${kb(s.bytes)} uncompressed, ${kb(s.transferredBytes)} transferred (${s.encoding}), ${kb(s.gzipBytes)} if gzipped`),
+        ...scripts.map(
+          (s) =>
+            `  ${s.path}  ${kb(s.bytes)} uncompressed, ${kb(s.transferredBytes)} transferred (${s.encoding}), ${kb(s.gzipBytes)} if gzipped`,
+        ),
         `  total ${kb(totalBytes)} uncompressed (what was sent before compression), ${kb(totalTransferredBytes)} transferred (budget ${kb(INITIAL_JS_BUDGET_BYTES)}), ${kb(totalGzipBytes)} if gzipped`,
       ].join('\n'),
     );
@@ -51,7 +54,12 @@ describe('performance budget', () => {
   test(`a first visit on a phone paints first within ${MOBILE_FCP_BUDGET_MS} ms (360 px, CPU ${MOBILE_CPU_SLOWDOWN}× slower)`, async () => {
     const visits: PaintTimings[] = [];
     for (let i = 0; i < VISITS; i += 1) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 780 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_CPU_SLOWDOWN });
@@ -66,7 +74,10 @@ describe('performance budget', () => {
     console.log(
       [
         `Mobile first visits (360 px, CPU ${MOBILE_CPU_SLOWDOWN}× slower) to ${server.url}/:`,
-        ...visits.map((v, i) => `  visit ${i + 1}: FCP ${v.firstContentfulPaintMs.toFixed(0)} ms, LCP ${v.largestContentfulPaintMs.toFixed(0)} ms`),
+        ...visits.map(
+          (v, i) =>
+            `  visit ${i + 1}: FCP ${v.firstContentfulPaintMs.toFixed(0)} ms, LCP ${v.largestContentfulPaintMs.toFixed(0)} ms`,
+        ),
         `  slowest FCP ${fcp.toFixed(0)} ms (budget ${MOBILE_FCP_BUDGET_MS})`,
       ].join('\n'),
     );
@@ -90,7 +101,10 @@ describe('performance budget', () => {
     console.log(
       [
         `Paint timings of ${VISITS} first visits (fresh browser contexts) to ${server.url}/:`,
-        ...visits.map((v, i) => `  visit ${i + 1}: FCP ${v.firstContentfulPaintMs.toFixed(0)} ms, LCP ${v.largestContentfulPaintMs.toFixed(0)} ms`),
+        ...visits.map(
+          (v, i) =>
+            `  visit ${i + 1}: FCP ${v.firstContentfulPaintMs.toFixed(0)} ms, LCP ${v.largestContentfulPaintMs.toFixed(0)} ms`,
+        ),
         `  slowest: FCP ${fcp.toFixed(0)} ms (budget ${FCP_BUDGET_MS}), LCP ${lcp.toFixed(0)} ms (budget ${LCP_BUDGET_MS})`,
       ].join('\n'),
     );

@@ -32,12 +32,16 @@ describe('the chat, end to end', () => {
 
   /** Generations the server has started, by the 'generation started' lines in its log file. */
   const generationsStarted = async (expected: number): Promise<number> => {
-    await expect.poll(() => server.countLogLines(GENERATION_STARTED), { timeout: 5_000 }).toBeGreaterThanOrEqual(expected);
+    await expect
+      .poll(() => server.countLogLines(GENERATION_STARTED), { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(expected);
     return server.countLogLines(GENERATION_STARTED);
   };
 
   beforeAll(async () => {
-    gemini = await startGeminiStandIn({ defaultScenario: { kind: 'answer', firstChunkDelayMs: 300, chunkSize: 24, chunkDelayMs: 30 } });
+    gemini = await startGeminiStandIn({
+      defaultScenario: { kind: 'answer', firstChunkDelayMs: 300, chunkSize: 24, chunkDelayMs: 30 },
+    });
     server = await startServerUnderTest({ env: { GEMINI_API_KEY: 'stand-in-key', GEMINI_API_BASE: gemini.baseUrl } });
     browser = await launchChromium();
     ({ page } = await openPage());
@@ -96,7 +100,10 @@ describe('the chat, end to end', () => {
   test('reopening the report from the sidebar replays it with no second generation', async () => {
     await page.getByRole('button', { name: 'New report' }).click();
     await page.getByLabel(QUESTION).waitFor();
-    await page.getByRole('navigation', { name: 'Your reports' }).getByRole('link', { name: new RegExp(SUBJECT) }).click();
+    await page
+      .getByRole('navigation', { name: 'Your reports' })
+      .getByRole('link', { name: new RegExp(SUBJECT) })
+      .click();
     await page.waitForURL((url) => url.pathname === `/reports/${reportId}`);
     await expectFinishedReport(page, SUBJECT);
 
@@ -128,11 +135,13 @@ describe('the chat, end to end', () => {
     expect(server.countLogLines(GENERATION_STARTED)).toBe(1);
   });
 
-  test("a second student opening the first one's report URL sees \"Report not found\"", async () => {
+  test('a second student opening the first one\'s report URL sees "Report not found"', async () => {
     const second = await openPage();
     second.guard.expectClientError(404, new RegExp(`/reports/${reportId}$`));
     const response = await second.page.goto(`${server.url}/reports/${reportId}`);
-    expect(response?.headers()['content-type'], 'a browser navigation to /reports/{id} gets the web app').toMatch(/^text\/html/);
+    expect(response?.headers()['content-type'], 'a browser navigation to /reports/{id} gets the web app').toMatch(
+      /^text\/html/,
+    );
     await second.page.waitForURL((url) => url.pathname === '/sign-in');
     await signUpFromSignIn(second.page, newEmail('second'));
     await second.page.waitForURL((url) => url.pathname === `/reports/${reportId}`);

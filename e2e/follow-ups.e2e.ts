@@ -29,7 +29,10 @@ describe('follow-up questions, end to end', () => {
 
   /** The exchange under the report whose question is `text`: the student's bubble and the assistant's answer. */
   const exchange = (text: string): Locator =>
-    page.getByRole('list', { name: 'Follow-up questions' }).getByRole('listitem').filter({ has: page.getByTestId('user-message').filter({ hasText: text }) });
+    page
+      .getByRole('list', { name: 'Follow-up questions' })
+      .getByRole('listitem')
+      .filter({ has: page.getByTestId('user-message').filter({ hasText: text }) });
 
   /** Waits for the answer to `text` to be stored and shown, and checks it is cited: markers linked to its own sources. */
   const expectCitedAnswer = async (text: string): Promise<void> => {
@@ -69,7 +72,11 @@ describe('follow-up questions, end to end', () => {
 
     await page.getByLabel(FOLLOW_UP).waitFor();
     const chips = page.getByRole('list', { name: 'Suggested follow-up questions' }).getByRole('button');
-    expect(await chips.allTextContents()).toEqual([BY_CHIP, 'What if I study in Manchester instead of London?', 'What could I earn after studying Data Science?']);
+    expect(await chips.allTextContents()).toEqual([
+      BY_CHIP,
+      'What if I study in Manchester instead of London?',
+      'What could I earn after studying Data Science?',
+    ]);
   });
 
   test('one follow-up asked by its chip from the keyboard, one typed: both answers stream in, cited', async () => {
@@ -112,10 +119,12 @@ describe('follow-up questions, end to end', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const small = await page.evaluate((selector) => {
       const targets = Array.from(document.querySelectorAll(selector));
-      return targets.filter((element) => {
-        const box = element.getBoundingClientRect();
-        return box.width > 0 && (box.width < 24 || box.height < 24);
-      }).map((element) => element.textContent);
+      return targets
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && (box.width < 24 || box.height < 24);
+        })
+        .map((element) => element.textContent);
     }, '[aria-label="Follow-up questions"] a, [aria-label="Suggested follow-up questions"] button, form button');
     expect(small).toEqual([]);
     await screenshot(page, 'follow-ups-360');

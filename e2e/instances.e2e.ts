@@ -36,7 +36,15 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [MAIN], {
     cwd: home,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: join(home, 'data'), LOG_DIR: join(home, 'logs'), PORT: String(port), APP_URL: url, ALLOWED_ORIGINS: url, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATA_DIR: join(home, 'data'),
+      LOG_DIR: join(home, 'logs'),
+      PORT: String(port),
+      APP_URL: url,
+      ALLOWED_ORIGINS: url,
+      ...env,
+    },
   });
   const logs: Record<string, unknown>[] = [];
   let buffered = '';
@@ -119,30 +127,50 @@ describe.runIf(TEST_DATABASE_URL && TEST_REDIS_URL)('two server processes on one
   const auth = (): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
   it('makes one report of a webhook delivered to both, and streams it live from the instance that is not writing it', async () => {
-    const checkout = await fetch(`${a.url}/reports`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'Nursing' }) });
+    const checkout = await fetch(`${a.url}/reports`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'Nursing' }),
+    });
     expect(checkout.status).toBe(200);
     const { session_id: sessionId } = (await checkout.json()) as { session_id: string };
     stripe.pay(sessionId);
     const event = stripe.sessionEvent('checkout.session.completed', sessionId);
     const answers = await Promise.all(
       [a, b, a, b].map((instance) =>
-        fetch(`${instance.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(event.payload) }, body: event.payload }),
+        fetch(`${instance.url}/webhooks/stripe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(event.payload) },
+          body: event.payload,
+        }),
       ),
     );
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const payment = (await (await fetch(`${b.url}/payments/${sessionId}`, { headers: auth() })).json()) as { status: string; report_id: string };
+    const payment = (await (await fetch(`${b.url}/payments/${sessionId}`, { headers: auth() })).json()) as {
+      status: string;
+      report_id: string;
+    };
     expect(payment.status).toBe('succeeded');
     reportId = payment.report_id;
 
     // Whichever instance writes it, the other one streams it.
-    const writer = [a, b].find((i) => i.logs.some((l) => l.msg === 'generation started' && l.report_id === reportId)) ?? a;
+    const writer =
+      [a, b].find((i) => i.logs.some((l) => l.msg === 'generation started' && l.report_id === reportId)) ?? a;
     const reader = writer === a ? b : a;
-    const stream = await fetch(`${reader.url}/reports/${reportId}/stream`, { headers: { ...auth(), accept: 'text/event-stream' } });
+    const stream = await fetch(`${reader.url}/reports/${reportId}/stream`, {
+      headers: { ...auth(), accept: 'text/event-stream' },
+    });
     const seen = parseEvents(await stream.text());
-    expect(seen[0]).toEqual({ event: 'status', data: { status: expect.stringMatching(/^(pending|generating)$/) as unknown } });
+    expect(seen[0]).toEqual({
+      event: 'status',
+      data: { status: expect.stringMatching(/^(pending|generating)$/) as unknown },
+    });
     expect(seen.filter((e) => e.event === 'section')).toHaveLength(10);
     expect(seen.filter((e) => e.event === 'delta').length).toBeGreaterThanOrEqual(10);
-    expect(seen.at(-1)).toMatchObject({ event: 'complete', data: { report: { report_id: reportId, status: 'completed' } } });
+    expect(seen.at(-1)).toMatchObject({
+      event: 'complete',
+      data: { report: { report_id: reportId, status: 'completed' } },
+    });
 
     const logs = [...a.logs, ...b.logs];
     expect(logs.filter((l) => l.msg === 'generation started' && l.report_id === reportId)).toHaveLength(1);
@@ -152,7 +180,10 @@ describe.runIf(TEST_DATABASE_URL && TEST_REDIS_URL)('two server processes on one
 
   it('expires each due report once when the expiry job runs on both instances at once', async () => {
     const { createDatabase } = await import('@uksmr/database');
-    const admin = await createDatabase({ databaseUrl: database.url, dataDir: mkdtempSync(join(tmpdir(), 'uksmr-admin-')) });
+    const admin = await createDatabase({
+      databaseUrl: database.url,
+      dataDir: mkdtempSync(join(tmpdir(), 'uksmr-admin-')),
+    });
     try {
       await admin.query("UPDATE reports SET expires_at = now() - interval '1 minute' WHERE report_id = $1", [reportId]);
     } finally {
@@ -160,7 +191,10 @@ describe.runIf(TEST_DATABASE_URL && TEST_REDIS_URL)('two server processes on one
     }
     const counts = await Promise.all(
       [a, b, a, b].map(async (instance) => {
-        const response = await fetch(`${instance.url}/cron/expire-reports`, { method: 'POST', headers: { authorization: `Bearer ${CRON_SECRET}` } });
+        const response = await fetch(`${instance.url}/cron/expire-reports`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${CRON_SECRET}` },
+        });
         expect(response.status).toBe(200);
         return ((await response.json()) as { expired_count: number }).expired_count;
       }),
@@ -189,15 +223,29 @@ describe.runIf(TEST_DATABASE_URL && TEST_REDIS_URL)('two server processes on one
   // report back to `pending`, and b hears that over LISTEN/NOTIFY and generates it at once (no sweep wait).
   it('SIGTERM on the instance writing a report leaves the report finished by the other', async () => {
     gemini.script({ kind: 'hang', afterChunks: 2 });
-    const checkout = await fetch(`${a.url}/reports`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'Pharmacy' }) });
+    const checkout = await fetch(`${a.url}/reports`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'Pharmacy' }),
+    });
     const { session_id: sessionId } = (await checkout.json()) as { session_id: string };
     stripe.pay(sessionId);
     const event = stripe.sessionEvent('checkout.session.completed', sessionId);
-    const delivered = await fetch(`${a.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(event.payload) }, body: event.payload });
+    const delivered = await fetch(`${a.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(event.payload) },
+      body: event.payload,
+    });
     expect(delivered.status).toBe(200);
-    const payment = (await (await fetch(`${a.url}/payments/${sessionId}`, { headers: auth() })).json()) as { report_id: string };
+    const payment = (await (await fetch(`${a.url}/payments/${sessionId}`, { headers: auth() })).json()) as {
+      report_id: string;
+    };
     const handedOver = payment.report_id;
-    for (let waited = 0; !a.logs.some((l) => l.msg === 'generation started' && l.report_id === handedOver); waited += 50) {
+    for (
+      let waited = 0;
+      !a.logs.some((l) => l.msg === 'generation started' && l.report_id === handedOver);
+      waited += 50
+    ) {
       if (waited > 20_000) throw new Error('instance a never started the report');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -209,7 +257,9 @@ describe.runIf(TEST_DATABASE_URL && TEST_REDIS_URL)('two server processes on one
     for (let waited = 0; report.status !== 'completed'; waited += 200) {
       if (waited > 40_000 || report.status === 'failed') throw new Error(`report ended ${report.status} on b`);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      report = (await (await fetch(`${b.url}/reports/${handedOver}`, { headers: auth() })).json()) as { status: string };
+      report = (await (await fetch(`${b.url}/reports/${handedOver}`, { headers: auth() })).json()) as {
+        status: string;
+      };
     }
     expect(b.logs.some((l) => l.msg === 'generation started' && l.report_id === handedOver)).toBe(true);
     const restart = b.logs.find((l) => l.msg === 'generation started' && l.report_id === handedOver)!;

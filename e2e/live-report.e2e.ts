@@ -60,7 +60,8 @@ describe('the live report', () => {
       (window as unknown as { followSamples: number[] }).followSamples = samples;
       const timer = setInterval(() => {
         const page = document.documentElement;
-        if (document.querySelector('[aria-busy="true"]')) samples.push(page.scrollHeight - window.scrollY - window.innerHeight);
+        if (document.querySelector('[aria-busy="true"]'))
+          samples.push(page.scrollHeight - window.scrollY - window.innerHeight);
         if (document.querySelector('article')) clearInterval(timer);
       }, 100);
     });
@@ -75,10 +76,14 @@ describe('the live report', () => {
     const deltas = (await streamEventCounts(page)).reduce((sum, stream) => sum + (stream.events.delta ?? 0), 0);
     expect(deltas).toBeGreaterThan(100);
     const script = after - before;
-    console.log(`Live report script time (CDP ScriptDuration): ${script.toFixed(3)} s for ${deltas} deltas of one ${SUBJECT} report (target ≤ ${SCRIPT_BUDGET_S} s)`);
+    console.log(
+      `Live report script time (CDP ScriptDuration): ${script.toFixed(3)} s for ${deltas} deltas of one ${SUBJECT} report (target ≤ ${SCRIPT_BUDGET_S} s)`,
+    );
 
     const samples = await page.evaluate(() => (window as unknown as { followSamples: number[] }).followSamples);
-    console.log(`Distance of the window's bottom from the page's end while streaming (px): max ${Math.max(...samples)} over ${samples.length} samples`);
+    console.log(
+      `Distance of the window's bottom from the page's end while streaming (px): max ${Math.max(...samples)} over ${samples.length} samples`,
+    );
     expect(samples.length).toBeGreaterThan(0);
     // Following the text: the window stays within a screen of the end while it is written.
     expect(Math.max(...samples)).toBeLessThanOrEqual(900);
@@ -98,9 +103,14 @@ describe('the live report', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // Every link and button the reader can tap inside the report, at least 24 × 24 px (WCAG 2.2 target size).
     const small = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('[role="article"] a, [role="article"] button, [role="article"] summary'))
+      Array.from(
+        document.querySelectorAll<HTMLElement>('[role="article"] a, [role="article"] button, [role="article"] summary'),
+      )
         .filter((element) => element.offsetParent !== null)
-        .map((element) => ({ text: (element.textContent ?? '').trim().slice(0, 30), rect: element.getBoundingClientRect() }))
+        .map((element) => ({
+          text: (element.textContent ?? '').trim().slice(0, 30),
+          rect: element.getBoundingClientRect(),
+        }))
         .filter(({ rect }) => rect.width < 24 || rect.height < 24)
         .map(({ text, rect }) => `${text} ${rect.width.toFixed(0)}×${rect.height.toFixed(0)}`),
     );

@@ -48,7 +48,9 @@ describe('a session that lasts', () => {
     expect(await first.evaluate(() => document.activeElement?.id)).toBe('composer');
 
     const cookies = await context.cookies();
-    expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite, c.path])).toEqual([['uksmr_refresh', true, 'Strict', '/auth/refresh']]);
+    expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite, c.path])).toEqual([
+      ['uksmr_refresh', true, 'Strict', '/auth/refresh'],
+    ]);
 
     await first.reload();
     await first.getByLabel(QUESTION).waitFor();

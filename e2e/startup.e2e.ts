@@ -20,7 +20,10 @@ interface Exit {
 }
 
 /** Runs the server with `env` (and nothing from this process's environment but PATH); `until` may act on it. */
-function runServer(env: Record<string, string>, until?: (child: ReturnType<typeof spawn>, stdout: () => string) => void): Promise<Exit> {
+function runServer(
+  env: Record<string, string>,
+  until?: (child: ReturnType<typeof spawn>, stdout: () => string) => void,
+): Promise<Exit> {
   const home = mkdtempSync(join(tmpdir(), 'uksmr-start-'));
   const child = spawn(process.execPath, [MAIN], {
     cwd: home,
@@ -47,7 +50,12 @@ describe('starting the server process', () => {
   });
 
   it('refuses a production start with missing or unsafe secrets', async () => {
-    const exit = await runServer({ ENVIRONMENT_MODE: 'production', AUTH_SECRET: 'short', CRON_SECRET: 'short', ALLOWED_ORIGINS: 'http://example.com' });
+    const exit = await runServer({
+      ENVIRONMENT_MODE: 'production',
+      AUTH_SECRET: 'short',
+      CRON_SECRET: 'short',
+      ALLOWED_ORIGINS: 'http://example.com',
+    });
     expect(exit.code).toBe(1);
     for (const variable of ['AUTH_SECRET', 'CRON_SECRET', 'ALLOWED_ORIGINS', 'DATABASE_URL', 'STRIPE_SECRET_KEY']) {
       expect(exit.stderr).toContain(variable);
@@ -58,7 +66,10 @@ describe('starting the server process', () => {
   it('retries an unreachable database with backoff, logging each try, then exits non-zero with a clear message', async () => {
     const port = await freePort();
     const started = Date.now();
-    const exit = await runServer({ PORT: String(port), DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${await freePort()}/nowhere` });
+    const exit = await runServer({
+      PORT: String(port),
+      DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${await freePort()}/nowhere`,
+    });
     expect(exit.code).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25_000);
     const tries = exit.stdout.split('\n').filter((line) => /retry|attempt/i.test(line));

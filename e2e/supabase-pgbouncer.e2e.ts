@@ -26,7 +26,27 @@ const runnable = Boolean(TEST_DATABASE_URL) && existsSync(PGBOUNCER) && userInfo
 function makeCertificate(dir: string): { cert: string; key: string } {
   const cert = join(dir, 'server.crt');
   const key = join(dir, 'server.key');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   const postgres = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   for (const file of [cert, key]) chownSync(file, postgres, postgres);
   chmodSync(key, 0o600);
@@ -123,13 +143,16 @@ describe.runIf(runnable)('Supabase mode through PgBouncer (transaction mode, TLS
       for (const line of lines) if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
     });
     for (let waited = 0; !logs.some((l) => l.msg === 'listening'); waited += 100) {
-      if (waited > 60_000 || server.exitCode !== null) throw new Error(`server did not start: ${JSON.stringify(logs.slice(-5))}`);
+      if (waited > 60_000 || server.exitCode !== null)
+        throw new Error(`server did not start: ${JSON.stringify(logs.slice(-5))}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
   afterAll(async () => {
-    if (server?.exitCode === null) await new Promise((resolve) => (server.once('exit', resolve), server.kill('SIGTERM')));
-    if (pgbouncer?.exitCode === null) await new Promise((resolve) => (pgbouncer.once('exit', resolve), pgbouncer.kill('SIGTERM')));
+    if (server?.exitCode === null)
+      await new Promise((resolve) => (server.once('exit', resolve), server.kill('SIGTERM')));
+    if (pgbouncer?.exitCode === null)
+      await new Promise((resolve) => (pgbouncer.once('exit', resolve), pgbouncer.kill('SIGTERM')));
     await database?.drop();
     await stripe?.close();
   });
@@ -137,11 +160,18 @@ describe.runIf(runnable)('Supabase mode through PgBouncer (transaction mode, TLS
   it('migrated through the pooler, over TLS the client verified, and listens on its session connection', async () => {
     const client = new pg.Client({ connectionString: poolerUrl });
     await client.connect();
-    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations').finally(() => client.end());
+    const { rows } = await client
+      .query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
+      .finally(() => client.end());
     expect(rows[0].n).toBeGreaterThanOrEqual(3);
     expect(logs.some((l) => l.msg === 'database listener connected')).toBe(true);
     // A client that does not trust the certificate is refused.
-    const untrusting = new pg.Client({ connectionString: poolerUrl.replace(/sslrootcert=[^&]+/, 'sslrootcert=%2Fetc%2Fssl%2Fcerts%2Fca-certificates.crt') });
+    const untrusting = new pg.Client({
+      connectionString: poolerUrl.replace(
+        /sslrootcert=[^&]+/,
+        'sslrootcert=%2Fetc%2Fssl%2Fcerts%2Fca-certificates.crt',
+      ),
+    });
     await expect(untrusting.connect()).rejects.toThrow();
     await untrusting.end().catch(() => undefined);
   });
@@ -155,22 +185,36 @@ describe.runIf(runnable)('Supabase mode through PgBouncer (transaction mode, TLS
     expect(signup.status).toBe(201);
     const { token } = (await signup.json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
-    const checkout = await fetch(`${url}/reports`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'Computer Science' }) });
+    const checkout = await fetch(`${url}/reports`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'Computer Science' }),
+    });
     expect(checkout.status).toBe(200);
     const { session_id: sessionId } = (await checkout.json()) as { session_id: string };
     stripe.pay(sessionId);
     const event = stripe.sessionEvent('checkout.session.completed', sessionId);
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
-        fetch(`${url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(event.payload) }, body: event.payload }),
+        fetch(`${url}/webhooks/stripe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(event.payload) },
+          body: event.payload,
+        }),
       ),
     );
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    const payment = (await (await fetch(`${url}/payments/${sessionId}`, { headers: auth })).json()) as { status: string; report_id: string };
+    const payment = (await (await fetch(`${url}/payments/${sessionId}`, { headers: auth })).json()) as {
+      status: string;
+      report_id: string;
+    };
     expect(payment.status).toBe('succeeded');
     const stream = await (await fetch(`${url}/reports/${payment.report_id}/stream`, { headers: auth })).text();
     expect(stream).toContain('event: complete');
-    const list = (await (await fetch(`${url}/reports`, { headers: auth })).json()) as { reports: { status: string }[]; total: number };
+    const list = (await (await fetch(`${url}/reports`, { headers: auth })).json()) as {
+      reports: { status: string }[];
+      total: number;
+    };
     expect(list.total).toBe(1);
     expect(list.reports[0].status).toBe('completed');
     expect(logs.filter((l) => l.msg === 'payment succeeded' && l.session_id === sessionId)).toHaveLength(1);

@@ -24,7 +24,11 @@ let missing = 0;
 let checked = 0;
 for (const name of packages) {
   const entry = join(root, 'packages', name, 'src', 'index.ts');
-  const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true });
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
   if (!source) continue;
@@ -32,14 +36,18 @@ for (const name of packages) {
   if (!moduleSymbol) continue;
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declarations = (symbol.declarations ?? []).filter((declaration) => !declaration.getSourceFile().isDeclarationFile);
+    const declarations = (symbol.declarations ?? []).filter(
+      (declaration) => !declaration.getSourceFile().isDeclarationFile,
+    );
     if (declarations.length === 0) continue; // from another package (e.g. a type re-exported from @uksmr/feature-flags)
     checked += 1;
     if (declarations.some(hasTsDoc)) continue;
     const declaration = declarations[0];
     const file = declaration.getSourceFile();
     const { line } = file.getLineAndCharacterOfPosition(declaration.getStart());
-    console.error(`${relative(root, file.fileName)}:${line + 1}: export ${exported.name} of @uksmr/${name} has no TSDoc comment`);
+    console.error(
+      `${relative(root, file.fileName)}:${line + 1}: export ${exported.name} of @uksmr/${name} has no TSDoc comment`,
+    );
     missing += 1;
   }
 }

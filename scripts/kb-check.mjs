@@ -2,7 +2,11 @@
 // sources older than --max-age-days (default 180), sources whose text was never checked, dated changes that have
 // passed since the data's as_of, and occupations without a cross-check. Node 20 cannot run TypeScript, so this
 // reads the built server: `npm run kb:check` builds it first. Example: npm run kb:check -- --max-age-days 90
-import { checkFreshness, formatFreshness, freshnessOptions } from '../apps/server/dist/domain/knowledge-base/freshness.js';
+import {
+  checkFreshness,
+  formatFreshness,
+  freshnessOptions,
+} from '../apps/server/dist/domain/knowledge-base/freshness.js';
 import { loadKnowledgeBase } from '../apps/server/dist/domain/knowledge-base/load.js';
 
 try {

@@ -49,7 +49,8 @@ function summarise(reportFile) {
   const report = /** @type {{ files: Record<string, { mutants: { status: string }[] }> }} */ (parsed);
   /** @type {Record<string, number> & { Killed: number, Timeout: number, Survived: number, NoCoverage: number, CompileError: number }} */
   const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
-  for (const file of Object.values(report.files)) for (const mutant of file.mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+  for (const file of Object.values(report.files))
+    for (const mutant of file.mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
   const detected = counts.Killed + counts.Timeout;
   const valid = detected + counts.Survived + counts.NoCoverage;
   return { ...counts, valid, score: valid === 0 ? 100 : (100 * detected) / valid };
@@ -66,12 +67,19 @@ const rows = [];
 let failed = false;
 for (const scope of scopes) {
   if (ci && !existsSync(join('stryker', 'incremental', `${scope}.json`))) {
-    rows.push({ scope, seconds: 0, error: `not run: no baseline (run \`npm run test:mutation -- ${scope}\` and commit stryker/incremental/${scope}.json)` });
+    rows.push({
+      scope,
+      seconds: 0,
+      error: `not run: no baseline (run \`npm run test:mutation -- ${scope}\` and commit stryker/incremental/${scope}.json)`,
+    });
     continue;
   }
   console.log(`\n==> mutation testing: ${scope}`);
   const started = Date.now();
-  const run = spawnSync('npx', ['stryker', 'run', `stryker/${scope}.config.mjs`, ...(force ? ['--force'] : [])], { stdio: 'inherit', env });
+  const run = spawnSync('npx', ['stryker', 'run', `stryker/${scope}.config.mjs`, ...(force ? ['--force'] : [])], {
+    stdio: 'inherit',
+    env,
+  });
   const seconds = Math.round((Date.now() - started) / 1000);
   const reportFile = join('reports', 'mutation', `${scope}.json`);
   if (run.status !== 0 && !existsSync(reportFile)) {
@@ -90,8 +98,12 @@ for (const row of rows) {
     console.log(`${row.scope.padEnd(20)}  ${row.error}  ${row.seconds}s`);
     continue;
   }
-  const cells = [row.Killed, row.Timeout, row.Survived, row.NoCoverage, row.CompileError].map((n, i) => String(n).padStart([6, 7, 8, 6, 11][i]));
-  console.log(`${row.scope.padEnd(20)} ${row.score.toFixed(2).padStart(6)}% ${cells.join(' ')} ${String(row.seconds).padStart(5)}s`);
+  const cells = [row.Killed, row.Timeout, row.Survived, row.NoCoverage, row.CompileError].map((n, i) =>
+    String(n).padStart([6, 7, 8, 6, 11][i]),
+  );
+  console.log(
+    `${row.scope.padEnd(20)} ${row.score.toFixed(2).padStart(6)}% ${cells.join(' ')} ${String(row.seconds).padStart(5)}s`,
+  );
 }
 if (failed) {
   console.error(`\nmutation testing failed: every scope needs a score above ${GATE} %`);

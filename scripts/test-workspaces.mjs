@@ -26,7 +26,10 @@ const lanes = [workspaces.filter((w) => w === SERVER), workspaces.filter((w) => 
 function run(workspace) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', script, '--if-present', '-w', workspace], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn('npm', ['run', script, '--if-present', '-w', workspace], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: process.env,
+    });
     /** @type {Buffer[]} */
     const chunks = [];
     child.stdout.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
@@ -54,5 +57,7 @@ async function lane(workspaces) {
 
 const results = (await Promise.all(lanes.map(lane))).flat();
 const failed = results.filter((r) => r.code !== 0);
-process.stdout.write(`\n===== ${script}: ${results.map((r) => `${r.workspace} ${r.code === 0 ? 'ok' : 'FAILED'} ${r.seconds} s`).join(', ')} =====\n`);
+process.stdout.write(
+  `\n===== ${script}: ${results.map((r) => `${r.workspace} ${r.code === 0 ? 'ok' : 'FAILED'} ${r.seconds} s`).join(', ')} =====\n`,
+);
 process.exit(failed.length > 0 ? 1 : 0);

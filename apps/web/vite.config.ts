@@ -8,7 +8,6 @@ import { API_PATH_PREFIXES, isPageRequest } from '../../packages/contract/src/pl
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-
 /** Files worth compressing ahead of time. */
 const COMPRESSIBLE = /\.(?:js|css|html|svg|json)$/;
 
@@ -39,12 +38,17 @@ const API_TARGET = 'http://127.0.0.1:3000';
  * go to the local server, except a browser opening a page that lives under an API path (`/reports/{report_id}`):
  * that navigation asks for HTML and gets the app's `index.html`.
  */
-function servePageForNavigation(req: { method?: string; url?: string; headers: { accept?: string } }): string | undefined {
+function servePageForNavigation(req: {
+  method?: string;
+  url?: string;
+  headers: { accept?: string };
+}): string | undefined {
   return isPageRequest(req.method ?? 'GET', req.url ?? '/', req.headers.accept) ? '/index.html' : undefined;
 }
 
 /** `@uksmr/contract` (and its Zod-free `/plain` entry) from the TypeScript sources, as every workspace's tests read it. */
-const contractSource = (file: string): string => fileURLToPath(new URL(`../../packages/contract/src/${file}`, import.meta.url));
+const contractSource = (file: string): string =>
+  fileURLToPath(new URL(`../../packages/contract/src/${file}`, import.meta.url));
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), precompress()],
@@ -56,7 +60,9 @@ export default defineConfig({
   },
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
-    proxy: Object.fromEntries(API_PATH_PREFIXES.map((path) => [path, { target: API_TARGET, bypass: servePageForNavigation }])),
+    proxy: Object.fromEntries(
+      API_PATH_PREFIXES.map((path) => [path, { target: API_TARGET, bypass: servePageForNavigation }]),
+    ),
   },
   test: {
     environment: 'jsdom',

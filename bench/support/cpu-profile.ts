@@ -3,7 +3,11 @@ import { Session } from 'node:inspector/promises';
 
 /** A V8 CPU profile, as the inspector returns it. */
 interface CpuProfile {
-  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  readonly nodes: readonly {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    hitCount?: number;
+  }[];
   readonly startTime: number;
   readonly endTime: number;
   readonly samples?: readonly number[];
@@ -27,7 +31,9 @@ export function areaOf(url: string, functionName: string): string {
 }
 
 /** Starts sampling this process; the returned function stops and summarises. */
-export async function startCpuProfile(): Promise<() => Promise<{ areas: ProfileShare[]; functions: ProfileShare[]; profile: CpuProfile }>> {
+export async function startCpuProfile(): Promise<
+  () => Promise<{ areas: ProfileShare[]; functions: ProfileShare[]; profile: CpuProfile }>
+> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -48,7 +54,11 @@ export async function startCpuProfile(): Promise<() => Promise<{ areas: ProfileS
     }
     const shares = (counts: Map<string, number>): ProfileShare[] =>
       [...counts]
-        .map(([name, hits]) => ({ name, ms: Math.round(hits * msPerSample), percent: Math.round((1000 * hits) / Math.max(totalSamples, 1)) / 10 }))
+        .map(([name, hits]) => ({
+          name,
+          ms: Math.round(hits * msPerSample),
+          percent: Math.round((1000 * hits) / Math.max(totalSamples, 1)) / 10,
+        }))
         .sort((a, b) => b.ms - a.ms);
     return { areas: shares(byArea), functions: shares(byFunction).slice(0, 25), profile };
   };

@@ -59,9 +59,12 @@ export async function timeReport(baseUrl: string, token: string, subject: string
     headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ subject }),
   });
-  if (created.status !== 201) throw new Error(`POST /reports "${subject}": HTTP ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`POST /reports "${subject}": HTTP ${created.status} ${await created.text()}`);
   const { report } = (await created.json()) as { report: { report_id: string } };
-  const stream = await fetch(`${baseUrl}/reports/${report.report_id}/stream`, { headers: { authorization, accept: 'text/event-stream' } });
+  const stream = await fetch(`${baseUrl}/reports/${report.report_id}/stream`, {
+    headers: { authorization, accept: 'text/event-stream' },
+  });
   if (stream.status !== 200 || !stream.body) throw new Error(`stream of ${report.report_id}: HTTP ${stream.status}`);
 
   let firstSectionMs: number | null = null;
@@ -70,7 +73,9 @@ export async function timeReport(baseUrl: string, token: string, subject: string
     if (event === 'section') firstSectionMs ??= at;
     if (event === 'error') throw new Error(`report ${report.report_id} failed: ${JSON.stringify(data)}`);
     if (event === 'complete') {
-      const metadata = (data.report as { generation_metadata: { first_token_ms?: number; duration_ms?: number } | null }).generation_metadata;
+      const metadata = (
+        data.report as { generation_metadata: { first_token_ms?: number; duration_ms?: number } | null }
+      ).generation_metadata;
       if (firstSectionMs === null) throw new Error(`report ${report.report_id} completed without a section event`);
       return {
         reportId: report.report_id,
@@ -88,7 +93,9 @@ export async function timeReport(baseUrl: string, token: string, subject: string
 /** Reads a completed report's stream (replayed from storage) to its `complete` event; ms from the request. */
 export async function timeReplay(baseUrl: string, token: string, reportId: string): Promise<number> {
   const started = performance.now();
-  const stream = await fetch(`${baseUrl}/reports/${reportId}/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } });
+  const stream = await fetch(`${baseUrl}/reports/${reportId}/stream`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+  });
   if (stream.status !== 200 || !stream.body) throw new Error(`stream of ${reportId}: HTTP ${stream.status}`);
   for await (const { event } of readEvents(stream.body)) {
     if (event === 'complete') return performance.now() - started;

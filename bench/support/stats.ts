@@ -29,7 +29,11 @@ export function summarise(values: readonly number[]): Summary {
 }
 
 /** Runs `task(i)` for i = 0..count-1, at most `concurrency` at a time; results in index order. */
-export async function runPool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+export async function runPool<T>(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<T>,
+): Promise<T[]> {
   const results = new Array<T>(count);
   let next = 0;
   const worker = async (): Promise<void> => {

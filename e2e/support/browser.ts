@@ -28,7 +28,8 @@ export const OUTPUT_DIR = new URL('../output/', import.meta.url);
  * `browser.newContext()` its own storage), so runs never share a profile.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
@@ -41,7 +42,10 @@ export const PHONE = { width: 360, height: 780 } as const;
  * A new page in a new browser context (its own storage, so its own student; {@link DESKTOP} unless `options` say
  * otherwise, e.g. `bypassCSP` for axe-core's injected script), watched by a {@link ConsoleGuard}.
  */
-export async function openGuardedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; guard: ConsoleGuard }> {
+export async function openGuardedPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; guard: ConsoleGuard }> {
   const context = await browser.newContext({ viewport: DESKTOP, ...options });
   const page = await context.newPage();
   return { page, guard: new ConsoleGuard(page) };
@@ -91,7 +95,8 @@ export class ConsoleGuard {
     const text = message.text();
     const { url } = message.location();
     const status = Number(FAILED_RESOURCE.exec(text)?.[1] ?? 0);
-    const expected = status >= 400 && status < 500 && this.#expected.some((e) => e.status === status && e.url.test(url));
+    const expected =
+      status >= 400 && status < 500 && this.#expected.some((e) => e.status === status && e.url.test(url));
     if (!expected) this.#problems.push(`console.${type}: ${text}${url ? ` (${url})` : ''}`);
   }
 }

@@ -27,7 +27,9 @@ export function transferred(url: URL): Promise<{ bytes: number; encoding: string
     const req = request(url, { headers: { 'accept-encoding': 'br, gzip' } }, (response) => {
       let bytes = 0;
       response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      response.on('end', () => resolve({ bytes, encoding: String(response.headers['content-encoding'] ?? 'identity') }));
+      response.on('end', () =>
+        resolve({ bytes, encoding: String(response.headers['content-encoding'] ?? 'identity') }),
+      );
       response.on('error', reject);
     });
     req.on('error', reject);
@@ -58,11 +60,23 @@ export async function measureInitialJavaScript(baseUrl: string): Promise<Initial
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       const body = Buffer.from(await response.arrayBuffer());
       const sent = await transferred(new URL(path, baseUrl));
-      return { path, bytes: body.length, gzipBytes: gzipSync(body).length, transferredBytes: sent.bytes, encoding: sent.encoding };
+      return {
+        path,
+        bytes: body.length,
+        gzipBytes: gzipSync(body).length,
+        transferredBytes: sent.bytes,
+        encoding: sent.encoding,
+      };
     }),
   );
-  const sum = (pick: (script: InitialScript) => number): number => scripts.reduce((total, script) => total + pick(script), 0);
-  return { scripts, totalGzipBytes: sum((s) => s.gzipBytes), totalBytes: sum((s) => s.bytes), totalTransferredBytes: sum((s) => s.transferredBytes) };
+  const sum = (pick: (script: InitialScript) => number): number =>
+    scripts.reduce((total, script) => total + pick(script), 0);
+  return {
+    scripts,
+    totalGzipBytes: sum((s) => s.gzipBytes),
+    totalBytes: sum((s) => s.bytes),
+    totalTransferredBytes: sum((s) => s.transferredBytes),
+  };
 }
 
 /** First and largest contentful paint of the page's navigation, in ms from its start. */

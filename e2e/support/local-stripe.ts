@@ -56,7 +56,9 @@ export async function startLocalStripe(serverUrl: string): Promise<LocalStripe> 
   const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const headers = Object.fromEntries(
-      Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !NOT_FORWARDED.has(entry[0])),
+      Object.entries(req.headers).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string' && !NOT_FORWARDED.has(entry[0]),
+      ),
     );
     const answer = await fetch(`${standIn.baseUrl}${req.url ?? '/'}`, {
       method: req.method ?? 'GET',

@@ -35,7 +35,11 @@ export const QUESTION = 'Which subject do you want to study in the UK?';
  * answers each question the chat asks with `answer` (a chip's name; "Not sure" by default), then presses the
  * create or pay button. Without POST /queries the report starts at once, and this returns as soon as the chat is left.
  */
-export async function askForReport(page: Page, words: string, answer: (question: number) => string = () => 'Not sure'): Promise<void> {
+export async function askForReport(
+  page: Page,
+  words: string,
+  answer: (question: number) => string = () => 'Not sure',
+): Promise<void> {
   await page.getByLabel(QUESTION).fill(words);
   await page.getByRole('button', { name: 'Send' }).click();
   const left = page.waitForURL((url) => url.pathname !== '/chat').then(() => 'left' as const);
@@ -44,8 +48,14 @@ export async function askForReport(page: Page, words: string, answer: (question:
   for (let question = 0; ; question += 1) {
     const next = await Promise.race([
       left,
-      create.waitFor().then(() => 'create' as const, () => 'left' as const),
-      answers.waitFor().then(() => 'answer' as const, () => 'left' as const),
+      create.waitFor().then(
+        () => 'create' as const,
+        () => 'left' as const,
+      ),
+      answers.waitFor().then(
+        () => 'answer' as const,
+        () => 'left' as const,
+      ),
     ]);
     if (next === 'left') return;
     if (next === 'create') {

@@ -45,14 +45,20 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  * closed after 2 minutes (the event stream exempts itself), and idle keep-alive connections are kept 620 s, longer
  * than the 600 s Google's front end keeps them, so the proxy never reuses a connection the server is closing.
  */
-export const SERVER_TIMEOUTS = { requestTimeout: 30_000, connectionTimeout: 120_000, keepAliveTimeout: 620_000 } as const;
+export const SERVER_TIMEOUTS = {
+  requestTimeout: 30_000,
+  connectionTimeout: 120_000,
+  keepAliveTimeout: 620_000,
+} as const;
 
 /**
  * Fastify's `trustProxy` for `TRUST_PROXY`: off by default, so X-Forwarded-For is ignored. A hop count becomes a
  * function, because Fastify 5.12 treats a bare number as "trust nothing" (it cannot check the peer); a list of
  * addresses/CIDRs is passed as it is.
  */
-export function trustedProxies(setting: AppConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+export function trustedProxies(
+  setting: AppConfig['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
   if (typeof setting === 'number') return (_address, hop) => hop < setting;
   return setting === false ? false : [...setting];
 }

@@ -44,7 +44,11 @@ export function errorResponses<const S extends readonly number[]>(
  * An onRequest hook for a routes plugin whose answers carry tokens or a student's reports: `Cache-Control: no-store`,
  * so that no browser, proxy or shared cache keeps them (errors included).
  */
-export function noStore(_request: unknown, reply: { header(name: string, value: string): unknown }, done: () => void): void {
+export function noStore(
+  _request: unknown,
+  reply: { header(name: string, value: string): unknown },
+  done: () => void,
+): void {
   reply.header('Cache-Control', 'no-store');
   done();
 }

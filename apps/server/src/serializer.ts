@@ -17,4 +17,5 @@ export function responseJsonSchema(schema: z.ZodType): Record<string, unknown> {
  * are dropped, as Zod's own output would). Outgoing objects are not validated field by field on every response
  * as the type provider's serializer does: the route handlers build them from typed DTOs.
  */
-export const compiledSerializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) => fastJson(responseJsonSchema(route.schema));
+export const compiledSerializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) =>
+  fastJson(responseJsonSchema(route.schema));

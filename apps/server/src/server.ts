@@ -51,10 +51,18 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   });
   const flags = createFeatureFlags(config.flags, (entry) => logger.debug(entry, 'feature flag evaluated'));
   logger.info(
-    { mode: config.environmentMode, database: config.databaseUrl ? 'postgresql' : 'pglite', supabase: flags.isEnabled('ENABLE_SUPABASE'), payments: flags.isEnabled('ENABLE_PAYMENTS') },
+    {
+      mode: config.environmentMode,
+      database: config.databaseUrl ? 'postgresql' : 'pglite',
+      supabase: flags.isEnabled('ENABLE_SUPABASE'),
+      payments: flags.isEnabled('ENABLE_PAYMENTS'),
+    },
     'starting',
   );
-  const tlsProblem = config.environmentMode === 'production' ? databaseTlsProblem(config.databaseUrl, flags.isEnabled('ENABLE_SUPABASE')) : null;
+  const tlsProblem =
+    config.environmentMode === 'production'
+      ? databaseTlsProblem(config.databaseUrl, flags.isEnabled('ENABLE_SUPABASE'))
+      : null;
   if (tlsProblem) {
     logger.warn({ event: 'database.tls_unverified' }, `SECURITY WARNING: ${tlsProblem}`);
     process.stderr.write(`SECURITY WARNING: ${tlsProblem}\n`);

@@ -19,7 +19,13 @@ export interface ShutdownOptions {
  * second signal, or a stop taking longer than `forceAfterMs`, exits at once with 1. An unhandled rejection or an
  * uncaught exception is logged with its stack, then the server is stopped cleanly and the process exits 1.
  */
-export function installShutdown({ stop, logger, forceAfterMs, process: proc = process, exit = (code) => process.exit(code) }: ShutdownOptions): void {
+export function installShutdown({
+  stop,
+  logger,
+  forceAfterMs,
+  process: proc = process,
+  exit = (code) => process.exit(code),
+}: ShutdownOptions): void {
   let stopping = false;
   const shutDown = (code: number, reason: object): void => {
     if (stopping) {

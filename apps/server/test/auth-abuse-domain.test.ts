@@ -116,11 +116,15 @@ describe('local accounts with a slow-down', () => {
     });
     await accounts.signup('slow@example.com', 'the right password');
     for (let i = 0; i < 7; i++) {
-      await expect(accounts.login('slow@example.com', `wrong ${i}`)).rejects.toEqual(new InvalidCredentialsError('wrong-password'));
+      await expect(accounts.login('slow@example.com', `wrong ${i}`)).rejects.toEqual(
+        new InvalidCredentialsError('wrong-password'),
+      );
     }
     expect(waits).toEqual([500, 1000]);
     // No lockout: the owner gets in, after one more wait, and the count starts again.
-    await expect(accounts.login('slow@example.com', 'the right password')).resolves.toMatchObject({ user: { email: 'slow@example.com' } });
+    await expect(accounts.login('slow@example.com', 'the right password')).resolves.toMatchObject({
+      user: { email: 'slow@example.com' },
+    });
     expect(waits).toEqual([500, 1000, 2000]);
     await accounts.login('slow@example.com', 'the right password');
     expect(waits).toHaveLength(3);
@@ -141,7 +145,9 @@ describe('a bounded wait', () => {
 
   it('a hasher past its queue bound answers a sign-in flood with SemaphoreFullError, not a minutes-long wait', async () => {
     const hasher = createPasswordHasher({ N: 1024, r: 8, p: 1 }, 1);
-    const results = await Promise.allSettled(Array.from({ length: MAX_HASHES_WAITING + 10 }, () => hasher.hash('a long enough password')));
+    const results = await Promise.allSettled(
+      Array.from({ length: MAX_HASHES_WAITING + 10 }, () => hasher.hash('a long enough password')),
+    );
     expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThanOrEqual(9);
     expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(MAX_HASHES_WAITING);
   });

@@ -32,7 +32,12 @@ describe('sign-in abuse', () => {
     ['        ', /only spaces/],
     ['weak.owner@example.com', /your email/],
   ])('refuses the signup password %j with 400 VALIDATION_ERROR naming the password', async (password, detail) => {
-    const response = await t.app.inject({ method: 'POST', url: '/auth/signup', remoteAddress: '192.0.2.1', payload: { email: 'weak.owner@example.com', password } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/auth/signup',
+      remoteAddress: '192.0.2.1',
+      payload: { email: 'weak.owner@example.com', password },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_ERROR', detail: expect.stringMatching(/password/) });
     expect(response.json<{ detail: string }>().detail).toMatch(detail);
@@ -48,7 +53,12 @@ describe('sign-in abuse', () => {
     expect(codes.slice(0, LOGINS_PER_IP_PER_MINUTE).every((code) => code === 401)).toBe(true);
     expect(codes.slice(LOGINS_PER_IP_PER_MINUTE)).toEqual([429, 429]);
     // Another IP is not affected.
-    const other = await t.app.inject({ method: 'POST', url: '/auth/login', remoteAddress: '192.0.2.11', payload: { email: 'spray0@example.com', password: 'x'.repeat(8) } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      remoteAddress: '192.0.2.11',
+      payload: { email: 'spray0@example.com', password: 'x'.repeat(8) },
+    });
     expect(other.statusCode).toBe(401);
     expect(t.logs.some((line) => line.event === 'rate_limit.exceeded' && line.level === 'WARN')).toBe(true);
   });
@@ -59,7 +69,10 @@ describe('sign-in abuse', () => {
     const codes = await statuses(SIGNUPS_PER_IP_PER_MINUTE + 1, '192.0.2.20', (i) => ({
       method: 'POST',
       url: '/auth/signup',
-      payload: { email: i === 3 ? taken.email : `probe${i}-${Date.now()}@example.com`, password: 'correct horse battery' },
+      payload: {
+        email: i === 3 ? taken.email : `probe${i}-${Date.now()}@example.com`,
+        password: 'correct horse battery',
+      },
     }));
     expect(codes[3]).toBe(409);
     expect(codes.slice(0, SIGNUPS_PER_IP_PER_MINUTE).every((code) => code === 201 || code === 409)).toBe(true);
@@ -73,7 +86,12 @@ describe('sign-in abuse', () => {
       headers: bearer(`forged.token.${i}`),
     }));
     expect(codes.slice(0, FAILED_AUTH_PER_MINUTE).every((code) => code === 401)).toBe(true);
-    const limited = await t.app.inject({ method: 'GET', url: '/reports', remoteAddress: '192.0.2.30', headers: bearer('forged.token.x') });
+    const limited = await t.app.inject({
+      method: 'GET',
+      url: '/reports',
+      remoteAddress: '192.0.2.30',
+      headers: bearer('forged.token.x'),
+    });
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -96,7 +114,11 @@ describe('a sign-in flood past the hashing queue', () => {
     const open = await buildTestApp(database, { RATE_LIMIT_ENABLED: 'false' });
     const responses = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        open.app.inject({ method: 'POST', url: '/auth/login', payload: { email: `burst${i}@example.com`, password: 'not-the-password' } }),
+        open.app.inject({
+          method: 'POST',
+          url: '/auth/login',
+          payload: { email: `burst${i}@example.com`, password: 'not-the-password' },
+        }),
       ),
     );
     const busy = responses.filter((response) => response.statusCode === 503);

@@ -21,15 +21,21 @@ interface ClerkStandIn {
 }
 
 async function clerkStandIn(keys: ClerkKeys): Promise<ClerkStandIn> {
-  const state = { requests: [] as string[], users: new Map<string, Record<string, unknown>>(), failing: new Set<'jwks' | 'users'>() };
+  const state = {
+    requests: [] as string[],
+    users: new Map<string, Record<string, unknown>>(),
+    failing: new Set<'jwks' | 'users'>(),
+  };
   const down = { errors: [{ code: 'internal_clerk_error', message: 'down' }] };
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     state.requests.push(`${req.method} ${req.url}`);
-    if (req.headers.authorization !== `Bearer ${SECRET_KEY}`) return send(res, 401, { errors: [{ code: 'authentication_invalid', message: 'bad key' }] });
-    if (req.url === '/v1/jwks') return state.failing.has('jwks') ? send(res, 500, down) : send(res, 200, { keys: [keys.publicJwk] });
+    if (req.headers.authorization !== `Bearer ${SECRET_KEY}`)
+      return send(res, 401, { errors: [{ code: 'authentication_invalid', message: 'bad key' }] });
+    if (req.url === '/v1/jwks')
+      return state.failing.has('jwks') ? send(res, 500, down) : send(res, 200, { keys: [keys.publicJwk] });
     const id = /^\/v1\/users\/([\w-]+)$/.exec(req.url ?? '')?.[1];
     if (id && state.failing.has('users')) return send(res, 500, down);
     const user = id ? state.users.get(id) : undefined;
@@ -50,8 +56,12 @@ function clerkUser(id: string, email: string, provider?: string): Record<string,
     object: 'user',
     id,
     primary_email_address_id: 'idn_1',
-    email_addresses: [{ id: 'idn_1', object: 'email_address', email_address: email, verification: null, linked_to: [] }],
-    external_accounts: provider ? [{ id: 'eac_1', object: 'external_account', provider, email_address: email, verification: null }] : [],
+    email_addresses: [
+      { id: 'idn_1', object: 'email_address', email_address: email, verification: null, linked_to: [] },
+    ],
+    external_accounts: provider
+      ? [{ id: 'eac_1', object: 'external_account', provider, email_address: email, verification: null }]
+      : [],
     phone_numbers: [],
     web3_wallets: [],
   };
@@ -74,7 +84,12 @@ afterAll(async () => {
 });
 
 const provider = () =>
-  createClerkProvider({ secretKey: SECRET_KEY, apiUrl: clerk.url, authorizedParties: [TEST_ORIGIN], users: repos.users });
+  createClerkProvider({
+    secretKey: SECRET_KEY,
+    apiUrl: clerk.url,
+    authorizedParties: [TEST_ORIGIN],
+    users: repos.users,
+  });
 
 describe('Clerk provider with CLERK_SECRET_KEY (Backend API)', () => {
   it('verifies with the JWKS, reads the provider and email from the Backend API once, then answers from memory', async () => {
@@ -106,8 +121,15 @@ describe('Clerk provider with CLERK_SECRET_KEY (Backend API)', () => {
   });
 
   it('keeps at most cacheSize known users, asking again for one that was dropped', async () => {
-    for (const id of ['user_lru_a', 'user_lru_b']) clerk.users.set(id, clerkUser(id, `${id}@example.com`, 'oauth_google'));
-    const small = createClerkProvider({ secretKey: SECRET_KEY, apiUrl: clerk.url, authorizedParties: [TEST_ORIGIN], users: repos.users, cacheSize: 1 });
+    for (const id of ['user_lru_a', 'user_lru_b'])
+      clerk.users.set(id, clerkUser(id, `${id}@example.com`, 'oauth_google'));
+    const small = createClerkProvider({
+      secretKey: SECRET_KEY,
+      apiUrl: clerk.url,
+      authorizedParties: [TEST_ORIGIN],
+      users: repos.users,
+      cacheSize: 1,
+    });
     const lookUps = (id: string) => clerk.requests.filter((r) => r === `GET /v1/users/${id}`).length;
     await small.authenticate(await keys.sign({ sub: 'user_lru_a' }));
     await small.authenticate(await keys.sign({ sub: 'user_lru_a' }));
@@ -153,18 +175,31 @@ describe('Clerk provider with CLERK_SECRET_KEY (Backend API)', () => {
 
   it('refuses a token whose key id is not in the JWKS', async () => {
     const other = await clerkKeys();
-    await expect(provider().authenticate(await other.sign())).rejects.toEqual(new TokenRejectedError('jwk-kid-mismatch'));
+    await expect(provider().authenticate(await other.sign())).rejects.toEqual(
+      new TokenRejectedError('jwk-kid-mismatch'),
+    );
   });
 });
 
 describe('Clerk provider options', () => {
   it('needs a JWT key or a secret key', () => {
-    expect(() => createClerkProvider({ authorizedParties: [], users: repos.users })).toThrow(/CLERK_JWT_KEY or CLERK_SECRET_KEY/);
+    expect(() => createClerkProvider({ authorizedParties: [], users: repos.users })).toThrow(
+      /CLERK_JWT_KEY or CLERK_SECRET_KEY/,
+    );
   });
 
   it('does not check azp when ALLOWED_ORIGINS is only *', async () => {
-    const clerkProvider = createClerkProvider({ jwtKey: keys.publicKeyPem, authorizedParties: ['*'], users: repos.users });
-    const caller = await clerkProvider.authenticate(await keys.sign({ sub: 'user_any_origin', azp: 'https://anywhere.example' }));
-    expect(await repos.users.findById(caller.userId)).toMatchObject({ externalId: 'user_any_origin', authProvider: 'email' });
+    const clerkProvider = createClerkProvider({
+      jwtKey: keys.publicKeyPem,
+      authorizedParties: ['*'],
+      users: repos.users,
+    });
+    const caller = await clerkProvider.authenticate(
+      await keys.sign({ sub: 'user_any_origin', azp: 'https://anywhere.example' }),
+    );
+    expect(await repos.users.findById(caller.userId)).toMatchObject({
+      externalId: 'user_any_origin',
+      authProvider: 'email',
+    });
   });
 });

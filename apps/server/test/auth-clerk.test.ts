@@ -39,10 +39,16 @@ async function userRow(clerkUserId: string) {
 
 describe('AUTH_PROVIDER=clerk', () => {
   it('accepts a valid Clerk session token and upserts its user on first sight', async () => {
-    const token = await keys.sign({ sub: 'user_first_sight', email: 'Priya@Example.com', auth_provider: 'oauth_google' });
+    const token = await keys.sign({
+      sub: 'user_first_sight',
+      email: 'Priya@Example.com',
+      auth_provider: 'oauth_google',
+    });
     const response = await reports(token);
     expect(response.statusCode).toBe(200);
-    expect(await userRow('user_first_sight')).toEqual([{ user_id: expect.any(String), auth_provider: 'google', email: 'priya@example.com' }]);
+    expect(await userRow('user_first_sight')).toEqual([
+      { user_id: expect.any(String), auth_provider: 'google', email: 'priya@example.com' },
+    ]);
   });
 
   it('stores provider "email" and no email when the token carries neither', async () => {
@@ -66,8 +72,16 @@ describe('AUTH_PROVIDER=clerk', () => {
   it.each([
     ['a wrong azp', () => keys.sign({ azp: 'https://evil.example' }), 'token-invalid-authorized-parties'],
     ['no azp', () => keys.sign({ azp: undefined }), 'token-invalid-authorized-parties'],
-    ['an expired token', () => keys.sign({ iat: nowSeconds() - 120, nbf: nowSeconds() - 120, exp: nowSeconds() - 60 }), 'token-expired'],
-    ['a token not valid yet', () => keys.sign({ nbf: nowSeconds() + 60, exp: nowSeconds() + 120 }), 'token-not-active-yet'],
+    [
+      'an expired token',
+      () => keys.sign({ iat: nowSeconds() - 120, nbf: nowSeconds() - 120, exp: nowSeconds() - 60 }),
+      'token-expired',
+    ],
+    [
+      'a token not valid yet',
+      () => keys.sign({ nbf: nowSeconds() + 60, exp: nowSeconds() + 120 }),
+      'token-not-active-yet',
+    ],
     ['no sub', () => keys.sign({ sub: undefined }), 'token-verification-failed'],
     ['a token signed with another key', async () => (await clerkKeys()).sign(), 'token-invalid-signature'],
     ['a token that is not a JWT', () => Promise.resolve('not-a-jwt'), 'token-invalid'],
@@ -86,11 +100,17 @@ describe('AUTH_PROVIDER=clerk', () => {
 
   it('does not offer local sign-in: /auth/* answers 404 NOT_FOUND and is not in the OpenAPI document', async () => {
     for (const url of ['/auth/signup', '/auth/login', '/auth/refresh', '/auth/logout']) {
-      const response = await t.app.inject({ method: 'POST', url, payload: { email: 'a@example.com', password: 'password123' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url,
+        payload: { email: 'a@example.com', password: 'password123' },
+      });
       expect(response.statusCode).toBe(404);
       expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
     }
-    const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
     expect(Object.keys(document.paths).filter((path) => path.startsWith('/auth'))).toEqual([]);
   });
 

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Database } from '@uksmr/database';
 import { profileFromClaims, profileFromClerkUser, providerKind } from '../src/domain/auth/clerk-profile.js';
 import { EmailTakenError, InvalidCredentialsError, TokenRejectedError } from '../src/domain/auth/errors.js';
-import { ACCESS_TOKEN_LIFETIME_MS, ACTIVE_SESSION_CACHE_MS, REFRESH_IDLE_MS, REFRESH_MAX_AGE_MS, createLocalAccounts } from '../src/domain/auth/local-accounts.js';
+import {
+  ACCESS_TOKEN_LIFETIME_MS,
+  ACTIVE_SESSION_CACHE_MS,
+  REFRESH_IDLE_MS,
+  REFRESH_MAX_AGE_MS,
+  createLocalAccounts,
+} from '../src/domain/auth/local-accounts.js';
 import { createPasswordHasher, type PasswordHasher } from '../src/domain/auth/password.js';
 import { createRefreshTokens } from '../src/domain/auth/refresh-tokens.js';
 import { createSessionTokens } from '../src/domain/auth/tokens.js';
@@ -34,7 +40,13 @@ describe('local accounts (domain)', () => {
   const accountsWith = (passwords: PasswordHasher, now = () => new Date(), checks?: string[]) => {
     const repos = createRepositories(database);
     const sessions = checks
-      ? { ...repos.sessions, isActive: (...args: Parameters<typeof repos.sessions.isActive>) => (checks.push(args[0]), repos.sessions.isActive(...args)) }
+      ? {
+          ...repos.sessions,
+          isActive: (...args: Parameters<typeof repos.sessions.isActive>) => (
+            checks.push(args[0]),
+            repos.sessions.isActive(...args)
+          ),
+        }
       : repos.sessions;
     return createLocalAccounts({
       users: repos.users,
@@ -85,8 +97,12 @@ describe('local accounts (domain)', () => {
     const accounts = accountsWith(recordingHasher());
     const { token } = await accounts.signup('refresh@example.com', 'a good password');
     const caller = await accounts.authenticate(token);
-    await expect(accounts.refresh({ userId: caller.userId, sessionId: null })).rejects.toEqual(new TokenRejectedError('no-local-session'));
-    await expect(accounts.logout({ userId: caller.userId, sessionId: null })).rejects.toEqual(new TokenRejectedError('no-local-session'));
+    await expect(accounts.refresh({ userId: caller.userId, sessionId: null })).rejects.toEqual(
+      new TokenRejectedError('no-local-session'),
+    );
+    await expect(accounts.logout({ userId: caller.userId, sessionId: null })).rejects.toEqual(
+      new TokenRejectedError('no-local-session'),
+    );
     await accounts.refresh(caller);
     await expect(accounts.refresh(caller)).rejects.toEqual(new TokenRejectedError('session-revoked'));
   });
@@ -193,7 +209,11 @@ describe('Clerk profiles', () => {
       }),
     ).toEqual({ authProvider: 'apple', email: 'primary@example.com' });
     expect(
-      profileFromClerkUser({ externalAccounts: [], primaryEmailAddress: null, emailAddresses: [{ emailAddress: 'first@example.com' }] }),
+      profileFromClerkUser({
+        externalAccounts: [],
+        primaryEmailAddress: null,
+        emailAddresses: [{ emailAddress: 'first@example.com' }],
+      }),
     ).toEqual({ authProvider: 'email', email: 'first@example.com' });
     expect(profileFromClerkUser({ externalAccounts: [], primaryEmailAddress: null, emailAddresses: [] })).toEqual({
       authProvider: 'email',
@@ -206,7 +226,10 @@ describe('Clerk profiles', () => {
       authProvider: 'facebook',
       email: 'claim@example.com',
     });
-    expect(profileFromClaims({ email: 'not-an-email', auth_provider: 7 })).toEqual({ authProvider: 'email', email: null });
+    expect(profileFromClaims({ email: 'not-an-email', auth_provider: 7 })).toEqual({
+      authProvider: 'email',
+      email: null,
+    });
     expect(profileFromClaims({})).toEqual({ authProvider: 'email', email: null });
   });
 });

@@ -21,14 +21,22 @@ afterAll(async () => {
 });
 
 const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+  t.app.inject({
+    method: 'POST',
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
 
 describe('POST /auth/signup', () => {
   it('creates an account: 201 with a token and the normalised email', async () => {
     const response = await post('/auth/signup', { email: '  Asha.Rao@Example.COM ', password: PASSWORD });
     expect(response.statusCode).toBe(201);
     const body = response.json<{ token: string; user: { user_id: string; email: string } }>();
-    expect(body).toEqual({ token: expect.any(String), user: { user_id: expect.any(String), email: 'asha.rao@example.com' } });
+    expect(body).toEqual({
+      token: expect.any(String),
+      user: { user_id: expect.any(String), email: 'asha.rao@example.com' },
+    });
     const stored = await database.query<{ email: string; auth_provider: string; password_hash: string }>(
       'SELECT email, auth_provider, password_hash FROM users WHERE user_id = $1',
       [body.user.user_id],
@@ -41,13 +49,23 @@ describe('POST /auth/signup', () => {
   it('hashes at the production cost in an app built without a hasher of its own (as main.ts builds it)', async () => {
     const production = await buildTestApp(database, {}, { passwords: undefined });
     try {
-      const response = await production.app.inject({ method: 'POST', url: '/auth/signup', payload: { email: 'cost@example.com', password: PASSWORD } });
+      const response = await production.app.inject({
+        method: 'POST',
+        url: '/auth/signup',
+        payload: { email: 'cost@example.com', password: PASSWORD },
+      });
       expect(response.statusCode).toBe(201);
-      const stored = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', ['cost@example.com']);
+      const stored = await database.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE email = $1',
+        ['cost@example.com'],
+      );
       expect(stored.rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
       // …while the test apps of every other test hash at the cheap test cost.
       await post('/auth/signup', { email: 'cheap@example.com', password: PASSWORD });
-      const cheap = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', ['cheap@example.com']);
+      const cheap = await database.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE email = $1',
+        ['cheap@example.com'],
+      );
       expect(cheap.rows[0].password_hash).toMatch(/^scrypt\$1024\$8\$1\$/);
     } finally {
       await production.close();
@@ -67,7 +85,11 @@ describe('POST /auth/signup', () => {
   });
 
   it.each([
-    ['a password shorter than 8 characters', { email: 'short@example.com', password: 'seven77' }, /at least 8 characters/],
+    [
+      'a password shorter than 8 characters',
+      { email: 'short@example.com', password: 'seven77' },
+      /at least 8 characters/,
+    ],
     ['an email that is not one', { email: 'not-an-email', password: PASSWORD }, /must be an email address/],
     ['a missing email', { password: PASSWORD }, /expected string/],
     ['an unknown field', { email: 'extra@example.com', password: PASSWORD, is_admin: true }, /is_admin/],
@@ -75,7 +97,9 @@ describe('POST /auth/signup', () => {
     const response = await post('/auth/signup', payload);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_ERROR', detail: expect.stringMatching(detail) });
-    expect(await database.query('SELECT 1 FROM users WHERE email = $1', [(payload as { email?: string }).email ?? ''])).toMatchObject({ rows: [] });
+    expect(
+      await database.query('SELECT 1 FROM users WHERE email = $1', [(payload as { email?: string }).email ?? '']),
+    ).toMatchObject({ rows: [] });
   });
 });
 
@@ -87,7 +111,10 @@ describe('POST /auth/login', () => {
   it('signs in: 200 with a token and the user', async () => {
     const response = await post('/auth/login', { email: ' Login@Example.com', password: PASSWORD });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ token: expect.any(String), user: { user_id: expect.any(String), email: 'login@example.com' } });
+    expect(response.json()).toEqual({
+      token: expect.any(String),
+      user: { user_id: expect.any(String), email: 'login@example.com' },
+    });
     const { token } = response.json<{ token: string }>();
     expect((await post('/auth/refresh', undefined, bearer(token))).statusCode).toBe(200);
   });
@@ -109,7 +136,9 @@ describe('POST /auth/login', () => {
 
 describe('POST /auth/refresh and /auth/logout', () => {
   it('refresh rotates the session: the new token works, the old one is refused', async () => {
-    const { token } = (await post('/auth/signup', { email: 'rotate@example.com', password: PASSWORD })).json<{ token: string }>();
+    const { token } = (await post('/auth/signup', { email: 'rotate@example.com', password: PASSWORD })).json<{
+      token: string;
+    }>();
     const refreshed = await post('/auth/refresh', undefined, bearer(token));
     expect(refreshed.statusCode).toBe(200);
     const next = refreshed.json<{ token: string }>().token;
@@ -124,7 +153,9 @@ describe('POST /auth/refresh and /auth/logout', () => {
   });
 
   it('logout answers 204, after which that token is refused everywhere', async () => {
-    const { token } = (await post('/auth/signup', { email: 'logout@example.com', password: PASSWORD })).json<{ token: string }>();
+    const { token } = (await post('/auth/signup', { email: 'logout@example.com', password: PASSWORD })).json<{
+      token: string;
+    }>();
     const response = await post('/auth/logout', undefined, bearer(token));
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
@@ -134,17 +165,24 @@ describe('POST /auth/refresh and /auth/logout', () => {
   });
 
   it('lets only one of two concurrent refreshes of one token through', async () => {
-    const { token } = (await post('/auth/signup', { email: 'race@example.com', password: PASSWORD })).json<{ token: string }>();
+    const { token } = (await post('/auth/signup', { email: 'race@example.com', password: PASSWORD })).json<{
+      token: string;
+    }>();
     const from = t.logs.length;
     const responses = await Promise.all([1, 2, 3].map(() => post('/auth/refresh', undefined, bearer(token))));
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 401, 401]);
-    const reasons = t.logs.slice(from).filter((line) => line.event === 'auth.token_rejected').map((line) => line.reason);
+    const reasons = t.logs
+      .slice(from)
+      .filter((line) => line.event === 'auth.token_rejected')
+      .map((line) => line.reason);
     expect(reasons).toEqual(['session-revoked', 'session-revoked']);
   });
 
   it('logging out one session leaves the user’s other sessions signed in', async () => {
     await post('/auth/signup', { email: 'two-devices@example.com', password: PASSWORD });
-    const login = async () => (await post('/auth/login', { email: 'two-devices@example.com', password: PASSWORD })).json<{ token: string }>().token;
+    const login = async () =>
+      (await post('/auth/login', { email: 'two-devices@example.com', password: PASSWORD })).json<{ token: string }>()
+        .token;
     const phone = await login();
     const laptop = await login();
     expect((await post('/auth/logout', undefined, bearer(phone))).statusCode).toBe(204);
@@ -191,7 +229,10 @@ describe('auth logs', () => {
       ['auth.token_rejected', undefined, 'session-revoked'],
     ]);
     // The refresh is logged inside the request's context, with its user.
-    expect(events[4]).toMatchObject({ userId: signup.json<{ user: { user_id: string } }>().user.user_id, requestId: expect.any(String) });
+    expect(events[4]).toMatchObject({
+      userId: signup.json<{ user: { user_id: string } }>().user.user_id,
+      requestId: expect.any(String),
+    });
     const text = JSON.stringify(lines);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain('wrong password here');
@@ -205,7 +246,10 @@ describe('auth logs', () => {
     await post('/auth/refresh');
     await post('/auth/refresh', undefined, { authorization: 'Token abc' });
     await post('/auth/refresh', undefined, bearer('eyJhbGciOiJIUzI1NiJ9.e30.c2ln'));
-    const reasons = t.logs.slice(from).filter((line) => line.event === 'auth.token_rejected').map((line) => line.reason);
+    const reasons = t.logs
+      .slice(from)
+      .filter((line) => line.event === 'auth.token_rejected')
+      .map((line) => line.reason);
     expect(reasons).toEqual(['missing-token', 'malformed-header', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED']);
   });
 });
@@ -213,18 +257,44 @@ describe('auth logs', () => {
 describe('OpenAPI', () => {
   it('documents the auth routes, their errors and which need a Bearer token', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
-      paths: Record<string, { post: { tags: string[]; security?: unknown; responses: Record<string, unknown>; requestBody?: unknown } }>;
+      paths: Record<
+        string,
+        { post: { tags: string[]; security?: unknown; responses: Record<string, unknown>; requestBody?: unknown } }
+      >;
     }>();
     const signup = document.paths['/auth/signup'].post;
     expect(signup.tags).toEqual(['auth']);
     expect(signup.security).toEqual([]);
-    expect(Object.keys(signup.responses).sort()).toEqual(['201', '400', '408', '409', '413', '415', '429', '431', '500', '503']);
+    expect(Object.keys(signup.responses).sort()).toEqual([
+      '201',
+      '400',
+      '408',
+      '409',
+      '413',
+      '415',
+      '429',
+      '431',
+      '500',
+      '503',
+    ]);
     expect(JSON.stringify(signup.requestBody)).toContain('"additionalProperties":false');
-    expect(Object.keys(document.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '408', '413', '415', '429', '431', '500', '503']);
+    expect(Object.keys(document.paths['/auth/login'].post.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '408',
+      '413',
+      '415',
+      '429',
+      '431',
+      '500',
+      '503',
+    ]);
     expect(document.paths['/auth/logout'].post.security).toEqual([{ bearerAuth: [] }]);
     // Refresh takes the Bearer token, or (nothing in the header) the refresh cookie.
     expect(document.paths['/auth/refresh'].post.security).toEqual([{ bearerAuth: [] }, { refreshCookie: [] }]);
-    for (const path of ['/auth/refresh', '/auth/logout']) expect(document.paths[path].post.responses).toHaveProperty('401');
+    for (const path of ['/auth/refresh', '/auth/logout'])
+      expect(document.paths[path].post.responses).toHaveProperty('401');
     expect(document.paths['/auth/logout'].post.responses).toHaveProperty('204');
   });
 });
@@ -233,12 +303,20 @@ describe('authFailure', () => {
   const recorder = () => {
     const lines: [string, Record<string, unknown>][] = [];
     const log = (level: string) => (fields: Record<string, unknown>) => void lines.push([level, fields]);
-    return { lines, request: { log: { info: log('info'), warn: log('warn'), error: log('error') } } as unknown as Parameters<typeof authFailure>[0] };
+    return {
+      lines,
+      request: { log: { info: log('info'), warn: log('warn'), error: log('error') } } as unknown as Parameters<
+        typeof authFailure
+      >[0],
+    };
   };
 
   it('turns a refused token into 401 UNAUTHORIZED and logs the reason as a security warning', () => {
     const { lines, request } = recorder();
-    expect(authFailure(request, new TokenRejectedError('token-expired'))).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });
+    expect(authFailure(request, new TokenRejectedError('token-expired'))).toMatchObject({
+      statusCode: 401,
+      code: 'UNAUTHORIZED',
+    });
     expect(lines).toEqual([['warn', { event: 'auth.token_rejected', reason: 'token-expired' }]]);
   });
 

@@ -100,7 +100,9 @@ describe('the refresh cookie', () => {
 
   it('answers 401 without a cookie or with a forged one, and keeps the Bearer exchange of the contract', async () => {
     expect((await send('POST', '/auth/refresh', { origin: ORIGIN })).statusCode).toBe(401);
-    expect((await refresh('00000000-0000-0000-0000-000000000000.0.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).statusCode).toBe(401);
+    expect(
+      (await refresh('00000000-0000-0000-0000-000000000000.0.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).statusCode,
+    ).toBe(401);
     const { token } = await signUp('bearer@example.com');
     const exchanged = await send('POST', '/auth/refresh', bearer(token));
     expect(exchanged.statusCode).toBe(200);
@@ -115,8 +117,18 @@ describe('the refresh cookie', () => {
     expect((await refresh(a.cookie)).statusCode).toBe(401);
 
     const b = await signUp('logout-b@example.com');
-    expect((await send('DELETE', '/auth/refresh', { origin: 'https://evil.example', cookie: `${REFRESH_COOKIE}=${b.cookie}` })).statusCode).toBe(403);
-    const cookieOut = await send('DELETE', '/auth/refresh', { origin: ORIGIN, cookie: `${REFRESH_COOKIE}=${b.cookie}` });
+    expect(
+      (
+        await send('DELETE', '/auth/refresh', {
+          origin: 'https://evil.example',
+          cookie: `${REFRESH_COOKIE}=${b.cookie}`,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const cookieOut = await send('DELETE', '/auth/refresh', {
+      origin: ORIGIN,
+      cookie: `${REFRESH_COOKIE}=${b.cookie}`,
+    });
     expect(cookieOut.statusCode).toBe(204);
     expect(setCookie(cookieOut).value).toBe('');
     expect((await refresh(b.cookie)).statusCode).toBe(401);
@@ -143,6 +155,8 @@ describe('cookie helpers', () => {
     ['https://app.example.evil', false],
     [undefined, false],
   ])('origin %s allowed: %s', (origin, allowed) => {
-    expect(originAllowed(origin, ['http://localhost:3000', 'https://ok.example/'], 'https://app.example/path')).toBe(allowed);
+    expect(originAllowed(origin, ['http://localhost:3000', 'https://ok.example/'], 'https://app.example/path')).toBe(
+      allowed,
+    );
   });
 });

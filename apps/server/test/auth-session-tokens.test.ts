@@ -44,7 +44,9 @@ describe('local session tokens', () => {
     vi.resetModules();
     const fresh = await import('../src/domain/auth/tokens.js');
     expect([fresh.TOKEN_ISSUER, fresh.TOKEN_AUDIENCE]).toEqual(['uksmr-server', 'uksmr-api']);
-    const token = await fresh.createSessionTokens({ secret: SECRET, now: () => new Date() }).sign(claims, new Date(Date.now() + 60_000));
+    const token = await fresh
+      .createSessionTokens({ secret: SECRET, now: () => new Date() })
+      .sign(claims, new Date(Date.now() + 60_000));
     expect(decodeJwt(token)).toMatchObject({ iss: 'uksmr-server', aud: 'uksmr-api' });
     expect(decodeProtectedHeader(token).alg).toBe('HS256');
   });
@@ -65,7 +67,15 @@ describe('local session tokens', () => {
     ['no expiry', { exp: undefined }, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
   ])('refuses a correctly signed token with %s', async (_case, change, reason) => {
     const now = Math.floor(Date.now() / 1000);
-    const payload: Record<string, unknown> = { sub: claims.userId, sid: claims.sessionId, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, iat: now, exp: now + 60, ...change };
+    const payload: Record<string, unknown> = {
+      sub: claims.userId,
+      sid: claims.sessionId,
+      iss: TOKEN_ISSUER,
+      aud: TOKEN_AUDIENCE,
+      iat: now,
+      exp: now + 60,
+      ...change,
+    };
     for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
     const token = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(key);
     expect(await reasonOf(createSessionTokens({ secret: SECRET, now: () => new Date() }).verify(token))).toBe(reason);
@@ -80,22 +90,31 @@ describe('local session tokens', () => {
       .setAudience(TOKEN_AUDIENCE)
       .setExpirationTime(now + 60)
       .sign(new TextEncoder().encode(SECRET.repeat(2)));
-    expect(await reasonOf(createSessionTokens({ secret: SECRET.repeat(2), now: () => new Date() }).verify(token))).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+    expect(await reasonOf(createSessionTokens({ secret: SECRET.repeat(2), now: () => new Date() }).verify(token))).toBe(
+      'ERR_JOSE_ALG_NOT_ALLOWED',
+    );
   });
 
   it('refuses text that is not a JWT', async () => {
-    expect(await reasonOf(createSessionTokens({ secret: SECRET, now: () => new Date() }).verify('not-a-token'))).toBe('ERR_JWS_INVALID');
+    expect(await reasonOf(createSessionTokens({ secret: SECRET, now: () => new Date() }).verify('not-a-token'))).toBe(
+      'ERR_JWS_INVALID',
+    );
   });
 
   it('accepts a secret of exactly 32 bytes and refuses 31 (counted in UTF-8 bytes, not characters)', () => {
     expect(() => createSessionTokens({ secret: 'x'.repeat(32), now: () => new Date() })).not.toThrow();
-    expect(() => createSessionTokens({ secret: 'x'.repeat(31), now: () => new Date() })).toThrow('AUTH_SECRET must be at least 32 bytes');
+    expect(() => createSessionTokens({ secret: 'x'.repeat(31), now: () => new Date() })).toThrow(
+      'AUTH_SECRET must be at least 32 bytes',
+    );
     expect(() => createSessionTokens({ secret: 'é'.repeat(16), now: () => new Date() })).not.toThrow();
   });
 
   it('writes iat and exp as whole seconds rounded down', async () => {
     const now = new Date('2030-01-01T10:00:00.900Z');
-    const token = await createSessionTokens({ secret: SECRET, now: () => now }).sign(claims, new Date('2030-01-01T11:00:00.900Z'));
+    const token = await createSessionTokens({ secret: SECRET, now: () => now }).sign(
+      claims,
+      new Date('2030-01-01T11:00:00.900Z'),
+    );
     const seconds = Date.parse('2030-01-01T10:00:00Z') / 1000;
     expect(decodeJwt(token)).toMatchObject({ iat: seconds, exp: seconds + 3600 });
   });
@@ -111,8 +130,15 @@ describe('local session tokens', () => {
 
   it('refuses a correctly signed token without a subject', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ sid: claims.sessionId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setExpirationTime(now + 60).sign(key);
-    expect(await reasonOf(createSessionTokens({ secret: SECRET, now: () => new Date() }).verify(token))).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED');
+    const token = await new SignJWT({ sid: claims.sessionId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setExpirationTime(now + 60)
+      .sign(key);
+    expect(await reasonOf(createSessionTokens({ secret: SECRET, now: () => new Date() }).verify(token))).toBe(
+      'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    );
   });
 
   it('reports a failure that is not jose’s (here the clock) as ERR_JWT_INVALID', async () => {

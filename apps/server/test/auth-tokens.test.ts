@@ -61,7 +61,9 @@ describe('local token verification', () => {
     // The attacker's own token was verified (and is remembered as verified) first: only its exact text is believed.
     expect(await statusWith(attacker.token)).toBe(200);
     const [header, , signature] = attacker.token.split('.');
-    const payload = Buffer.from(JSON.stringify({ ...decodeJwt(attacker.token), sub: victim.userId })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ ...decodeJwt(attacker.token), sub: victim.userId })).toString(
+      'base64url',
+    );
     expect(await statusWith(`${header}.${payload}.${signature}`)).toBe(401);
     expect(lastRejection()).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   });

@@ -54,10 +54,19 @@ describe('compression', () => {
 
   it('never compresses the event stream, and sends no-store on answers with tokens or reports', async () => {
     const { token } = await signUp(t.app);
-    const created = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(token), payload: { subject: 'Nursing' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: bearer(token),
+      payload: { subject: 'Nursing' },
+    });
     expect(created.headers['cache-control']).toBe('no-store');
     const reportId = created.json<{ report: { report_id: string } }>().report.report_id;
-    const stream = await get(`/reports/${reportId}/stream`, { ...bearer(token), accept: 'text/event-stream', 'accept-encoding': 'br, gzip' });
+    const stream = await get(`/reports/${reportId}/stream`, {
+      ...bearer(token),
+      accept: 'text/event-stream',
+      'accept-encoding': 'br, gzip',
+    });
     expect(stream.headers['content-type']).toContain('text/event-stream');
     expect(stream.headers['content-encoding']).toBeUndefined();
     expect(parseSse(stream.body).at(-1)?.event).toBe('complete');

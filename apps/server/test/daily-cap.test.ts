@@ -42,45 +42,54 @@ const targets: Target[] = [
 /** Thirty POST /reports at once for one user; their status codes. */
 async function thirtyAtOnce(app: Awaited<ReturnType<typeof buildTestApp>>['app'], token: string): Promise<number[]> {
   const responses = await Promise.all(
-    Array.from({ length: 30 }, () => app.inject({ method: 'POST', url: '/reports', headers: bearer(token), payload: { subject: 'Nursing' } })),
+    Array.from({ length: 30 }, () =>
+      app.inject({ method: 'POST', url: '/reports', headers: bearer(token), payload: { subject: 'Nursing' } }),
+    ),
   );
   return responses.map((response) => response.statusCode);
 }
 
-for (const target of targets) describe.skipIf(target.skip)(`the daily cap under 30 concurrent requests on ${target.name}`, () => {
-  let database: Database;
-  let opened: Awaited<ReturnType<Target['open']>>;
-  let stripe: StripeStandIn;
-  beforeAll(async () => {
-    opened = await target.open();
-    database = opened.database;
-    stripe = await startStripeStandIn();
-  });
-  afterAll(async () => {
-    await stripe.close();
-    await opened.dispose();
-  });
+for (const target of targets)
+  describe.skipIf(target.skip)(`the daily cap under 30 concurrent requests on ${target.name}`, () => {
+    let database: Database;
+    let opened: Awaited<ReturnType<Target['open']>>;
+    let stripe: StripeStandIn;
+    beforeAll(async () => {
+      opened = await target.open();
+      database = opened.database;
+      stripe = await startStripeStandIn();
+    });
+    afterAll(async () => {
+      await stripe.close();
+      await opened.dispose();
+    });
 
-  it('payments off: exactly 20 reports are made, the other 10 answer 429 DAILY_LIMIT_REACHED', async () => {
-    const t = await buildTestApp(database, { ...CAP, ENABLE_PAYMENTS: 'false' });
-    const user = await signUp(t.app);
-    const statuses = await thirtyAtOnce(t.app, user.token);
-    await t.app.generation.idle();
-    expect(statuses.filter((status) => status === 201)).toHaveLength(20);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
-    const { rows } = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE user_id = $1', [user.userId]);
-    expect(rows[0].n).toBe(20);
-    await t.close();
-  });
+    it('payments off: exactly 20 reports are made, the other 10 answer 429 DAILY_LIMIT_REACHED', async () => {
+      const t = await buildTestApp(database, { ...CAP, ENABLE_PAYMENTS: 'false' });
+      const user = await signUp(t.app);
+      const statuses = await thirtyAtOnce(t.app, user.token);
+      await t.app.generation.idle();
+      expect(statuses.filter((status) => status === 201)).toHaveLength(20);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+      const { rows } = await database.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM reports WHERE user_id = $1',
+        [user.userId],
+      );
+      expect(rows[0].n).toBe(20);
+      await t.close();
+    });
 
-  it('payments on: open checkouts count, so exactly 20 checkouts are opened', async () => {
-    const t = await buildTestApp(database, stripe.env(CAP));
-    const user = await signUp(t.app);
-    const statuses = await thirtyAtOnce(t.app, user.token);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(20);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
-    const { rows } = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM payments WHERE user_id = $1 AND status = 'pending'", [user.userId]);
-    expect(rows[0].n).toBe(20);
-    await t.close();
+    it('payments on: open checkouts count, so exactly 20 checkouts are opened', async () => {
+      const t = await buildTestApp(database, stripe.env(CAP));
+      const user = await signUp(t.app);
+      const statuses = await thirtyAtOnce(t.app, user.token);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+      const { rows } = await database.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM payments WHERE user_id = $1 AND status = 'pending'",
+        [user.userId],
+      );
+      expect(rows[0].n).toBe(20);
+      await t.close();
+    });
   });
-});

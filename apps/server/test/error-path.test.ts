@@ -34,25 +34,41 @@ function expectOneErrorPath(response: LightMyRequestResponse, status: number, co
 
 describe('one error path for everything', () => {
   it('a malformed URL', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/%zz<svg/onload=alert(1)>', headers: { origin: ORIGIN } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/%zz<svg/onload=alert(1)>',
+      headers: { origin: ORIGIN },
+    });
     expectOneErrorPath(response, 400, 'VALIDATION_ERROR');
   });
 
   it('a path parameter over 100 characters', async () => {
     const user = await signUp(t.app);
-    const response = await t.app.inject({ method: 'GET', url: `/reports/${'a'.repeat(101)}`, headers: { origin: ORIGIN, ...bearer(user.token) } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${'a'.repeat(101)}`,
+      headers: { origin: ORIGIN, ...bearer(user.token) },
+    });
     expectOneErrorPath(response, 404, 'NOT_FOUND');
   });
 
   it('a route that does not exist', async () => {
-    expectOneErrorPath(await t.app.inject({ method: 'GET', url: '/nope', headers: { origin: ORIGIN } }), 404, 'NOT_FOUND');
+    expectOneErrorPath(
+      await t.app.inject({ method: 'GET', url: '/nope', headers: { origin: ORIGIN } }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('a wrong method: 405 with Allow', async () => {
     const response = await t.app.inject({ method: 'PUT', url: '/auth/login', headers: { origin: ORIGIN } });
     expectOneErrorPath(response, 405, 'METHOD_NOT_ALLOWED');
     expect(response.headers.allow).toBe('POST');
-    const reports = await t.app.inject({ method: 'PATCH', url: '/reports/0b6f3a4e-1d2c-4b5a-9e8f-7a6b5c4d3e2f', headers: { origin: ORIGIN } });
+    const reports = await t.app.inject({
+      method: 'PATCH',
+      url: '/reports/0b6f3a4e-1d2c-4b5a-9e8f-7a6b5c4d3e2f',
+      headers: { origin: ORIGIN },
+    });
     expect(reports.statusCode).toBe(405);
     expect(reports.headers.allow).toBe('GET, HEAD, DELETE');
   });

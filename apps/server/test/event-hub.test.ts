@@ -66,7 +66,11 @@ describe('ReportEventHub', () => {
     const hub = new ReportEventHub();
     const reader = hub.subscribe('r');
     deliverNotice(hub, JSON.stringify({ r: 'r', s: 1, e: 'status', d: { status: 'generating' } }));
-    expect(await reader.next(10)).toEqual({ events: [{ seq: 1, event: 'status', data: { status: 'generating' } }], mustRead: false, timedOut: false });
+    expect(await reader.next(10)).toEqual({
+      events: [{ seq: 1, event: 'status', data: { status: 'generating' } }],
+      mustRead: false,
+      timedOut: false,
+    });
     deliverNotice(hub, JSON.stringify({ r: 'r', s: 2 }));
     expect(await reader.next(10)).toMatchObject({ events: [], mustRead: true });
     for (const bad of ['not json', '{"r":1,"s":2}', '{"r":"r"}']) deliverNotice(hub, bad);
@@ -77,12 +81,20 @@ describe('ReportEventHub', () => {
     const hub = new ReportEventHub();
     const started: string[] = [];
     const start = (reportId: string): void => void started.push(reportId);
-    deliverNotice(hub, JSON.stringify({ r: 'a', s: 3, e: 'status', d: { status: 'generating' } }), { onHandedBack: start });
-    deliverNotice(hub, JSON.stringify({ r: 'b', s: 4, e: 'delta', d: { key: 'k', text: 'pending' } }), { onHandedBack: start });
+    deliverNotice(hub, JSON.stringify({ r: 'a', s: 3, e: 'status', d: { status: 'generating' } }), {
+      onHandedBack: start,
+    });
+    deliverNotice(hub, JSON.stringify({ r: 'b', s: 4, e: 'delta', d: { key: 'k', text: 'pending' } }), {
+      onHandedBack: start,
+    });
     deliverNotice(hub, JSON.stringify({ r: 'c', s: 5 }), { onHandedBack: start });
-    deliverNotice(hub, JSON.stringify({ r: 'e', s: 7, e: 'status', d: { status: 'pending', requeued: true } }), { onHandedBack: start });
+    deliverNotice(hub, JSON.stringify({ r: 'e', s: 7, e: 'status', d: { status: 'pending', requeued: true } }), {
+      onHandedBack: start,
+    });
     expect(started).toEqual([]);
-    deliverNotice(hub, JSON.stringify({ r: 'd', s: 6, e: 'status', d: { status: 'pending', handed_back: true } }), { onHandedBack: start });
+    deliverNotice(hub, JSON.stringify({ r: 'd', s: 6, e: 'status', d: { status: 'pending', handed_back: true } }), {
+      onHandedBack: start,
+    });
     expect(started).toEqual(['d']);
   });
 });

@@ -15,11 +15,31 @@ const job = (soc: string, day = DAY) => {
 
 describe('fieldJobs and payWords', () => {
   it.each([
-    ['2134', 'at least £38,300 as a new entrant, then £54,700 (its going rate)', ['occupation:2134', 'sw-new-entrant', 'sw-general-threshold']],
-    ['2112', 'at least £33,400 as a new entrant, then £41,700 (its going rate, £40,300, is below the general threshold)', ['occupation:2112', 'sw-new-entrant', 'sw-general-threshold']],
-    ['2231', 'at least £25,000 or pay-band rate on the Health and Care Worker visa, once registered', ['occupation:2231', 'sw-health-care-threshold']],
-    ['3544', 'can be sponsored only while it is on the Temporary Shortage List (until 31 December 2026), which ends before a course starting now does', ['occupation:3544']],
-    ['1221', 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa', ['occupation:1221']],
+    [
+      '2134',
+      'at least £38,300 as a new entrant, then £54,700 (its going rate)',
+      ['occupation:2134', 'sw-new-entrant', 'sw-general-threshold'],
+    ],
+    [
+      '2112',
+      'at least £33,400 as a new entrant, then £41,700 (its going rate, £40,300, is below the general threshold)',
+      ['occupation:2112', 'sw-new-entrant', 'sw-general-threshold'],
+    ],
+    [
+      '2231',
+      'at least £25,000 or pay-band rate on the Health and Care Worker visa, once registered',
+      ['occupation:2231', 'sw-health-care-threshold'],
+    ],
+    [
+      '3544',
+      'can be sponsored only while it is on the Temporary Shortage List (until 31 December 2026), which ends before a course starting now does',
+      ['occupation:3544'],
+    ],
+    [
+      '1221',
+      'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa',
+      ['occupation:1221'],
+    ],
   ])('SOC %s: %s', (soc, words, ids) => {
     const j = job(soc);
     expect(payWords(j, '£25,000 or pay-band rate', true, NA)).toBe(words);
@@ -27,7 +47,9 @@ describe('fieldJobs and payWords', () => {
   });
 
   it('after a list place ends, the job is said to have ended on the list', () => {
-    expect(payWords(job('3544', '2027-01-01'), undefined, false, NA)).toBe('its shortage-list place ended on 31 December 2026, so it cannot be sponsored now');
+    expect(payWords(job('3544', '2027-01-01'), undefined, false, NA)).toBe(
+      'its shortage-list place ended on 31 December 2026, so it cannot be sponsored now',
+    );
   });
 
   it('takes the higher of the going rate and the general threshold, never a computed figure', () => {
@@ -53,7 +75,9 @@ describe('the Gemini subject data', () => {
   it('gives the pay per job with its fact ids, the course names and, for a bachelor’s, the UCAS instructions', () => {
     const retrieval = retrieve(kb, { subject: 'Marine Biology', subjectId: 'marine-biology', on });
     const ug = subjectData(retrieval, 'undergraduate');
-    expect(ug).toContain('  - biological scientists (SOC 2112): at least £33,400 as a new entrant, then £41,700 (its going rate, £40,300, is below the general threshold) (facts occupation:2112, sw-new-entrant, sw-general-threshold)');
+    expect(ug).toContain(
+      '  - biological scientists (SOC 2112): at least £33,400 as a new entrant, then £41,700 (its going rate, £40,300, is below the general threshold) (facts occupation:2112, sw-new-entrant, sw-general-threshold)',
+    );
     expect(ug).toContain('fact courses:marine-biology');
     expect(ug).toContain('ucas-deadlines-by-course');
     expect(ug).toContain('write "Information not available" for them and point to ucas.com');

@@ -9,10 +9,15 @@ const NOW = new Date('2026-12-01T12:00:00Z');
 describe('follow-up retrieval', () => {
   it('holds at least 40 real follow-ups whose expected ids exist in the knowledge base', () => {
     expect(FOLLOW_UP_CASES.length).toBeGreaterThanOrEqual(40);
-    const all = FOLLOW_UP_CASES.flatMap((c) => retrieveForQuestion(kb, c.question, c.report, NOW, 1000).facts.map((f) => f.id));
+    const all = FOLLOW_UP_CASES.flatMap((c) =>
+      retrieveForQuestion(kb, c.question, c.report, NOW, 1000).facts.map((f) => f.id),
+    );
     for (const { expected } of FOLLOW_UP_CASES) {
       for (const id of expected) {
-        const known = kb.facts.some((f) => f.id === id) || all.includes(id) || /^(occupation|earnings|outlook|subject-tuition|subject):/.test(id);
+        const known =
+          kb.facts.some((f) => f.id === id) ||
+          all.includes(id) ||
+          /^(occupation|earnings|outlook|subject-tuition|subject):/.test(id);
         expect(known, id).toBe(true);
       }
     }
@@ -31,7 +36,9 @@ describe('follow-up retrieval', () => {
       }
     }
     const recall = found / wanted;
-    console.log(`follow-up retrieval: recall@${FACTS_PER_ANSWER} = ${(recall * 100).toFixed(1)} % (${found}/${wanted} ids, ${FOLLOW_UP_CASES.length} questions)`);
+    console.log(
+      `follow-up retrieval: recall@${FACTS_PER_ANSWER} = ${(recall * 100).toFixed(1)} % (${found}/${wanted} ids, ${FOLLOW_UP_CASES.length} questions)`,
+    );
     if (misses.length > 0) console.log(misses.join('\n'));
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });

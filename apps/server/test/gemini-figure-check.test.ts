@@ -25,14 +25,23 @@ describe('figuresIn', () => {
 
 describe('allowedFigures', () => {
   it('adds the month of every given day, and nothing for a month alone', () => {
-    expect([...allowedFigures('from 2027-09-01; intake 2028-01; £10')].sort()).toEqual(['2027-09', '2027-09-01', '2028-01', '£10'].sort());
+    expect([...allowedFigures('from 2027-09-01; intake 2028-01; £10')].sort()).toEqual(
+      ['2027-09', '2027-09-01', '2028-01', '£10'].sort(),
+    );
   });
 });
 
 describe('figureProblems', () => {
-  const allowed = allowedFigures('Fee £524; funds £1,529/month × 9 = £13,761; 70% of going rate; course_start 2027-09-01.');
+  const allowed = allowedFigures(
+    'Fee £524; funds £1,529/month × 9 = £13,761; 70% of going rate; course_start 2027-09-01.',
+  );
   it('accepts figures written another way and the month of a given day', () => {
-    expect(figureProblems('Pay £524, show £13,761 (£1529 a month), new entrants 70%, start 1 September 2027, September 2027.', allowed)).toEqual([]);
+    expect(
+      figureProblems(
+        'Pay £524, show £13,761 (£1529 a month), new entrants 70%, start 1 September 2027, September 2027.',
+        allowed,
+      ),
+    ).toEqual([]);
   });
   it('names each figure that was not given', () => {
     expect(figureProblems('A fee of £490, 75% and 2 October 2027.', allowed)).toEqual([

@@ -58,12 +58,21 @@ describe('buildPrompt', () => {
     const retrieval = {
       ...base,
       facts: [
-        { ...base.facts[0], sourceNumbers: [1, 2], value: '£524', effectiveFrom: '2025-04-09', effectiveUntil: '2026-12-31', note: 'From memory.' },
+        {
+          ...base.facts[0],
+          sourceNumbers: [1, 2],
+          value: '£524',
+          effectiveFrom: '2025-04-09',
+          effectiveUntil: '2026-12-31',
+          note: 'From memory.',
+        },
         { ...base.facts[1], confidence: 'medium' as const },
       ],
     };
     const { systemInstruction } = buildPrompt({ ...input(), retrieval });
-    expect(systemInstruction).toContain('- fact-1 [1][2]: Fact number 1 about studying in the UK. (in force from 2025-04-09; ends after 2026-12-31)');
+    expect(systemInstruction).toContain(
+      '- fact-1 [1][2]: Fact number 1 about studying in the UK. (in force from 2025-04-09; ends after 2026-12-31)',
+    );
     expect(systemInstruction).toContain('- fact-2 [2]: Fact number 2 about studying in the UK. (not fully confirmed)');
     expect(systemInstruction).not.toContain('From memory.');
     expect(systemInstruction.split('Fact number 1').length).toBe(2);
@@ -80,10 +89,16 @@ describe('buildPrompt', () => {
     expect(systemInstruction).toContain('The Executive Summary opens with fact outlook:physiotherapy');
     expect(systemInstruction).toContain('occupation:2221, earnings:physiotherapy, regulator:physiotherapy:0');
     expect(systemInstruction).toMatch(/- occupation:2221 \[\d+\](\[\d+\])*: SOC 2221 Physiotherapists: degree level/);
-    expect(systemInstruction).toContain('Professional bodies (name them; no source, so no marker): Chartered Society of Physiotherapy (https://www.csp.org.uk).');
+    expect(systemInstruction).toContain(
+      'Professional bodies (name them; no source, so no marker): Chartered Society of Physiotherapy (https://www.csp.org.uk).',
+    );
     expect(systemInstruction).toContain('Health and Care Professions Council (HCPC) registers this profession.');
 
-    const law = buildPrompt({ subject: 'Law', retrieval: retrieve(kb, { subject: 'Law', on: NOW }), now: NOW }).systemInstruction;
+    const law = buildPrompt({
+      subject: 'Law',
+      retrieval: retrieve(kb, { subject: 'Law', on: NOW }),
+      now: NOW,
+    }).systemInstruction;
     expect(law).toContain('Fallback roles (pay is indicative; cite the National Living Wage fact for the pay floor):');
     expect(law.split('RULES:')[0]).not.toMatch(/from memory|\(derived\)|third-party; verify/);
   });

@@ -51,11 +51,18 @@ async function failure(promise: Promise<unknown>): Promise<WriterError> {
 
 describe('Gemini writer, normal answer', () => {
   it('streams sections while the model writes, then returns parsed content, citations and metadata', async () => {
-    standIn.script({ kind: 'answer', markdown: reportMarkdown([1, 2]), chunkSize: 30, firstChunkDelayMs: 20, chunkDelayMs: 2 });
+    standIn.script({
+      kind: 'answer',
+      markdown: reportMarkdown([1, 2]),
+      chunkSize: 30,
+      firstChunkDelayMs: 20,
+      chunkDelayMs: 2,
+    });
     const events: WriterEvent[] = [];
     let chunksSentAtFirstSection = -1;
     const result = await writer().write(input(), (event) => {
-      if (event.type === 'section' && chunksSentAtFirstSection < 0) chunksSentAtFirstSection = standIn.requests[0].sentChunks;
+      if (event.type === 'section' && chunksSentAtFirstSection < 0)
+        chunksSentAtFirstSection = standIn.requests[0].sentChunks;
       events.push(event);
     });
 
@@ -175,7 +182,10 @@ describe('Gemini writer, figure check', () => {
 
   it('gives the profile and the timeline as JSON data and accepts the figures it gave', async () => {
     // The student data holds the course start (2027-09-01) and the London funds row's basis (× 9 months).
-    standIn.script({ kind: 'answer', markdown: withFigure('Your course starts on 1 September 2027 and ends on 31 August 2028.') });
+    standIn.script({
+      kind: 'answer',
+      markdown: withFigure('Your course starts on 1 September 2027 and ends on 31 August 2028.'),
+    });
     const result = await writer().write(input({ profile }), () => undefined);
     expect(standIn.requests).toHaveLength(1);
     const userText = standIn.requests[0].body!.contents[0].parts[0].text;
@@ -189,13 +199,18 @@ describe('Gemini writer, figure check', () => {
     standIn.script([{ kind: 'answer', markdown: withFigure('The visa fee is £490.') }, { kind: 'answer' }]);
     const result = await writer().write(input({ profile }), () => undefined);
     expect(standIn.requests).toHaveLength(2);
-    expect(standIn.requests[1].body!.contents[2].parts[0].text).toContain('The figure or date £490 is not in the facts or the timeline you were given');
+    expect(standIn.requests[1].body!.contents[2].parts[0].text).toContain(
+      'The figure or date £490 is not in the facts or the timeline you were given',
+    );
     expect(result.content.executive_summary[0]).toBe('Key point 1. [1]');
   });
 
   it('fails with invalid_output when the repair still has a made-up date (a paid report is then refunded)', async () => {
     const madeUp = withFigure('Apply for the visa by 15 March 2027.');
-    standIn.script([{ kind: 'answer', markdown: madeUp }, { kind: 'answer', markdown: madeUp }]);
+    standIn.script([
+      { kind: 'answer', markdown: madeUp },
+      { kind: 'answer', markdown: madeUp },
+    ]);
     const error = await failure(writer().write(input({ profile }), () => undefined));
     expect(error.reason).toBe('invalid_output');
     expect(error.message).toContain('2027-03-15 is not in the facts or the timeline');

@@ -16,16 +16,28 @@ afterAll(async () => {
   await gemini.close();
 });
 
-const env = (extra: Record<string, string> = {}) => ({ GEMINI_API_KEY: 'test-key', GEMINI_TIMEOUT_MS: '20000', ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  GEMINI_API_KEY: 'test-key',
+  GEMINI_TIMEOUT_MS: '20000',
+  ...extra,
+});
 
 async function create(t: TestApp, token: string, subject = 'Nursing'): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(token), payload: { subject } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/reports',
+    headers: bearer(token),
+    payload: { subject },
+  });
   expect(response.statusCode).toBe(201);
   return response.json<{ report: { report_id: string } }>().report.report_id;
 }
 
 async function statusOf(reportId: string): Promise<{ status: string; started_at: Date | null }> {
-  const { rows } = await database.query<{ status: string; started_at: Date | null }>('SELECT status, started_at FROM reports WHERE report_id = $1', [reportId]);
+  const { rows } = await database.query<{ status: string; started_at: Date | null }>(
+    'SELECT status, started_at FROM reports WHERE report_id = $1',
+    [reportId],
+  );
   return rows[0];
 }
 

@@ -21,7 +21,11 @@ describe('health when the database goes away', () => {
     const t = await buildTestApp(database);
     const user = await signUp(t.app);
     await database.close();
-    const response = await t.app.inject({ method: 'GET', url: '/reports', headers: { ...bearer(user.token), 'x-request-id': 'req-broken-db-1' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/reports',
+      headers: { ...bearer(user.token), 'x-request-id': 'req-broken-db-1' },
+    });
     expect(response.statusCode).toBeGreaterThanOrEqual(500);
     const body = response.json<Record<string, string>>();
     expect(body.request_id).toBe('req-broken-db-1');
@@ -44,7 +48,9 @@ describe('health when the database goes away', () => {
     expect([await health(), await health()]).toEqual([503, 503]);
     up = true;
     expect([await health(), await health()]).toEqual([200, 200]);
-    expect(t.logs.filter((l) => l.msg === 'database lost' || l.msg === 'database regained').map((l) => [l.msg, l.level])).toEqual([
+    expect(
+      t.logs.filter((l) => l.msg === 'database lost' || l.msg === 'database regained').map((l) => [l.msg, l.level]),
+    ).toEqual([
       ['database lost', 'ERROR'],
       ['database regained', 'INFO'],
     ]);
@@ -52,17 +58,20 @@ describe('health when the database goes away', () => {
     await database.close();
   });
 
-  it.skipIf(!TEST_DATABASE_URL)(`answers 503 when the PostgreSQL server drops the database, and keeps serving${TEST_DATABASE_URL ? '' : ` ${NEEDS_SERVER}`}`, async () => {
-    const throwaway = await throwawayPostgres(TEST_DATABASE_URL!);
-    const [database] = await sharedDatabases(throwaway.url, 1);
-    const t = await buildTestApp(database);
-    expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
-    await throwaway.drop();
-    const response = await t.app.inject({ method: 'GET', url: '/health' });
-    expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject({ status: 'unhealthy' });
-    expect((await t.app.inject({ method: 'GET', url: '/config' })).statusCode).toBe(200);
-    await t.close();
-    await database.close().catch(() => undefined);
-  });
+  it.skipIf(!TEST_DATABASE_URL)(
+    `answers 503 when the PostgreSQL server drops the database, and keeps serving${TEST_DATABASE_URL ? '' : ` ${NEEDS_SERVER}`}`,
+    async () => {
+      const throwaway = await throwawayPostgres(TEST_DATABASE_URL!);
+      const [database] = await sharedDatabases(throwaway.url, 1);
+      const t = await buildTestApp(database);
+      expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      await throwaway.drop();
+      const response = await t.app.inject({ method: 'GET', url: '/health' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ status: 'unhealthy' });
+      expect((await t.app.inject({ method: 'GET', url: '/config' })).statusCode).toBe(200);
+      await t.close();
+      await database.close().catch(() => undefined);
+    },
+  );
 });

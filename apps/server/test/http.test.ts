@@ -30,8 +30,14 @@ describe('health, config and OpenAPI', () => {
   it('answers /health healthy with the database check', async () => {
     const response = await dev.app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'healthy', version: dev.config.version, checks: { database: 'ok' } });
-    expect(new Date(response.json<{ timestamp: string }>().timestamp).toISOString()).toBe(response.json<{ timestamp: string }>().timestamp);
+    expect(response.json()).toMatchObject({
+      status: 'healthy',
+      version: dev.config.version,
+      checks: { database: 'ok' },
+    });
+    expect(new Date(response.json<{ timestamp: string }>().timestamp).toISOString()).toBe(
+      response.json<{ timestamp: string }>().timestamp,
+    );
   });
 
   it('answers /config with public settings only', async () => {
@@ -50,9 +56,16 @@ describe('health, config and OpenAPI', () => {
   });
 
   it('names the operator and the writer in /config from the configuration', async () => {
-    const named = await buildTestApp(database, { OPERATOR_NAME: 'Asha Advisers Ltd', OPERATOR_CONTACT_EMAIL: 'help@asha.example', GEMINI_API_KEY: 'k-123' });
+    const named = await buildTestApp(database, {
+      OPERATOR_NAME: 'Asha Advisers Ltd',
+      OPERATOR_CONTACT_EMAIL: 'help@asha.example',
+      GEMINI_API_KEY: 'k-123',
+    });
     const body = (await named.app.inject({ method: 'GET', url: '/config' })).json<Record<string, unknown>>();
-    expect(body).toMatchObject({ operator: { name: 'Asha Advisers Ltd', contact_email: 'help@asha.example' }, writer: 'gemini' });
+    expect(body).toMatchObject({
+      operator: { name: 'Asha Advisers Ltd', contact_email: 'help@asha.example' },
+      writer: 'gemini',
+    });
     expect(JSON.stringify(body)).not.toContain('k-123');
     await named.close();
   });
@@ -60,13 +73,32 @@ describe('health, config and OpenAPI', () => {
   it('serves an OpenAPI 3.1 document with every route and its error responses', async () => {
     const response = await dev.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const doc = response.json<{ openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
+    const doc = response.json<{
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/health', '/config', '/auth/signup', '/auth/login', '/auth/refresh', '/auth/logout', '/reports', '/reports/{report_id}', '/reports/{report_id}/stream', '/cron/expire-reports', '/cron/delete-expired-reports']) {
+    for (const path of [
+      '/health',
+      '/config',
+      '/auth/signup',
+      '/auth/login',
+      '/auth/refresh',
+      '/auth/logout',
+      '/reports',
+      '/reports/{report_id}',
+      '/reports/{report_id}/stream',
+      '/cron/expire-reports',
+      '/cron/delete-expired-reports',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(Object.keys(doc.paths['/reports'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '422', '429']));
-    expect(Object.keys(doc.paths['/reports/{report_id}'].get.responses)).toEqual(expect.arrayContaining(['200', '404']));
+    expect(Object.keys(doc.paths['/reports'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '422', '429']),
+    );
+    expect(Object.keys(doc.paths['/reports/{report_id}'].get.responses)).toEqual(
+      expect.arrayContaining(['200', '404']),
+    );
   });
 });
 
@@ -74,14 +106,23 @@ describe('request ids and errors', () => {
   it('keeps a plausible incoming X-Request-Id and replaces an implausible one', async () => {
     const kept = await dev.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'req-1234abcd' } });
     expect(kept.headers['x-request-id']).toBe('req-1234abcd');
-    const replaced = await dev.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'bad id\nwith newline' } });
+    const replaced = await dev.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers unknown API routes 404 in the error shape', async () => {
     const response = await dev.app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'req-abcdefgh' } });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: 'Not found', code: 'NOT_FOUND', detail: 'No route for GET /nope.', request_id: 'req-abcdefgh' });
+    expect(response.json()).toEqual({
+      error: 'Not found',
+      code: 'NOT_FOUND',
+      detail: 'No route for GET /nope.',
+      request_id: 'req-abcdefgh',
+    });
   });
 
   it('logs each request with its requestId', async () => {
@@ -108,7 +149,11 @@ describe('security headers', () => {
   });
 
   it('allows Clerk’s domains in the CSP only when Clerk is on', async () => {
-    const clerk = await buildTestApp(database, { AUTH_PROVIDER: 'clerk', CLERK_PUBLISHABLE_KEY: 'pk_test_Y2xlcmsuZXhhbXBsZS5jb20k', CLERK_SECRET_KEY: 'sk_test_abc' });
+    const clerk = await buildTestApp(database, {
+      AUTH_PROVIDER: 'clerk',
+      CLERK_PUBLISHABLE_KEY: 'pk_test_Y2xlcmsuZXhhbXBsZS5jb20k',
+      CLERK_SECRET_KEY: 'sk_test_abc',
+    });
     const response = await clerk.app.inject({ method: 'GET', url: '/health' });
     expect(response.headers['content-security-policy']).toContain('clerk');
     await clerk.close();
@@ -120,7 +165,11 @@ describe('CORS', () => {
     const response = await production.app.inject({
       method: 'OPTIONS',
       url: '/reports',
-      headers: { origin: 'https://study.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'https://study.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe('https://study.example.com');
@@ -129,7 +178,11 @@ describe('CORS', () => {
   });
 
   it('refuses an origin that is not listed', async () => {
-    const response = await production.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example.com' } });
+    const response = await production.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'https://evil.example.com' },
+    });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -71,7 +71,13 @@ export function sentences(text: string): string[] {
     .replace(/\[\d+\]/g, '')
     .replace(/[*_`#]/g, '')
     .split(/\n+|(?<=[.!?])\s+(?=[A-Z“"'(])/)
-    .map((s) => s.replace(/^\s*-\s*/, '').replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim())
+    .map((s) =>
+      s
+        .replace(/^\s*-\s*/, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s+([.,;:])/g, '$1')
+        .trim(),
+    )
     .filter((s) => s.split(' ').length >= 4);
 }
 
@@ -100,7 +106,8 @@ describe('knowledge-base measures (issue 9 closing note)', () => {
   });
 
   it('prints the table', () => {
-    const header = 'subject            | sentences | shared with generic | words (no sources) | words rendered | citations | real quotes';
+    const header =
+      'subject            | sentences | shared with generic | words (no sources) | words rendered | citations | real quotes';
     const lines = rows.map(
       (r) =>
         `${r.subject.padEnd(18)} | ${String(r.sentences).padStart(9)} | ${`${r.shared} %`.padStart(19)} | ${String(r.words).padStart(18)} | ${String(r.renderedWords).padStart(14)} | ${String(r.citations).padStart(9)} | ${String(r.quotes).padStart(11)}`,
@@ -109,18 +116,28 @@ describe('knowledge-base measures (issue 9 closing note)', () => {
     expect(rows).toHaveLength(10);
   });
 
-  it.each(SUBJECTS.map(([subject]) => subject))('%s: no sentence repeats; every citation is cited; no excerpt is the app’s words', (subject) => {
-    const row = rows.find((r) => r.subject === subject)!;
-    expect(row.repeated).toEqual([]);
-    expect(row.citations).toBe(row.cited);
-    expect(row.quotes).toBe(0);
-    expect(row.words).toBeLessThanOrEqual(MAX_WORDS);
-    expect(row.shared).toBeLessThanOrEqual(MAX_SHARED_PERCENT[subject] ?? TARGET_SHARED_PERCENT);
-  });
+  it.each(SUBJECTS.map(([subject]) => subject))(
+    '%s: no sentence repeats; every citation is cited; no excerpt is the app’s words',
+    (subject) => {
+      const row = rows.find((r) => r.subject === subject)!;
+      expect(row.repeated).toEqual([]);
+      expect(row.citations).toBe(row.cited);
+      expect(row.quotes).toBe(0);
+      expect(row.words).toBeLessThanOrEqual(MAX_WORDS);
+      expect(row.shared).toBeLessThanOrEqual(MAX_SHARED_PERCENT[subject] ?? TARGET_SHARED_PERCENT);
+    },
+  );
 
-  it.each(SUBJECTS.map(([subject, id]) => [subject, id] as const))('%s: at most 3,500 words without the sources, with and without a profile', (subject, id) => {
-    const counts = PROFILES.map((profile) => words(reportText({ ...write(subject, id, profile).content, sources: '' })));
-    console.log(`${subject}: ${counts.join(' / ')} words (no profile / UG London / PGT London / PGR Edinburgh / PGT January)`);
-    for (const count of counts) expect(count).toBeLessThanOrEqual(MAX_WORDS);
-  });
+  it.each(SUBJECTS.map(([subject, id]) => [subject, id] as const))(
+    '%s: at most 3,500 words without the sources, with and without a profile',
+    (subject, id) => {
+      const counts = PROFILES.map((profile) =>
+        words(reportText({ ...write(subject, id, profile).content, sources: '' })),
+      );
+      console.log(
+        `${subject}: ${counts.join(' / ')} words (no profile / UG London / PGT London / PGR Edinburgh / PGT January)`,
+      );
+      for (const count of counts) expect(count).toBeLessThanOrEqual(MAX_WORDS);
+    },
+  );
 });

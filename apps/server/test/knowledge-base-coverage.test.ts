@@ -31,8 +31,12 @@ describe('describeCoverage', () => {
       /^For Marine Biology, the report covers the 3 jobs graduates usually enter .*graduate earnings for its subject group, and .* It has no course fees of its own for Marine Biology/,
     );
     expect(describeCoverage(kb, 'data-science').note).not.toContain('graduate earnings');
-    expect(describeCoverage(kb, 'physiotherapy').note).toContain('registration with the Health and Care Professions Council (HCPC)');
-    expect(describeCoverage(kb, 'biosciences-non-specific', 'parent').note).toMatch(/^We do not hold this subject on its own, so the report uses its nearest group, /);
+    expect(describeCoverage(kb, 'physiotherapy').note).toContain(
+      'registration with the Health and Care Professions Council (HCPC)',
+    );
+    expect(describeCoverage(kb, 'biosciences-non-specific', 'parent').note).toMatch(
+      /^We do not hold this subject on its own, so the report uses its nearest group, /,
+    );
     expect(describeCoverage(kb, null).note).toMatch(/^We hold no subject-specific data for this subject/);
   });
 });
@@ -68,16 +72,26 @@ describe('the field facts retrieval adds from the map', () => {
 
   it('says plainly in the outlook when the field’s jobs decide whether the student can stay', () => {
     const outlook = (id: string): string => factsOf(id).find((f) => f.id === `outlook:${id}`)!.statement;
-    expect(outlook('fashion-design')).toMatch(/^Only 1 of the 2 jobs Fashion Design graduates usually enter can be sponsored/);
-    expect(outlook('fashion-design')).toContain('which job you get decides whether you can stay after the Graduate visa');
+    expect(outlook('fashion-design')).toMatch(
+      /^Only 1 of the 2 jobs Fashion Design graduates usually enter can be sponsored/,
+    );
+    expect(outlook('fashion-design')).toContain(
+      'which job you get decides whether you can stay after the Graduate visa',
+    );
     expect(outlook('marine-biology')).toContain('are below the general £41,700 threshold');
     expect(outlook('nursing')).toMatch(/Health and Care Worker visa/);
     expect(outlook('computer-science')).toMatch(
       /^The 8 jobs Computer Science graduates usually enter are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold; the going rate of IT quality and testing professionals \(SOC 2136\) \(£41,200\) is below/,
     );
-    expect(outlook('mba')).toMatch(/are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold\.$/);
-    expect(outlook('hospitality')).toMatch(/cannot be sponsored on a Skilled Worker visa for a graduate of a course starting now \(below degree level, RQF 6/);
-    expect(outlook('psychology')).toContain('are Health and Care Worker visa jobs paid on national pay scales, once you are registered with the Health and Care Professions Council (HCPC)');
+    expect(outlook('mba')).toMatch(
+      /are degree-level and can be sponsored on a Skilled Worker visa if the pay meets the threshold\.$/,
+    );
+    expect(outlook('hospitality')).toMatch(
+      /cannot be sponsored on a Skilled Worker visa for a graduate of a course starting now \(below degree level, RQF 6/,
+    );
+    expect(outlook('psychology')).toContain(
+      'are Health and Care Worker visa jobs paid on national pay scales, once you are registered with the Health and Care Professions Council (HCPC)',
+    );
     expect(outlook('media-studies')).toMatch(/the going rates of .* are below the general £41,700 threshold/);
   });
 
@@ -86,7 +100,9 @@ describe('the field facts retrieval adds from the map', () => {
     expect(nursing.filter((f) => f.id.startsWith('occupation:'))).toHaveLength(1);
     expect(nursing.find((f) => f.id.startsWith('occupation:'))!.id).toBe('occupation:2237,2232,2233,2234,2235,2236');
     const physio = factsOf('physiotherapy').map((f) => f.id);
-    expect(physio).toEqual(expect.arrayContaining(['sw-health-care-threshold', 'ihs-health-care-exempt', 'regulator:physiotherapy:0']));
+    expect(physio).toEqual(
+      expect.arrayContaining(['sw-health-care-threshold', 'ihs-health-care-exempt', 'regulator:physiotherapy:0']),
+    );
     const law = factsOf('law');
     expect(law.filter((f) => f.id.startsWith('regulator:')).map((f) => f.statement.split(' registers')[0])).toEqual([
       'Solicitors Regulation Authority (SRA)',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { changesBetween, dayAfter, inForceOn, KNOWN_ENDS, listEnd, ruleInForce } from '../src/domain/knowledge-base/dated-rules.js';
+import {
+  changesBetween,
+  dayAfter,
+  inForceOn,
+  KNOWN_ENDS,
+  listEnd,
+  ruleInForce,
+} from '../src/domain/knowledge-base/dated-rules.js';
 import { sponsorStatus } from '../src/domain/knowledge-base/field-facts.js';
 import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
 import type { Occupation } from '../src/domain/knowledge-base/occupations-schema.js';
@@ -53,13 +60,20 @@ describe('changesBetween: what changes between now and a date', () => {
       '2027-01-01 starts timeline-2027-01-graduate',
     ]);
     expect(ids('2027-01-01', '2027-03-31')).toEqual([]);
-    expect(ids('2027-01-01', '2027-04-01')).toEqual(['2027-04-01 ends fallback-nlw-2026', '2027-04-01 starts fallback-nlw-2027-pending']);
+    expect(ids('2027-01-01', '2027-04-01')).toEqual([
+      '2027-04-01 ends fallback-nlw-2026',
+      '2027-04-01 starts fallback-nlw-2027-pending',
+    ]);
     expect(ids('2028-07-31', '2028-08-01')).toEqual(['2028-08-01 starts tuition-international-levy']);
   });
 
   it('words an occupation leaving its list', () => {
-    const [change] = changesBetween(kb, '2026-12-31', '2027-01-01', [occupation('3422')]).filter((c) => c.id.startsWith('occupation:'));
-    expect(change.text).toBe('SOC 3422 Clothing, fashion and accessories designers leaves the Temporary Shortage List.');
+    const [change] = changesBetween(kb, '2026-12-31', '2027-01-01', [occupation('3422')]).filter((c) =>
+      c.id.startsWith('occupation:'),
+    );
+    expect(change.text).toBe(
+      'SOC 3422 Clothing, fashion and accessories designers leaves the Temporary Shortage List.',
+    );
     expect(listEnd(occupation('6135'))).toBe('2028-07-22');
     expect(listEnd(occupation('2134'))).toBeNull();
   });
@@ -77,12 +91,18 @@ describe('sponsorStatus and the writers’ dated wording', () => {
 
   it('never offers a Temporary Shortage List job as a live route past its end date', () => {
     const line = (day: string): string =>
-      retrieve(kb, { subject: 'Fashion Design', subjectId: 'fashion-design', on: new Date(`${day}T12:00:00Z`) }).facts.find(
-        (f) => f.id === 'occupation:3422',
-      )!.statement;
-    expect(line('2026-12-31')).toContain('only while it is on the Temporary Shortage List, which is due to end on 31 December 2026');
+      retrieve(kb, {
+        subject: 'Fashion Design',
+        subjectId: 'fashion-design',
+        on: new Date(`${day}T12:00:00Z`),
+      }).facts.find((f) => f.id === 'occupation:3422')!.statement;
+    expect(line('2026-12-31')).toContain(
+      'only while it is on the Temporary Shortage List, which is due to end on 31 December 2026',
+    );
     expect(line('2026-12-31')).toContain('do not plan on sponsorship in this job');
-    expect(line('2027-01-01')).toContain('its place on the Temporary Shortage List ended on 31 December 2026, so it cannot be sponsored');
+    expect(line('2027-01-01')).toContain(
+      'its place on the Temporary Shortage List ended on 31 December 2026, so it cannot be sponsored',
+    );
     expect(line('2027-01-01')).not.toContain('can be sponsored only while');
   });
 });

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KNOWLEDGE_BASE_FILES, KnowledgeBaseError, PROJECT_FACTS_FILE, loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
+import {
+  KNOWLEDGE_BASE_FILES,
+  KnowledgeBaseError,
+  PROJECT_FACTS_FILE,
+  loadKnowledgeBase,
+} from '../src/domain/knowledge-base/load.js';
 import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
 
 /**
@@ -59,16 +64,22 @@ describe('project-facts.json', () => {
   it('refuses an id that the shared facts file already has, naming the file, record and field', () => {
     const clash = project();
     clash.facts[0].id = 'visa-cas-required';
-    expect(problemsOf(folder('clash', clash))).toContain(`${PROJECT_FACTS_FILE}: facts[0] (visa-cas-required).id: already in uk-facts.json`);
+    expect(problemsOf(folder('clash', clash))).toContain(
+      `${PROJECT_FACTS_FILE}: facts[0] (visa-cas-required).id: already in uk-facts.json`,
+    );
   });
 
   it('refuses an unknown source, plain http and subjects (they come from the shared data)', () => {
     const bad = project();
     bad.facts[1].source_ids = ['nowhere'];
-    expect(problemsOf(folder('unknown-source', bad)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: facts[1] (ucas-oxford-medicine-2027).source_ids[0]: unknown source "nowhere"`);
+    expect(problemsOf(folder('unknown-source', bad)).join('\n')).toContain(
+      `${PROJECT_FACTS_FILE}: facts[1] (ucas-oxford-medicine-2027).source_ids[0]: unknown source "nowhere"`,
+    );
     const http = project();
     http.sources[0].url = 'http://www.ucas.com/';
-    expect(problemsOf(folder('http', http)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: sources[0] (ucas-when-to-apply).url`);
+    expect(problemsOf(folder('http', http)).join('\n')).toContain(
+      `${PROJECT_FACTS_FILE}: sources[0] (ucas-when-to-apply).url`,
+    );
     expect(problemsOf(folder('subjects', { ...project(), subjects: [] })).join('\n')).toContain(PROJECT_FACTS_FILE);
   });
 });

@@ -14,7 +14,8 @@ import { credibilityScore, CREDIBILITY, toCitations } from '../src/domain/report
 import type { NumberedSource } from '../src/domain/report/types.js';
 
 const kb = loadKnowledgeBase();
-const idOf = (subject: string, subjectId?: string | null): string | null => findSubject(kb, subject, subjectId)?.id ?? null;
+const idOf = (subject: string, subjectId?: string | null): string | null =>
+  findSubject(kb, subject, subjectId)?.id ?? null;
 
 describe('findSubject', () => {
   it.each([
@@ -44,12 +45,19 @@ describe('findSubject', () => {
     expect(idOf(subject)).toBe(expected);
   });
 
-  it.each(['Underwater Basket Weaving', 'Fine Art', 'Art', 'Economics', 'Doctorate in Chemistry', 'MSc', '', '   ', 'it is'])(
-    'finds nothing for %j',
-    (subject) => {
-      expect(idOf(subject)).toBeNull();
-    },
-  );
+  it.each([
+    'Underwater Basket Weaving',
+    'Fine Art',
+    'Art',
+    'Economics',
+    'Doctorate in Chemistry',
+    'MSc',
+    '',
+    '   ',
+    'it is',
+  ])('finds nothing for %j', (subject) => {
+    expect(idOf(subject)).toBeNull();
+  });
 
   it('prefers a known subject id, and falls back to the words for an unknown one', () => {
     expect(idOf('anything at all', 'law')).toBe('law');

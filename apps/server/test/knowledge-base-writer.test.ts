@@ -8,7 +8,11 @@ import { NOT_AVAILABLE, SECTION_KEYS } from '../src/domain/report/sections.js';
 import type { WriterEvent, WriterInput, WriterResult } from '../src/domain/report/types.js';
 import { citedNumbers, reportText, validateReport } from '../src/domain/report/validate.js';
 import { withMarker } from '../src/domain/writers/knowledge-base-writer/context.js';
-import { chunkText, createKnowledgeBaseWriter, WORDS_PER_DELTA } from '../src/domain/writers/knowledge-base-writer/index.js';
+import {
+  chunkText,
+  createKnowledgeBaseWriter,
+  WORDS_PER_DELTA,
+} from '../src/domain/writers/knowledge-base-writer/index.js';
 import { MAX_FALLBACK_ROLES } from '../src/domain/writers/knowledge-base-writer/sections-work.js';
 
 /** The facts file read as plain JSON: the expected figures come from here, not from the code under test. */
@@ -25,7 +29,11 @@ const longDate = (d: Date): string =>
 const kb = loadKnowledgeBase();
 const allSources = [...kb.sources, ...kb.occupations.sources, ...kb.subjectMap.sources];
 const NOW = new Date('2026-11-26T10:00:00Z');
-const input = (subject: string, now = NOW): WriterInput => ({ subject, retrieval: retrieve(kb, { subject, on: now }), now });
+const input = (subject: string, now = NOW): WriterInput => ({
+  subject,
+  retrieval: retrieve(kb, { subject, on: now }),
+  now,
+});
 
 async function write(
   writerInput: WriterInput,
@@ -56,7 +64,8 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
     for (const key of SECTION_KEYS) expect(sectionMarkdown(content, key).trim()).not.toBe('');
     expect(content.executive_summary.length).toBeGreaterThanOrEqual(5);
     expect(content.executive_summary.length).toBeLessThanOrEqual(10);
-    for (const bullet of content.executive_summary) if (!bullet.includes(NOT_AVAILABLE) && !bullet.startsWith('**Assumed:**')) expect(bullet).toMatch(/\[\d+\]/);
+    for (const bullet of content.executive_summary)
+      if (!bullet.includes(NOT_AVAILABLE) && !bullet.startsWith('**Assumed:**')) expect(bullet).toMatch(/\[\d+\]/);
 
     // Every [n] resolves; the citations are exactly 1..n in the order the text first cites them.
     const cited = citedNumbers(reportText(content));
@@ -86,9 +95,13 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
     expect(content.fallback_job_prospects).toContain('20 hours a week');
     expect(content.post_study_work).toContain(`${/^\d+ years/.exec(fact('graduate-length-current').value!)![0]}`);
     expect(content.post_study_work).toContain(fact('graduate-18-months').value);
-    expect(content.post_study_work).toContain(longDate(new Date(`${fact('graduate-18-months').effective_from!}T00:00:00Z`)));
+    expect(content.post_study_work).toContain(
+      longDate(new Date(`${fact('graduate-18-months').effective_from!}T00:00:00Z`)),
+    );
     expect(content.post_study_work).toContain(pounds('sw-general-threshold'));
-    expect(content.estimated_costs.living_costs).toContain(`Student visa fee: ${fact('visa-fee-student-outside-uk').value}`);
+    expect(content.estimated_costs.living_costs).toContain(
+      `Student visa fee: ${fact('visa-fee-student-outside-uk').value}`,
+    );
 
     // The knowledge base's as-of date is shown.
     expect(content.knowledge_base_as_of).toBe(facts.as_of);
@@ -97,7 +110,8 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
 
     // The stream is the content.
     const streamed = new Map<string, string>();
-    for (const event of events) if (event.type === 'delta') streamed.set(event.key, (streamed.get(event.key) ?? '') + event.text);
+    for (const event of events)
+      if (event.type === 'delta') streamed.set(event.key, (streamed.get(event.key) ?? '') + event.text);
     for (const key of SECTION_KEYS) expect(streamed.get(key)).toBe(sectionMarkdown(content, key));
   });
 
@@ -114,14 +128,18 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
       for (const soc of mapEntry.soc_codes) {
         const occupation = kb.occupations.occupations.find((o) => o.soc === soc)!;
         expect(content.job_prospects_in_field).toContain(`SOC ${soc} ${occupation.title}`);
-        if (occupation.going_rate_gbp) expect(content.job_prospects_in_field).toContain(`Going rate ${gbp(occupation.going_rate_gbp)} a year`);
+        if (occupation.going_rate_gbp)
+          expect(content.job_prospects_in_field).toContain(`Going rate ${gbp(occupation.going_rate_gbp)} a year`);
       }
-      for (const role of entry.fallback_roles.slice(0, MAX_FALLBACK_ROLES)) expect(content.fallback_job_prospects).toContain(`**${role.title}:**`);
+      for (const role of entry.fallback_roles.slice(0, MAX_FALLBACK_ROLES))
+        expect(content.fallback_job_prospects).toContain(`**${role.title}:**`);
       if (mapEntry.regulator) expect(content.job_prospects_in_field).toContain(mapEntry.regulator.route.slice(0, 40));
       for (const body of mapEntry.professional_bodies) expect(content.job_prospects_in_field).toContain(body.name);
     } else {
       expect(content.estimated_costs.tuition_ranges).toContain(`**“${subject}”:** no subject-specific figure`);
-      expect(content.job_prospects_in_field).toContain(`In-field roles and salaries for “${subject}”: ${NOT_AVAILABLE}.`);
+      expect(content.job_prospects_in_field).toContain(
+        `In-field roles and salaries for “${subject}”: ${NOT_AVAILABLE}.`,
+      );
       expect(content.study_options).toContain(`**Courses for “${subject}”:** ${NOT_AVAILABLE}.`);
       expect(content.executive_summary.find((b) => !b.startsWith('**Assumed:**'))).toContain(NOT_AVAILABLE);
       expect(content.job_prospects_in_field).not.toContain('(SOC ');
@@ -138,21 +156,30 @@ describe('the knowledge-base writer’s action plan and dates', () => {
     expect(content.action_plan['90_days']).toContain(`**By ${plus(90)} (day 90)**`);
     expect(plus(30)).toBe('26 December 2026');
     // No intake given: September 2027 is assumed; the visa window (1 March 2027) opens after day 90.
-    expect(content.action_plan['90_days']).toMatch(/Hold the money for 28 days: from 1 February 2027 \(by 28 February 2027\) (\[\d+\])+\./);
+    expect(content.action_plan['90_days']).toMatch(
+      /Hold the money for 28 days: from 1 February 2027 \(by 28 February 2027\) (\[\d+\])+\./,
+    );
     // The key dates go on from the steps the periods list (not repeated) to the Graduate application.
-    expect(content.action_plan['90_days']).toMatch(/\*\*Key dates after that\*\*[\s\S]*\*\*1 March 2027 to 1 September 2027:\*\* Apply for the Student visa[\s\S]*\*\*1 September 2028 to 31 December 2028:\*\* Graduate visa application/);
+    expect(content.action_plan['90_days']).toMatch(
+      /\*\*Key dates after that\*\*[\s\S]*\*\*1 March 2027 to 1 September 2027:\*\* Apply for the Student visa[\s\S]*\*\*1 September 2028 to 31 December 2028:\*\* Graduate visa application/,
+    );
     expect(content.action_plan['90_days']).not.toMatch(/\*\*1 February 2027 to 28 February 2027:\*\* Hold the money/);
-    for (const period of ['30_days', '60_days', '90_days'] as const) expect(content.action_plan[period]).not.toContain('Apply for the Student visa (CAS first): from');
+    for (const period of ['30_days', '60_days', '90_days'] as const)
+      expect(content.action_plan[period]).not.toContain('Apply for the Student visa (CAS first): from');
   });
 
   it('states the Graduate rule in force on input.now, and the change ahead only before it', async () => {
     const before = (await write(input('Law', new Date('2026-12-31T12:00:00Z')))).result.content;
-    expect(before.post_study_work).toContain('- **Graduate visa for your application (from 1 September 2028):** For Graduate visa applications made on or after 1 January 2027');
+    expect(before.post_study_work).toContain(
+      '- **Graduate visa for your application (from 1 September 2028):** For Graduate visa applications made on or after 1 January 2027',
+    );
     expect(before.post_study_work).not.toContain('currently lasts 2 years');
     // The change is stated once, with its date, under Post-Study Work (not again in the dated changes).
     expect(before.risks_reality_check).not.toContain('**1 January 2027:** the Graduate visa for bachelor');
     const after = (await write(input('Law', new Date('2027-01-01T00:00:00Z')))).result.content;
-    expect(after.post_study_work).toContain('- **Graduate visa for applications made today:** For Graduate visa applications');
+    expect(after.post_study_work).toContain(
+      '- **Graduate visa for applications made today:** For Graduate visa applications',
+    );
     expect(after.post_study_work).not.toContain('currently lasts 2 years');
     expect(after.risks_reality_check).not.toContain('**1 January 2027:**');
     expect(after.executive_summary.join('\n')).toContain('a Graduate visa applied for then lasts 18 months');
@@ -171,7 +198,12 @@ describe('the knowledge-base writer’s action plan and dates', () => {
 
 describe('the knowledge-base writer for a subject reached through its parent group', () => {
   it('says so at the top of the job section, with the group’s jobs', async () => {
-    const retrieval = retrieve(kb, { subject: 'Coral Reef Studies', subjectId: 'biosciences-non-specific', matchedVia: 'parent', on: NOW });
+    const retrieval = retrieve(kb, {
+      subject: 'Coral Reef Studies',
+      subjectId: 'biosciences-non-specific',
+      matchedVia: 'parent',
+      on: NOW,
+    });
     const { content } = (await write({ subject: 'Coral Reef Studies', retrieval, now: NOW })).result;
     expect(retrieval.coverage.level).toBe('general');
     expect(content.job_prospects_in_field.split('\n')[0]).toBe(`_${retrieval.coverage.note}_`);
@@ -260,7 +292,10 @@ describe('the knowledge-base writer’s failures', () => {
   });
 
   it('refuses to write a report that would cite nothing', async () => {
-    const empty: WriterInput = { ...input('Underwater Basket Weaving'), retrieval: { ...input('x').retrieval, facts: [], sources: [] } };
+    const empty: WriterInput = {
+      ...input('Underwater Basket Weaving'),
+      retrieval: { ...input('x').retrieval, facts: [], sources: [] },
+    };
     const emitted: WriterEvent[] = [];
     await expect(createKnowledgeBaseWriter().write(empty, (event) => emitted.push(event))).rejects.toMatchObject({
       name: 'WriterError',
@@ -281,9 +316,13 @@ describe('the knowledge-base writer’s failures', () => {
     const { content, citations } = (await write({ ...full, retrieval })).result;
     expect(validateReport(content, citations)).toEqual([]);
     expect(content.executive_summary).toHaveLength(8);
-    expect(content.executive_summary).toContain(`**Money to show for living costs (outside London):** ${NOT_AVAILABLE}.`);
+    expect(content.executive_summary).toContain(
+      `**Money to show for living costs (outside London):** ${NOT_AVAILABLE}.`,
+    );
     expect(content.executive_summary).toContain(`**Key deadline:** ${NOT_AVAILABLE}.`);
-    expect(content.executive_summary[1]).toBe(`**Computer Science:** ${NOT_AVAILABLE} on the jobs or pay for this field in the knowledge base.`);
+    expect(content.executive_summary[1]).toBe(
+      `**Computer Science:** ${NOT_AVAILABLE} on the jobs or pay for this field in the knowledge base.`,
+    );
     expect(content.estimated_costs.tuition_ranges).toContain('**Computer Science:** no subject-specific figure');
     expect(content.post_study_work).toContain(`**Graduate visa:** ${NOT_AVAILABLE}.`);
     expect(content.job_prospects_in_field).toContain(`- ${NOT_AVAILABLE}.`);
@@ -300,13 +339,19 @@ describe('the knowledge-base writer’s failures', () => {
         ...entry,
         fallback_roles: [
           { title: 'Library assistant', typical_pay: '£12.71/h' },
-          { title: 'Tutor', typical_pay: '≈£15–£30/h (low confidence)', notes: 'Agency pay is approximate (from memory).' },
+          {
+            title: 'Tutor',
+            typical_pay: '≈£15–£30/h (low confidence)',
+            notes: 'Agency pay is approximate (from memory).',
+          },
         ],
       },
     };
     const { content } = (await write({ ...full, retrieval })).result;
     expect(content.fallback_job_prospects).toMatch(/- \*\*Library assistant:\*\* £12\.71\/h (\[\d+\])+\./);
-    expect(content.fallback_job_prospects).toMatch(/- \*\*Tutor:\*\* ≈£15–£30\/h\. Agency pay is approximate (\[\d+\])+\./);
+    expect(content.fallback_job_prospects).toMatch(
+      /- \*\*Tutor:\*\* ≈£15–£30\/h\. Agency pay is approximate (\[\d+\])+\./,
+    );
     for (const word of ['from memory', 'derived', 'third-party', 'verify', 'low confidence']) {
       expect(reportText(content)).not.toContain(word);
     }
@@ -318,11 +363,15 @@ describe('the knowledge-base writer’s failures', () => {
       ...full.retrieval,
       facts: full.retrieval.facts
         .filter((f) => f.id !== 'fallback-nlw-2026')
-        .map((f) => (f.id === 'graduate-18-months' ? { ...f, effectiveFrom: undefined, statement: 'Undated change' } : f)),
+        .map((f) =>
+          f.id === 'graduate-18-months' ? { ...f, effectiveFrom: undefined, statement: 'Undated change' } : f,
+        ),
     };
     const { content, citations } = (await write({ ...full, retrieval })).result;
     expect(validateReport(content, citations)).toEqual([]);
-    expect(content.post_study_work).toMatch(/\*\*Graduate visa:\*\* A Graduate visa currently lasts[^\n]*Undated change (\[\d+\])+\./);
+    expect(content.post_study_work).toMatch(
+      /\*\*Graduate visa:\*\* A Graduate visa currently lasts[^\n]*Undated change (\[\d+\])+\./,
+    );
     expect(content.fallback_job_prospects).toContain('Jobs students commonly take');
     expect(content.fallback_job_prospects).toContain(`**Pay floor:** ${NOT_AVAILABLE}.`);
   });
@@ -330,7 +379,8 @@ describe('the knowledge-base writer’s failures', () => {
 
 describe('chunkText and withMarker', () => {
   it('cuts text into pieces of a few words that join back exactly', () => {
-    const text = '  ### Tuition Ranges\n\n- **A:** one two three four.\n- five  six\tseven eight nine ten eleven twelve thirteen\n';
+    const text =
+      '  ### Tuition Ranges\n\n- **A:** one two three four.\n- five  six\tseven eight nine ten eleven twelve thirteen\n';
     const chunks = chunkText(text, 3);
     expect(chunks.join('')).toBe(text);
     expect(chunks.every((chunk) => chunk.trim().split(/\s+/).length <= 3)).toBe(true);

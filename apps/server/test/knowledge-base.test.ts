@@ -66,13 +66,16 @@ function problemsOf(dir: string): readonly string[] {
 
 describe('the shipped copies of ../shared/data', () => {
   const shared = existsSync(SHARED_DIR);
-  it.skipIf(!shared)('are byte for byte the files in ../shared/data (skipped only where ../shared/data is absent)', () => {
-    for (const name of FILES) {
-      const copy = readFileSync(join(KB_DIR, name));
-      const original = readFileSync(join(SHARED_DIR, name));
-      expect(copy.equals(original), `${name} differs from ${SHARED_DIR}${name}: copy it again`).toBe(true);
-    }
-  });
+  it.skipIf(!shared)(
+    'are byte for byte the files in ../shared/data (skipped only where ../shared/data is absent)',
+    () => {
+      for (const name of FILES) {
+        const copy = readFileSync(join(KB_DIR, name));
+        const original = readFileSync(join(SHARED_DIR, name));
+        expect(copy.equals(original), `${name} differs from ${SHARED_DIR}${name}: copy it again`).toBe(true);
+      }
+    },
+  );
 });
 
 describe('loadKnowledgeBase', () => {
@@ -81,17 +84,26 @@ describe('loadKnowledgeBase', () => {
     const kb = loadKnowledgeBase();
     const facts = rawFacts();
     expect(kb.as_of).toBe(facts.as_of);
-    const project = JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8')) as { sources: unknown[]; facts: unknown[] };
+    const project = JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8')) as {
+      sources: unknown[];
+      facts: unknown[];
+    };
     // The project's additions (UCAS deadlines) sit beside the shared copies and are merged in.
     expect(kb.sources).toHaveLength(facts.sources.length + project.sources.length);
     expect(kb.facts).toHaveLength(facts.facts.length + project.facts.length);
-    expect(kb.facts.find((f) => f.id === 'ucas-oxford-medicine-2027')).toMatchObject({ value: '15 October 2026', confidence: 'high' });
+    expect(kb.facts.find((f) => f.id === 'ucas-oxford-medicine-2027')).toMatchObject({
+      value: '15 October 2026',
+      confidence: 'high',
+    });
     expect(kb.subjects).toHaveLength(facts.subjects.length);
     expect(kb.occupations.occupations).toHaveLength(412);
     expect(kb.subjectMap.subjects.length).toBeGreaterThan(180);
     const fee = kb.facts.find((fact) => fact.id === 'visa-fee-student-outside-uk')!;
     expect(fee).toMatchObject({ value: '£524', effective_from: '2025-04-09', confidence: 'high' });
-    expect(kb.occupations.occupations.find((o) => o.soc === '2134')).toMatchObject({ going_rate_gbp: 54700, eligible: 'yes' });
+    expect(kb.occupations.occupations.find((o) => o.soc === '2134')).toMatchObject({
+      going_rate_gbp: 54700,
+      eligible: 'yes',
+    });
   });
 
   it('accepts the folder as a string (with or without a slash) or a file URL', () => {
@@ -108,9 +120,9 @@ describe('loadKnowledgeBase', () => {
     expect(problems).toContain(
       `uk-facts.json: facts[0] (${rawFacts().facts[0].id}).source_ids[0]: unknown source "no-such-source"`,
     );
-    expect(problems.some((p) => p.includes('subjects[0] (computer-science).source_ids') && p.includes('"also-missing"'))).toBe(
-      true,
-    );
+    expect(
+      problems.some((p) => p.includes('subjects[0] (computer-science).source_ids') && p.includes('"also-missing"')),
+    ).toBe(true);
   });
 
   it('refuses a map SOC code missing from the occupation table, and unknown map and table sources', () => {
@@ -124,8 +136,12 @@ describe('loadKnowledgeBase', () => {
     const problems = problemsOf(dir);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^uk-subject-map\.json: subjects\[\d+\] \(marine-biology\)\.soc_codes\[3\]: SOC "9998" is not in uk-occupations\.json$/),
-        expect.stringMatching(/^uk-subject-map\.json: subjects\[\d+\] \(marine-biology\)\.graduate_earnings\.source_id: unknown source "no-leo"$/),
+        expect.stringMatching(
+          /^uk-subject-map\.json: subjects\[\d+\] \(marine-biology\)\.soc_codes\[3\]: SOC "9998" is not in uk-occupations\.json$/,
+        ),
+        expect.stringMatching(
+          /^uk-subject-map\.json: subjects\[\d+\] \(marine-biology\)\.graduate_earnings\.source_id: unknown source "no-leo"$/,
+        ),
         'uk-occupations.json: occupations[0] (1111).source_ids[7]: unknown source "nowhere"',
         'uk-occupations.json: temporary_shortage_list[0] (9997).soc: not in the occupation table',
       ]),
@@ -171,7 +187,8 @@ describe('loadKnowledgeBase', () => {
   it('refuses wrong shapes: confidence, eligibility, unknown keys and empty source lists', () => {
     const dir = corruptedCopy('bad-shapes', (data) => {
       (data.facts.facts[0] as { confidence: string }).confidence = 'certain';
-      (data.facts.subjects[0].in_field_roles[0] as { skilled_worker_eligible: unknown }).skilled_worker_eligible = 'maybe';
+      (data.facts.subjects[0].in_field_roles[0] as { skilled_worker_eligible: unknown }).skilled_worker_eligible =
+        'maybe';
       (data.facts.facts[1] as Record<string, unknown>).efective_from = '2025-01-01';
       data.facts.facts[3].source_ids = [];
     });
@@ -236,7 +253,11 @@ describe('loadKnowledgeBase', () => {
     const kb = loadKnowledgeBase();
     const ids = new Set(kb.facts.map((fact) => fact.id));
     expect(GENERAL_FACT_IDS.every((id) => ids.has(id))).toBe(true);
-    expect(Object.values(SUBJECT_FACT_IDS).flat().every((id) => ids.has(id))).toBe(true);
+    expect(
+      Object.values(SUBJECT_FACT_IDS)
+        .flat()
+        .every((id) => ids.has(id)),
+    ).toBe(true);
   });
 });
 

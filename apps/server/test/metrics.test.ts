@@ -27,14 +27,22 @@ const scrape = () => t.app.inject({ method: 'GET', url: '/metrics', headers: { a
 describe('GET /metrics', () => {
   it('answers only with the Bearer secret, and 404 when METRICS_SECRET is unset', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
-    const wrong = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${SECRET}x` } });
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${SECRET}x` },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'UNAUTHORIZED' });
     const right = await scrape();
     expect(right.statusCode).toBe(200);
     expect(right.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const unset = await buildTestApp(database, {});
-    const missing = await unset.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${SECRET}` } });
+    const missing = await unset.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND' });
     await unset.close();
@@ -42,14 +50,27 @@ describe('GET /metrics', () => {
 
   it('counts requests by route pattern and status, generations by outcome and writer, first tokens and payments', async () => {
     const user = await signUp(t.app);
-    await t.app.inject({ method: 'GET', url: '/reports/00000000-0000-4000-8000-000000000000', headers: bearer(user.token) });
-    const checkout = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(user.token), payload: { subject: 'Nursing' } });
+    await t.app.inject({
+      method: 'GET',
+      url: '/reports/00000000-0000-4000-8000-000000000000',
+      headers: bearer(user.token),
+    });
+    const checkout = await t.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: bearer(user.token),
+      payload: { subject: 'Nursing' },
+    });
     const sessionId = checkout.json<{ session_id: string }>().session_id;
     stripe.pay(sessionId);
-    expect((await stripe.deliver(t.app, stripe.sessionEvent('checkout.session.completed', sessionId))).statusCode).toBe(200);
+    expect((await stripe.deliver(t.app, stripe.sessionEvent('checkout.session.completed', sessionId))).statusCode).toBe(
+      200,
+    );
     await t.app.generation.idle();
     const text = (await scrape()).body;
-    expect(text).toMatch(/http_request_duration_seconds_count\{route="\/reports\/:report_id",method="GET",status_code="404"\} 1/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{route="\/reports\/:report_id",method="GET",status_code="404"\} 1/,
+    );
     expect(text).toMatch(/report_generations_total\{outcome="completed",writer="knowledge-base"\} 1/);
     expect(text).toMatch(/report_first_token_seconds_count\{writer="knowledge-base"\} 1/);
     expect(text).toMatch(/payments_total\{outcome="checkout_created"\} 1/);

@@ -13,7 +13,7 @@ const FACTS: ReadonlyMap<string, MoneyFact> = new Map(
   [
     { id: 'visa-fee-student-outside-uk', value: '£524', statement: '' },
     { id: 'ihs-student-rate', value: '£776/year', statement: '' },
-    { id: 'ihs-upfront-calculation', value: '≈£1,164 for a 1-year master\'s', statement: '' },
+    { id: 'ihs-upfront-calculation', value: "≈£1,164 for a 1-year master's", statement: '' },
     { id: 'visa-maintenance-london', value: '£1,529/month × 9 = £13,761', statement: '' },
     { id: 'visa-maintenance-outside-london', value: '£1,171/month × 9 = £10,539', statement: '' },
     { id: 'tuition-ug-range', value: '≈£12,000–£38,000/year', statement: '' },
@@ -55,12 +55,42 @@ describe('healthSurcharge (whole years, half a year for 6 months or less, a full
 
 describe('moneyTable', () => {
   it.each([
-    ['taught master’s in London', PGT_LONDON, undefined, { fee: 524, ihs: 1164, funds: 13761, tuition: [15000, 45000], total: [30449, 60449] }],
-    ['taught master’s outside London', { ...PGT_LONDON, london: false }, undefined, { fee: 524, ihs: 1164, funds: 10539, tuition: [15000, 45000], total: [27227, 57227] }],
-    ['bachelor’s outside London, 41 months of visa', { level: 'undergraduate', london: false, courseMonths: 36, visaMonths: 41 }, undefined, { fee: 524, ihs: 2716, funds: 10539, tuition: [12000, 38000], total: [25779, 51779] }],
-    ['nursing bachelor’s with its own fees', { level: 'undergraduate', london: true, courseMonths: 36, visaMonths: 41 }, 'subject-tuition:nursing', { fee: 524, ihs: 2716, funds: 13761, tuition: [16000, 40000], total: [33001, 57001] }],
-    ['nursing master’s with its own fees', PGT_LONDON, 'subject-tuition:nursing', { fee: 524, ihs: 1164, funds: 13761, tuition: [17000, 42000], total: [32449, 57449] }],
-    ['a 6-month course shows 6 months of funds', { ...PGT_LONDON, courseMonths: 6, visaMonths: 9 }, undefined, { fee: 524, ihs: 776, funds: 9174, tuition: [15000, 45000], total: [25474, 55474] }],
+    [
+      'taught master’s in London',
+      PGT_LONDON,
+      undefined,
+      { fee: 524, ihs: 1164, funds: 13761, tuition: [15000, 45000], total: [30449, 60449] },
+    ],
+    [
+      'taught master’s outside London',
+      { ...PGT_LONDON, london: false },
+      undefined,
+      { fee: 524, ihs: 1164, funds: 10539, tuition: [15000, 45000], total: [27227, 57227] },
+    ],
+    [
+      'bachelor’s outside London, 41 months of visa',
+      { level: 'undergraduate', london: false, courseMonths: 36, visaMonths: 41 },
+      undefined,
+      { fee: 524, ihs: 2716, funds: 10539, tuition: [12000, 38000], total: [25779, 51779] },
+    ],
+    [
+      'nursing bachelor’s with its own fees',
+      { level: 'undergraduate', london: true, courseMonths: 36, visaMonths: 41 },
+      'subject-tuition:nursing',
+      { fee: 524, ihs: 2716, funds: 13761, tuition: [16000, 40000], total: [33001, 57001] },
+    ],
+    [
+      'nursing master’s with its own fees',
+      PGT_LONDON,
+      'subject-tuition:nursing',
+      { fee: 524, ihs: 1164, funds: 13761, tuition: [17000, 42000], total: [32449, 57449] },
+    ],
+    [
+      'a 6-month course shows 6 months of funds',
+      { ...PGT_LONDON, courseMonths: 6, visaMonths: 9 },
+      undefined,
+      { fee: 524, ihs: 776, funds: 9174, tuition: [15000, 45000], total: [25474, 55474] },
+    ],
   ] as const)('%s', (_name, student, tuitionId, expected) => {
     const table = moneyTable(student, FACTS, tuitionId);
     const row = (key: string) => table.rows.find((r) => r.key === key)!;
@@ -73,15 +103,25 @@ describe('moneyTable', () => {
   });
 
   it('leaves research tuition out (no figure) and says it is missing', () => {
-    const table = moneyTable({ level: 'postgraduate_research', london: false, courseMonths: 36, visaMonths: 41 }, FACTS);
+    const table = moneyTable(
+      { level: 'postgraduate_research', london: false, courseMonths: 36, visaMonths: 41 },
+      FACTS,
+    );
     expect(table.missing).toEqual(['tuition']);
     expect(table.total).toEqual({ low: 524 + 2716 + 10539, high: 524 + 2716 + 10539 });
   });
 
   it('falls back to the general range when the subject fact has no figure for the level', () => {
-    const facts = new Map([...FACTS, ['subject-tuition:x', { id: 'subject-tuition:x', value: 'UG £20,000–£30,000', statement: '' }]]);
+    const facts = new Map([
+      ...FACTS,
+      ['subject-tuition:x', { id: 'subject-tuition:x', value: 'UG £20,000–£30,000', statement: '' }],
+    ]);
     const table = moneyTable(PGT_LONDON, facts, 'subject-tuition:x');
-    expect(table.rows.find((r) => r.key === 'tuition')).toMatchObject({ low: 15000, high: 45000, factIds: ['tuition-pgt-range'] });
+    expect(table.rows.find((r) => r.key === 'tuition')).toMatchObject({
+      low: 15000,
+      high: 45000,
+      factIds: ['tuition-pgt-range'],
+    });
   });
 
   it('names every row it could not compute when the facts are missing', () => {

@@ -46,7 +46,11 @@ beforeAll(async () => {
   database = await testDatabase(process.env.TEST_DATABASE_URL);
   // The settings `npm run lint:openapi` documents (payments and /metrics on), and no web app build: its files are
   // the web app's, not the API's.
-  t = await buildTestApp(database, { ...OPENAPI_ENV, LOG_LEVEL: 'debug' }, { webRoot: mkdtempSync(join(tmpdir(), 'uksmr-no-web-')) });
+  t = await buildTestApp(
+    database,
+    { ...OPENAPI_ENV, LOG_LEVEL: 'debug' },
+    { webRoot: mkdtempSync(join(tmpdir(), 'uksmr-no-web-')) },
+  );
   doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<Document>();
 });
 afterAll(async () => {
@@ -68,7 +72,8 @@ function strings(schema: JsonSchema, at: string): { at: string; schema: JsonSche
   const variants = schema.anyOf ?? [schema];
   return variants.flatMap((variant) => {
     const types = typeof variant.type === 'string' ? [variant.type] : (variant.type ?? []);
-    if (variant.properties) return Object.entries(variant.properties).flatMap(([key, value]) => strings(value, `${at}.${key}`));
+    if (variant.properties)
+      return Object.entries(variant.properties).flatMap(([key, value]) => strings(value, `${at}.${key}`));
     if (variant.items) return strings(variant.items, `${at}[]`);
     return types.includes('string') ? [{ at, schema: variant }] : [];
   });
@@ -81,7 +86,10 @@ describe('the OpenAPI document and the routes', () => {
     const api = routes
       // Not operations of the API: the address the router cannot take is rewritten to, the CORS preflight that
       // @fastify/cors answers on every path (`OPTIONS *`, which OpenAPI has no path for), and the HEAD beside each GET.
-      .filter((route) => route.url !== BAD_URL_ROUTE && route.url !== '*' && !(route.method === 'HEAD' && gets.has(route.url)))
+      .filter(
+        (route) =>
+          route.url !== BAD_URL_ROUTE && route.url !== '*' && !(route.method === 'HEAD' && gets.has(route.url)),
+      )
       .map((route) => `${route.method} ${route.url}`);
     expect(api.length).toBeGreaterThan(15);
     expect(documented().sort()).toEqual([...new Set(api)].sort());
@@ -106,18 +114,27 @@ describe('the OpenAPI document and the routes', () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         const inputs = [
-          ...(operation.parameters ?? []).map((parameter) => ({ at: `${parameter.in}.${parameter.name}`, schema: parameter.schema })),
+          ...(operation.parameters ?? []).map((parameter) => ({
+            at: `${parameter.in}.${parameter.name}`,
+            schema: parameter.schema,
+          })),
           ...Object.values(operation.requestBody?.content ?? {}).map((media) => ({ at: 'body', schema: media.schema })),
         ];
         for (const input of inputs) {
           for (const found of strings(input.schema, input.at)) {
-            const bounded = found.schema.maxLength !== undefined || found.schema.enum !== undefined || found.schema.const !== undefined;
+            const bounded =
+              found.schema.maxLength !== undefined ||
+              found.schema.enum !== undefined ||
+              found.schema.const !== undefined;
             expect(bounded, `${method.toUpperCase()} ${path} ${found.at}`).toBe(true);
           }
         }
       }
     }
-    for (const [path, field] of [['/reports', 'subject'], ['/queries', 'text']] as const) {
+    for (const [path, field] of [
+      ['/reports', 'subject'],
+      ['/queries', 'text'],
+    ] as const) {
       const body = doc.paths[path]?.post?.requestBody?.content['application/json']?.schema;
       expect(body?.properties?.[field]).toMatchObject({ minLength: 1, maxLength: SUBJECT_MAX_LENGTH });
     }
@@ -141,13 +158,30 @@ describe('the OpenAPI document and the routes', () => {
 describe('the statuses documented are the ones the server answers', () => {
   it.each([
     ['POST', '/auth/logout', 415, { 'content-type': 'application/xml' }, '<a/>'],
-    ['DELETE', '/reports/00000000-0000-4000-8000-000000000000', 413, { 'content-type': 'application/json' }, JSON.stringify({ x: 'y'.repeat(70_000) })],
-    ['DELETE', '/reports/00000000-0000-4000-8000-000000000000', 400, { 'content-type': 'application/json' }, '{"broken'],
+    [
+      'DELETE',
+      '/reports/00000000-0000-4000-8000-000000000000',
+      413,
+      { 'content-type': 'application/json' },
+      JSON.stringify({ x: 'y'.repeat(70_000) }),
+    ],
+    [
+      'DELETE',
+      '/reports/00000000-0000-4000-8000-000000000000',
+      400,
+      { 'content-type': 'application/json' },
+      '{"broken',
+    ],
     ['GET', '/reports/not-a-uuid', 404, {}, undefined],
     ['GET', '/reports/%E0%A4%A', 400, {}, undefined],
   ] as const)('%s %s answers %s, and the document says so', async (method, url, status, headers, payload) => {
     const user = await signUp(t.app);
-    const response = await t.app.inject({ method, url, headers: { ...bearer(user.token), ...headers }, ...(payload === undefined ? {} : { payload }) });
+    const response = await t.app.inject({
+      method,
+      url,
+      headers: { ...bearer(user.token), ...headers },
+      ...(payload === undefined ? {} : { payload }),
+    });
     expect(response.statusCode).toBe(status);
     const path = url.startsWith('/reports/') ? '/reports/{report_id}' : url;
     expect(doc.paths[path]?.[method.toLowerCase()]?.responses).toHaveProperty(String(status));

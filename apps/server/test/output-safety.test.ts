@@ -26,7 +26,12 @@ describe('output safety end to end', () => {
     );
     gemini.script([{ kind: 'answer', markdown: hostile }]);
     const user = await signUp(t.app);
-    const created = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(user.token), payload: { subject: 'Nursing' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: bearer(user.token),
+      payload: { subject: 'Nursing' },
+    });
     const reportId = created.json<{ report: { report_id: string } }>().report.report_id;
     await t.app.generation.idle();
     const stored = await t.app.inject({ method: 'GET', url: `/reports/${reportId}`, headers: bearer(user.token) });
@@ -51,7 +56,9 @@ describe('output safety end to end', () => {
       expect(created.statusCode).toBeGreaterThanOrEqual(400);
     }
     await t.app.generation.idle();
-    const { rows } = await database.query<{ subject: string }>('SELECT subject FROM reports WHERE user_id = $1', [user.userId]);
+    const { rows } = await database.query<{ subject: string }>('SELECT subject FROM reports WHERE user_id = $1', [
+      user.userId,
+    ]);
     expect(rows.every((row) => !/evil|\]\(/.test(row.subject))).toBe(true);
   });
 });

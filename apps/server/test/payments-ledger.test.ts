@@ -17,26 +17,53 @@ describe('the payment ledger', () => {
   afterAll(() => database.close());
 
   /** A pending payment of a new user for `metadata`; its Checkout Session id. */
-  async function pending(metadata: Record<string, unknown> = { subject: 'Law', subject_id: 'law', level: 'undergraduate' }) {
+  async function pending(
+    metadata: Record<string, unknown> = { subject: 'Law', subject_id: 'law', level: 'undergraduate' },
+  ) {
     const user = await repos.users.createLocal({ email: `${randomUUID()}@example.test`, passwordHash: 'h' });
     const sessionId = `cs_${randomUUID()}`;
-    await repos.payments.createPending({ userId: user!.userId, checkoutSessionId: sessionId, amountPence: 299, metadata });
+    await repos.payments.createPending({
+      userId: user!.userId,
+      checkoutSessionId: sessionId,
+      amountPence: 299,
+      metadata,
+    });
     return { sessionId, userId: user!.userId };
   }
 
   it('fulfils a pending payment once: succeeded, one report for its order, linked', async () => {
     const { sessionId, userId } = await pending();
-    const applied = await ledger.fulfil(sessionId, 'pi_1', { id: `evt_${randomUUID()}`, type: 'checkout.session.completed' });
+    const applied = await ledger.fulfil(sessionId, 'pi_1', {
+      id: `evt_${randomUUID()}`,
+      type: 'checkout.session.completed',
+    });
     expect(applied.duplicate).toBe(false);
-    if (applied.duplicate || applied.result.kind !== 'fulfilled') throw new Error(`not fulfilled: ${JSON.stringify(applied)}`);
+    if (applied.duplicate || applied.result.kind !== 'fulfilled')
+      throw new Error(`not fulfilled: ${JSON.stringify(applied)}`);
     const { payment, report } = applied.result;
-    expect(payment).toMatchObject({ status: 'succeeded', stripePaymentIntentId: 'pi_1', reportId: report.reportId, userId });
-    expect(report).toMatchObject({ userId, subject: 'Law', subjectId: 'law', profile: { level: 'undergraduate', intake: null } });
-    expect(await repos.payments.findBySession(sessionId)).toMatchObject({ status: 'succeeded', reportId: report.reportId });
+    expect(payment).toMatchObject({
+      status: 'succeeded',
+      stripePaymentIntentId: 'pi_1',
+      reportId: report.reportId,
+      userId,
+    });
+    expect(report).toMatchObject({
+      userId,
+      subject: 'Law',
+      subjectId: 'law',
+      profile: { level: 'undergraduate', intake: null },
+    });
+    expect(await repos.payments.findBySession(sessionId)).toMatchObject({
+      status: 'succeeded',
+      reportId: report.reportId,
+    });
 
     // The same session again (the success page after the webhook): not pending, no second report.
     const again = await ledger.fulfil(sessionId, 'pi_1', null);
-    expect(again).toEqual({ duplicate: false, result: { kind: 'not-pending', payment: expect.objectContaining({ reportId: report.reportId }) } });
+    expect(again).toEqual({
+      duplicate: false,
+      result: { kind: 'not-pending', payment: expect.objectContaining({ reportId: report.reportId }) },
+    });
   });
 
   it('does nothing for an event it has recorded, and records an event only with its work', async () => {
@@ -56,7 +83,10 @@ describe('the payment ledger', () => {
   });
 
   it('answers unknown for a session that is not ours', async () => {
-    expect(await ledger.fulfil(`cs_${randomUUID()}`, 'pi_x', null)).toEqual({ duplicate: false, result: { kind: 'unknown' } });
+    expect(await ledger.fulfil(`cs_${randomUUID()}`, 'pi_x', null)).toEqual({
+      duplicate: false,
+      result: { kind: 'unknown' },
+    });
   });
 
   it('fails a pending payment only', async () => {
@@ -65,15 +95,27 @@ describe('the payment ledger', () => {
     expect(await repos.payments.findBySession(sessionId)).toMatchObject({ status: 'failed' });
     expect(await ledger.fail(sessionId, null)).toEqual({ duplicate: false, result: false });
     const failed = await ledger.fulfil(sessionId, 'pi_4', null);
-    expect(failed).toEqual({ duplicate: false, result: { kind: 'not-pending', payment: expect.objectContaining({ status: 'failed' }) } });
+    expect(failed).toEqual({
+      duplicate: false,
+      result: { kind: 'not-pending', payment: expect.objectContaining({ status: 'failed' }) },
+    });
   });
 
   it('marks the succeeded payment of a PaymentIntent refunded, once', async () => {
     const { sessionId } = await pending();
     await ledger.fulfil(sessionId, 'pi_5', null);
-    const refunded = await ledger.refunded('pi_5', 'requested_by_customer', { id: `evt_${randomUUID()}`, type: 'charge.refunded' });
-    expect(refunded).toEqual({ duplicate: false, result: expect.objectContaining({ stripeCheckoutSessionId: sessionId }) });
-    expect(await repos.payments.findBySession(sessionId)).toMatchObject({ status: 'refunded', refundReason: 'requested_by_customer' });
+    const refunded = await ledger.refunded('pi_5', 'requested_by_customer', {
+      id: `evt_${randomUUID()}`,
+      type: 'charge.refunded',
+    });
+    expect(refunded).toEqual({
+      duplicate: false,
+      result: expect.objectContaining({ stripeCheckoutSessionId: sessionId }),
+    });
+    expect(await repos.payments.findBySession(sessionId)).toMatchObject({
+      status: 'refunded',
+      refundReason: 'requested_by_customer',
+    });
     expect(await ledger.refunded('pi_5', 'again', null)).toEqual({ duplicate: false, result: null });
     expect(await ledger.refunded('pi_unknown', 'none', null)).toEqual({ duplicate: false, result: null });
   });

@@ -6,10 +6,23 @@ const EMPTY = { level: null, intake: null, city: null, nationality: null };
 describe('the order in payment metadata', () => {
   it('writes strings only and leaves unknown parts out (Stripe drops an empty value)', () => {
     expect(orderMetadata({ subject: 'Law' })).toEqual({ subject: 'Law' });
-    expect(orderMetadata({ subject: 'Law', subjectId: null, profile: { level: null, city: '' } })).toEqual({ subject: 'Law' });
+    expect(orderMetadata({ subject: 'Law', subjectId: null, profile: { level: null, city: '' } })).toEqual({
+      subject: 'Law',
+    });
     expect(
-      orderMetadata({ subject: 'Law', subjectId: 'law', profile: { level: 'undergraduate', intake: '2027-09', city: 'Leeds', nationality: 'PK' } }),
-    ).toEqual({ subject: 'Law', subject_id: 'law', level: 'undergraduate', intake: '2027-09', city: 'Leeds', nationality: 'PK' });
+      orderMetadata({
+        subject: 'Law',
+        subjectId: 'law',
+        profile: { level: 'undergraduate', intake: '2027-09', city: 'Leeds', nationality: 'PK' },
+      }),
+    ).toEqual({
+      subject: 'Law',
+      subject_id: 'law',
+      level: 'undergraduate',
+      intake: '2027-09',
+      city: 'Leeds',
+      nationality: 'PK',
+    });
   });
 
   it.each([
@@ -29,13 +42,18 @@ describe('the order in payment metadata', () => {
   });
 
   it('keeps listed levels and nationalities and a non-empty city, and drops anything else', () => {
-    expect(orderFromMetadata({ subject: 'Law', level: 'postgraduate_research', nationality: 'NP', city: 'Bath' }, 'p').profile).toEqual({
+    expect(
+      orderFromMetadata({ subject: 'Law', level: 'postgraduate_research', nationality: 'NP', city: 'Bath' }, 'p')
+        .profile,
+    ).toEqual({
       level: 'postgraduate_research',
       intake: null,
       city: 'Bath',
       nationality: 'NP',
     });
-    expect(orderFromMetadata({ subject: 'Law', level: 'diploma', nationality: 'US', city: '', subject_id: '' }, 'p')).toEqual({
+    expect(
+      orderFromMetadata({ subject: 'Law', level: 'diploma', nationality: 'US', city: '', subject_id: '' }, 'p'),
+    ).toEqual({
       subject: 'Law',
       subjectId: null,
       profile: EMPTY,

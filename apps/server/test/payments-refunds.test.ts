@@ -15,7 +15,11 @@ let t: TestApp;
 let student: { token: string; userId: string };
 
 /** Gemini answers every generation with HTTP 500, so every paid report fails honestly. */
-const failingGemini = (): Record<string, string> => ({ GEMINI_API_KEY: 'test-key', GEMINI_API_BASE: gemini.baseUrl, GEMINI_TIMEOUT_MS: '20000' });
+const failingGemini = (): Record<string, string> => ({
+  GEMINI_API_KEY: 'test-key',
+  GEMINI_API_BASE: gemini.baseUrl,
+  GEMINI_TIMEOUT_MS: '20000',
+});
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -74,7 +78,11 @@ describe('refunds of paid reports that fail', () => {
 
     const status = await t.app.inject({ method: 'GET', url: `/payments/${sessionId}`, headers: bearer(student.token) });
     expect(status.json()).toEqual({ status: 'refunded', report_id: reportId });
-    const stream = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/stream`, headers: bearer(student.token) });
+    const stream = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/stream`,
+      headers: bearer(student.token),
+    });
     expect(parseSse(stream.body).at(-1)).toMatchObject({ event: 'error', data: { code: 'GENERATION_FAILED' } });
 
     // Nothing refunds it again: not the sweeper, not a redelivered webhook, not Stripe's own charge.refunded.
@@ -83,7 +91,10 @@ describe('refunds of paid reports that fail', () => {
     await stripe.deliver(t.app, stripe.chargeRefundedEvent(paymentIntent));
     await t.app.generation.idle();
     expect(atStripe(paymentIntent).refunds).toHaveLength(1);
-    expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'refunded', refundReason: payment!.refundReason });
+    expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({
+      status: 'refunded',
+      refundReason: payment!.refundReason,
+    });
   });
 
   it('keeps a refund that failed due, and the retry refunds it once', async () => {
@@ -95,11 +106,13 @@ describe('refunds of paid reports that fail', () => {
       lastRefundError: 'An unknown error occurred',
     });
     expect(atStripe(paymentIntent).refunds).toHaveLength(0);
-    expect(t.logs.find((l) => l.msg === 'refund failed; it will be retried' && l.report_id === reportId)).toMatchObject({
-      attempt: 1,
-      status: 500,
-      amount_pence: 299,
-    });
+    expect(t.logs.find((l) => l.msg === 'refund failed; it will be retried' && l.report_id === reportId)).toMatchObject(
+      {
+        attempt: 1,
+        status: 500,
+        amount_pence: 299,
+      },
+    );
     expect((await t.app.repos.payments.listRefundsDue()).map((p) => p.stripeCheckoutSessionId)).toContain(sessionId);
 
     expect(await t.app.payments!.retryRefunds()).toBe(1);
@@ -109,14 +122,20 @@ describe('refunds of paid reports that fail', () => {
       [refundKey(reportId, 0), 500],
       [refundKey(reportId, 1), 200],
     ]);
-    expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'refunded', refundReason: 'report generation failed' });
+    expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({
+      status: 'refunded',
+      refundReason: 'report generation failed',
+    });
     expect(await t.app.payments!.retryRefunds()).toBe(0);
   });
 
   it('does not refund twice when an attempt went through but answered 500', async () => {
     stripe.fail('create_refund', { status: 500, afterEffect: true });
     const { sessionId, reportId, paymentIntent } = await paidReport();
-    expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'succeeded', refundAttempts: 1 });
+    expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({
+      status: 'succeeded',
+      refundAttempts: 1,
+    });
     expect(atStripe(paymentIntent).refunds).toHaveLength(1);
 
     expect(await t.app.payments!.retryRefunds()).toBe(1);
@@ -149,12 +168,21 @@ describe('refunds of paid reports that fail', () => {
         IF NEW.status = 'refunded' AND nextval('refund_store_fails') = 1 THEN RAISE EXCEPTION 'simulated database failure'; END IF;
         RETURN NEW;
       END $$`);
-    await database.query('CREATE TRIGGER payments_refund_store_fails BEFORE UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION refund_store_fails()');
+    await database.query(
+      'CREATE TRIGGER payments_refund_store_fails BEFORE UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION refund_store_fails()',
+    );
     try {
       const { sessionId, reportId, paymentIntent } = await paidReport();
       expect(atStripe(paymentIntent).refunds).toHaveLength(1);
-      expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'succeeded', refundAttempts: 0 });
-      expect(t.logs.some((l) => l.msg === 'refund made but not recorded; the retry will find it refunded' && l.report_id === reportId)).toBe(true);
+      expect(await t.app.repos.payments.findBySession(sessionId)).toMatchObject({
+        status: 'succeeded',
+        refundAttempts: 0,
+      });
+      expect(
+        t.logs.some(
+          (l) => l.msg === 'refund made but not recorded; the retry will find it refunded' && l.report_id === reportId,
+        ),
+      ).toBe(true);
 
       expect(await t.app.payments!.retryRefunds()).toBe(1);
       expect(atStripe(paymentIntent).refunds).toHaveLength(1);
@@ -170,7 +198,11 @@ describe('refunds of paid reports that fail', () => {
 
   it('leaves reports without a payment alone', async () => {
     const before = stripe.requests.length;
-    await t.app.payments!.refundForReport({ reportId: '00000000-0000-4000-8000-000000000000', userId: student.userId, reason: 'internal' });
+    await t.app.payments!.refundForReport({
+      reportId: '00000000-0000-4000-8000-000000000000',
+      userId: student.userId,
+      reason: 'internal',
+    });
     await t.app.payments!.refundForReport({ reportId: 'not-a-uuid', userId: student.userId, reason: 'internal' });
     expect(stripe.requests.length).toBe(before);
   });
@@ -187,7 +219,10 @@ describe('the refund sweeper', () => {
     try {
       stripe.fail('create_refund', { status: 503 });
       const { sessionId, paymentIntent } = await paidReport(swept.app);
-      expect(await swept.app.repos.payments.findBySession(sessionId)).toMatchObject({ status: 'succeeded', refundAttempts: 1 });
+      expect(await swept.app.repos.payments.findBySession(sessionId)).toMatchObject({
+        status: 'succeeded',
+        refundAttempts: 1,
+      });
       // Only this app's interval was made under fake timers: advancing them runs its sweeper alone.
       vi.advanceTimersByTime(REFUND_RETRY_INTERVAL_MS);
       await vi.waitFor(async () => {

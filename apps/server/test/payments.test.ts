@@ -25,12 +25,18 @@ afterAll(async () => {
 
 /** Reports stored for a user (any status, deleted or not). */
 async function reportCount(userId: string): Promise<number> {
-  const { rows } = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE user_id = $1', [userId]);
+  const { rows } = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE user_id = $1', [
+    userId,
+  ]);
   return rows[0].n;
 }
 
 /** Asks for a report with payments on; returns the Checkout Session. */
-async function checkout(token: string, subject = 'Nursing', app = t.app): Promise<{ checkout_url: string; session_id: string }> {
+async function checkout(
+  token: string,
+  subject = 'Nursing',
+  app = t.app,
+): Promise<{ checkout_url: string; session_id: string }> {
   const response = await app.inject({ method: 'POST', url: '/reports', headers: bearer(token), payload: { subject } });
   expect(response.statusCode).toBe(200);
   return response.json();
@@ -58,17 +64,32 @@ describe('checkout (POST /reports with payments on)', () => {
     expect(call.params).toEqual({
       mode: 'payment',
       line_items: [
-        { quantity: '1', price_data: { currency: 'gbp', unit_amount: '299', product_data: { name: 'UK study & migration report: Nursing' } } },
+        {
+          quantity: '1',
+          price_data: {
+            currency: 'gbp',
+            unit_amount: '299',
+            product_data: { name: 'UK study & migration report: Nursing' },
+          },
+        },
       ],
       client_reference_id: alice.userId,
       metadata: { user_id: alice.userId, subject: 'Nursing', subject_id: 'nursing', country: 'UK' },
-      payment_intent_data: { metadata: { user_id: alice.userId, subject: 'Nursing', subject_id: 'nursing', country: 'UK' } },
+      payment_intent_data: {
+        metadata: { user_id: alice.userId, subject: 'Nursing', subject_id: 'nursing', country: 'UK' },
+      },
       success_url: `${APP_URL}/chat/success?session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${APP_URL}/chat?payment=cancelled`,
     });
 
     const payment = await t.app.repos.payments.findBySession(body.session_id);
-    expect(payment).toMatchObject({ userId: alice.userId, status: 'pending', amountPence: 299, currency: 'gbp', reportId: null });
+    expect(payment).toMatchObject({
+      userId: alice.userId,
+      status: 'pending',
+      amountPence: 299,
+      currency: 'gbp',
+      reportId: null,
+    });
     expect(await reportCount(alice.userId)).toBe(0);
     const logged = t.logs.find((l) => l.msg === 'checkout created' && l.session_id === body.session_id);
     expect(logged).toMatchObject({ user_id: alice.userId, amount_pence: 299, currency: 'gbp' });
@@ -80,7 +101,12 @@ describe('checkout (POST /reports with payments on)', () => {
   ])('applies the query rules first: %j (%s) never reaches Stripe', async (subject, code) => {
     const bob = await signUp(t.app);
     const before = stripe.requests.length;
-    const response = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(bob.token), payload: { subject } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: bearer(bob.token),
+      payload: { subject },
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code });
     expect(stripe.requests.length).toBe(before);
@@ -100,21 +126,39 @@ describe('checkout (POST /reports with payments on)', () => {
 
   it.each([
     ['a Stripe server error', { status: 500 }],
-    ['a refused API key', { status: 401, type: 'invalid_request_error', message: 'Invalid API Key provided: sk_live_***' }],
+    [
+      'a refused API key',
+      { status: 401, type: 'invalid_request_error', message: 'Invalid API Key provided: sk_live_***' },
+    ],
     ['a rate limit', { status: 429, type: 'invalid_request_error', code: 'rate_limit' }],
-  ])('answers 502 PAYMENT_PROVIDER_ERROR for %s, with a student-safe detail and nothing stored', async (_name, failure) => {
-    const carol = await signUp(t.app);
-    stripe.fail('create_session', failure);
-    const response = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(carol.token), payload: { subject: 'Pharmacy' } });
-    expect(response.statusCode).toBe(502);
-    const body = response.json<{ code: string; detail: string; request_id: string }>();
-    expect(body).toMatchObject({ code: 'PAYMENT_PROVIDER_ERROR', request_id: response.headers['x-request-id'] });
-    expect(body.detail).toContain('You have not been charged');
-    expect(body.detail).not.toMatch(/stripe|sk_|stand-in|api key/i);
-    const { rows } = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM payments WHERE user_id = $1', [carol.userId]);
-    expect(rows[0].n).toBe(0);
-    expect(t.logs.some((l) => l.msg === 'checkout not created' && l.user_id === carol.userId && l.status === failure.status)).toBe(true);
-  });
+  ])(
+    'answers 502 PAYMENT_PROVIDER_ERROR for %s, with a student-safe detail and nothing stored',
+    async (_name, failure) => {
+      const carol = await signUp(t.app);
+      stripe.fail('create_session', failure);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/reports',
+        headers: bearer(carol.token),
+        payload: { subject: 'Pharmacy' },
+      });
+      expect(response.statusCode).toBe(502);
+      const body = response.json<{ code: string; detail: string; request_id: string }>();
+      expect(body).toMatchObject({ code: 'PAYMENT_PROVIDER_ERROR', request_id: response.headers['x-request-id'] });
+      expect(body.detail).toContain('You have not been charged');
+      expect(body.detail).not.toMatch(/stripe|sk_|stand-in|api key/i);
+      const { rows } = await database.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM payments WHERE user_id = $1',
+        [carol.userId],
+      );
+      expect(rows[0].n).toBe(0);
+      expect(
+        t.logs.some(
+          (l) => l.msg === 'checkout not created' && l.user_id === carol.userId && l.status === failure.status,
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('answers 502 when Stripe cannot be reached at all', async () => {
     const closed = await new Promise<number>((resolve) => {
@@ -126,10 +170,17 @@ describe('checkout (POST /reports with payments on)', () => {
     const offline = await buildTestApp(database, stripe.env({ STRIPE_API_BASE: `http://127.0.0.1:${closed}` }));
     try {
       const user = await signUp(offline.app);
-      const response = await offline.app.inject({ method: 'POST', url: '/reports', headers: bearer(user.token), payload: { subject: 'Law' } });
+      const response = await offline.app.inject({
+        method: 'POST',
+        url: '/reports',
+        headers: bearer(user.token),
+        payload: { subject: 'Law' },
+      });
       expect(response.statusCode).toBe(502);
       expect(response.json()).toMatchObject({ code: 'PAYMENT_PROVIDER_ERROR' });
-      expect(offline.logs.find((l) => l.msg === 'checkout not created')).toMatchObject({ type: 'StripeConnectionError' });
+      expect(offline.logs.find((l) => l.msg === 'checkout not created')).toMatchObject({
+        type: 'StripeConnectionError',
+      });
     } finally {
       await offline.close();
     }
@@ -169,7 +220,10 @@ describe('GET /payments/{session_id}', () => {
     expect(body.status).toBe('succeeded');
     expect(body.report_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(stripe.requests.filter((r) => r.operation === 'retrieve_session').length).toBe(retrievesBefore + 1);
-    expect(t.logs.find((l) => l.msg === 'payment succeeded' && l.session_id === session_id)).toMatchObject({ via: 'success_page', amount_pence: 299 });
+    expect(t.logs.find((l) => l.msg === 'payment succeeded' && l.session_id === session_id)).toMatchObject({
+      via: 'success_page',
+      amount_pence: 299,
+    });
 
     // The webhook comes later and changes nothing; a second look needs no Stripe call.
     const late = await stripe.deliver(t.app, stripe.sessionEvent('checkout.session.completed', session_id));
@@ -178,7 +232,11 @@ describe('GET /payments/{session_id}', () => {
     expect(stripe.requests.filter((r) => r.operation === 'retrieve_session').length).toBe(retrievesBefore + 1);
     await t.app.generation.idle();
     expect(await reportCount(frank.userId)).toBe(1);
-    const report = await t.app.inject({ method: 'GET', url: `/reports/${body.report_id}`, headers: bearer(frank.token) });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${body.report_id}`,
+      headers: bearer(frank.token),
+    });
     expect(report.json()).toMatchObject({ status: 'completed', subject: 'Computer Science' });
   });
 
@@ -186,7 +244,10 @@ describe('GET /payments/{session_id}', () => {
     const gina = await signUp(t.app);
     const { session_id } = await checkout(gina.token);
     stripe.expire(session_id);
-    expect(await paymentStatus(gina.token, session_id).then((r) => r.json<unknown>())).toEqual({ status: 'failed', report_id: null });
+    expect(await paymentStatus(gina.token, session_id).then((r) => r.json<unknown>())).toEqual({
+      status: 'failed',
+      report_id: null,
+    });
     expect(await reportCount(gina.userId)).toBe(0);
   });
 
@@ -195,9 +256,14 @@ describe('GET /payments/{session_id}', () => {
     const { session_id } = await checkout(hal.token);
     stripe.pay(session_id);
     stripe.fail('retrieve_session', { status: 500 });
-    expect(await paymentStatus(hal.token, session_id).then((r) => r.json<unknown>())).toEqual({ status: 'pending', report_id: null });
+    expect(await paymentStatus(hal.token, session_id).then((r) => r.json<unknown>())).toEqual({
+      status: 'pending',
+      report_id: null,
+    });
     expect(t.logs.some((l) => l.msg === 'checkout session lookup failed' && l.session_id === session_id)).toBe(true);
-    expect(await paymentStatus(hal.token, session_id).then((r) => r.json<unknown>())).toMatchObject({ status: 'succeeded' });
+    expect(await paymentStatus(hal.token, session_id).then((r) => r.json<unknown>())).toMatchObject({
+      status: 'succeeded',
+    });
     await t.app.generation.idle();
   });
 });
@@ -207,7 +273,9 @@ describe('the full path: click, pay, webhook, report', () => {
     const ida = await signUp(t.app);
     const { session_id, checkout_url } = await checkout(ida.token, 'MSc Data Science');
     expect(checkout_url).toMatch(/^https:\/\/checkout\.stripe\.com\//);
-    expect((await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(ida.token) })).json()).toMatchObject({ total: 0 });
+    expect((await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(ida.token) })).json()).toMatchObject({
+      total: 0,
+    });
 
     stripe.pay(session_id);
     const delivered = await stripe.deliver(t.app, stripe.sessionEvent('checkout.session.completed', session_id));
@@ -217,7 +285,11 @@ describe('the full path: click, pay, webhook, report', () => {
 
     const status = (await paymentStatus(ida.token, session_id)).json<{ status: string; report_id: string }>();
     expect(status.status).toBe('succeeded');
-    const report = await t.app.inject({ method: 'GET', url: `/reports/${status.report_id}`, headers: bearer(ida.token) });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${status.report_id}`,
+      headers: bearer(ida.token),
+    });
     expect(report.statusCode).toBe(200);
     expect(report.json()).toMatchObject({
       report_id: status.report_id,
@@ -226,7 +298,11 @@ describe('the full path: click, pay, webhook, report', () => {
       generation_metadata: { provider: 'knowledge-base' },
     });
     const payment = await t.app.repos.payments.findBySession(session_id);
-    expect(payment).toMatchObject({ status: 'succeeded', reportId: status.report_id, stripePaymentIntentId: stripe.sessions.get(session_id)!.payment_intent });
+    expect(payment).toMatchObject({
+      status: 'succeeded',
+      reportId: status.report_id,
+      stripePaymentIntentId: stripe.sessions.get(session_id)!.payment_intent,
+    });
     expect(t.logs.find((l) => l.msg === 'payment succeeded' && l.session_id === session_id)).toMatchObject({
       via: 'webhook',
       report_id: status.report_id,
@@ -236,7 +312,9 @@ describe('the full path: click, pay, webhook, report', () => {
   });
 
   it('documents both routes in OpenAPI when payments are on', async () => {
-    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/payments/{session_id}', '/webhooks/stripe']));
   });
 });
@@ -248,12 +326,22 @@ describe('payments off', () => {
       expect(off.app.hasDecorator('payments')).toBe(false);
       expect(off.app.payments).toBeUndefined();
       const user = await signUp(off.app);
-      const webhook = await off.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': 'application/json' }, payload: '{}' });
+      const webhook = await off.app.inject({
+        method: 'POST',
+        url: '/webhooks/stripe',
+        headers: { 'content-type': 'application/json' },
+        payload: '{}',
+      });
       expect(webhook.statusCode).toBe(404);
       expect(webhook.json()).toMatchObject({ code: 'NOT_FOUND' });
       const status = await off.app.inject({ method: 'GET', url: '/payments/cs_test_x', headers: bearer(user.token) });
       expect(status.statusCode).toBe(404);
-      const report = await off.app.inject({ method: 'POST', url: '/reports', headers: bearer(user.token), payload: { subject: 'Law' } });
+      const report = await off.app.inject({
+        method: 'POST',
+        url: '/reports',
+        headers: bearer(user.token),
+        payload: { subject: 'Law' },
+      });
       expect(report.statusCode).toBe(201);
       await off.app.generation.idle();
     } finally {
@@ -263,6 +351,8 @@ describe('payments off', () => {
 
   it('refuses to build with payments on but no Stripe secrets', async () => {
     const config = { ...testConfig(stripe.env()), stripeWebhookSecret: undefined };
-    await expect(buildApp(config, t.services)).rejects.toThrow('ENABLE_PAYMENTS needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+    await expect(buildApp(config, t.services)).rejects.toThrow(
+      'ENABLE_PAYMENTS needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET',
+    );
   });
 });

@@ -12,7 +12,12 @@ import { composeReport } from '../src/domain/writers/knowledge-base-writer/compo
  */
 const kb = loadKnowledgeBase();
 const NOW = new Date('2026-12-01T10:00:00Z');
-const LONDON_PGT: StudentProfile = { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'IN' };
+const LONDON_PGT: StudentProfile = {
+  level: 'postgraduate_taught',
+  intake: '2027-09',
+  city: 'London',
+  nationality: 'IN',
+};
 const SUBJECTS = [
   ['Nursing', 'nursing'],
   ['Computer Science', 'computer-science'],
@@ -35,7 +40,9 @@ describe('personal report measures (issue 10 closing note)', () => {
     });
     console.table(rows);
     const prompt = buildPrompt(input('Nursing', 'nursing', { ...LONDON_PGT, level: 'undergraduate' }));
-    console.log(`Nursing prompt: ${prompt.systemInstruction.length + prompt.userText.length} characters, ${words(prompt.systemInstruction + prompt.userText)} words`);
+    console.log(
+      `Nursing prompt: ${prompt.systemInstruction.length + prompt.userText.length} characters, ${words(prompt.systemInstruction + prompt.userText)} words`,
+    );
     const summary = composeReport(input('MSc Data Science', 'data-science', LONDON_PGT)).content.executive_summary;
     console.log(summary.map((b) => `- ${b}`).join('\n'));
     for (const row of rows) expect(row.words).toBeLessThanOrEqual(3500);

@@ -31,7 +31,9 @@ describe('readProfile: the phrasings table', () => {
   });
 
   it('reports how many phrasings pass', () => {
-    const failing = PROFILE_CASES.filter((testCase) => JSON.stringify(outcome(testCase)) !== JSON.stringify(expectedOf(testCase)));
+    const failing = PROFILE_CASES.filter(
+      (testCase) => JSON.stringify(outcome(testCase)) !== JSON.stringify(expectedOf(testCase)),
+    );
     console.info(`profile reading: ${PROFILE_CASES.length - failing.length}/${PROFILE_CASES.length} phrasings pass`);
     expect(failing.map((testCase) => testCase.text)).toEqual([]);
   });
@@ -56,8 +58,14 @@ describe('readProfile: intakes out of range', () => {
 describe('checkProfileFields', () => {
   it('accepts and normalises good fields', () => {
     expect(
-      checkProfileFields({ level: 'postgraduate_taught', intake: '2027-09', city: 'london', nationality: 'in' }, PROFILE_TODAY),
-    ).toEqual({ ok: true, fields: { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'IN' } });
+      checkProfileFields(
+        { level: 'postgraduate_taught', intake: '2027-09', city: 'london', nationality: 'in' },
+        PROFILE_TODAY,
+      ),
+    ).toEqual({
+      ok: true,
+      fields: { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'IN' },
+    });
     expect(checkProfileFields({ city: 'outside london', intake: null }, PROFILE_TODAY)).toEqual({
       ok: true,
       fields: { city: 'Outside London' },

@@ -10,7 +10,11 @@ let token: string;
 
 beforeAll(async () => {
   database = await testDatabase();
-  t = await buildTestApp(database, { RATE_LIMIT_REQUESTS_PER_MINUTE: '1000' }, { clock: () => new Date(`${PROFILE_TODAY}T10:55:00Z`) });
+  t = await buildTestApp(
+    database,
+    { RATE_LIMIT_REQUESTS_PER_MINUTE: '1000' },
+    { clock: () => new Date(`${PROFILE_TODAY}T10:55:00Z`) },
+  );
   token = (await signUp(t.app)).token;
 });
 afterAll(async () => {
@@ -30,7 +34,17 @@ describe('POST /queries', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json<QueryBody>();
     expect(Object.keys(body).sort()).toEqual(
-      ['city', 'coverage', 'coverage_note', 'intake', 'level', 'nationality', 'questions', 'subject', 'subject_id'].sort(),
+      [
+        'city',
+        'coverage',
+        'coverage_note',
+        'intake',
+        'level',
+        'nationality',
+        'questions',
+        'subject',
+        'subject_id',
+      ].sort(),
     );
     expect(body).toMatchObject({ level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: null });
     expect(typeof body.subject).toBe('string');
@@ -39,11 +53,25 @@ describe('POST /queries', () => {
 
   it('asks the intake with the next three intakes, the level and London or not, each with "Not sure"', async () => {
     const body = (await ask({ text: 'Nursing' })).json<QueryBody>();
-    expect(body).toMatchObject({ subject: 'Nursing', subject_id: 'nursing', coverage: 'detailed', level: null, intake: null });
+    expect(body).toMatchObject({
+      subject: 'Nursing',
+      subject_id: 'nursing',
+      coverage: 'detailed',
+      level: null,
+      intake: null,
+    });
     expect(body.coverage_note).toMatch(/^The report covers Nursing in depth/);
     expect(body.questions).toEqual([
-      { field: 'intake', prompt: expect.stringContaining('When does your course start?'), options: ['2027-01', '2027-09', '2028-01', 'Not sure'] },
-      { field: 'level', prompt: expect.stringContaining('undergraduate'), options: ['undergraduate', 'postgraduate_taught', 'postgraduate_research', 'Not sure'] },
+      {
+        field: 'intake',
+        prompt: expect.stringContaining('When does your course start?'),
+        options: ['2027-01', '2027-09', '2028-01', 'Not sure'],
+      },
+      {
+        field: 'level',
+        prompt: expect.stringContaining('undergraduate'),
+        options: ['undergraduate', 'postgraduate_taught', 'postgraduate_research', 'Not sure'],
+      },
       { field: 'city', prompt: expect.stringContaining('London'), options: ['London', 'Outside London', 'Not sure'] },
     ]);
   });
@@ -66,9 +94,21 @@ describe('POST /queries', () => {
 
   it('lets explicit fields win over the words and treats "Not sure" as not given', async () => {
     const body = (
-      await ask({ text: 'BSc nursing Jan 2028 in Leeds', level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'NP' })
+      await ask({
+        text: 'BSc nursing Jan 2028 in Leeds',
+        level: 'postgraduate_taught',
+        intake: '2027-09',
+        city: 'London',
+        nationality: 'NP',
+      })
     ).json<QueryBody>();
-    expect(body).toMatchObject({ level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: 'NP', questions: [] });
+    expect(body).toMatchObject({
+      level: 'postgraduate_taught',
+      intake: '2027-09',
+      city: 'London',
+      nationality: 'NP',
+      questions: [],
+    });
     const unsure = (await ask({ text: 'Nursing', intake: 'Not sure', level: null })).json<QueryBody>();
     expect(unsure.intake).toBeNull();
     expect(unsure.questions.map((question) => question.field)).toEqual(['intake', 'level', 'city']);
@@ -111,7 +151,16 @@ describe('POST /queries', () => {
       const student = await signUp(limited.app);
       const codes: number[] = [];
       for (let i = 0; i < 3; i += 1) {
-        codes.push((await limited.app.inject({ method: 'POST', url: '/queries', headers: bearer(student.token), payload: { text: 'Nursing' } })).statusCode);
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/queries',
+              headers: bearer(student.token),
+              payload: { text: 'Nursing' },
+            })
+          ).statusCode,
+        );
       }
       expect(codes.at(-1)).toBe(429);
     } finally {
@@ -120,7 +169,9 @@ describe('POST /queries', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
     expect(spec.paths['/queries']).toBeDefined();
   });
 });
@@ -141,11 +192,16 @@ describe('POST /queries: the phrasings table', () => {
       const profile = { level: null, intake: null, city: null, nationality: null, ...expected };
       const asked = ['intake', 'level', 'city'].filter((field) => profile[field as keyof typeof profile] === null);
       const got = { level: body.level, intake: body.intake, city: body.city, nationality: body.nationality };
-      if (JSON.stringify(got) !== JSON.stringify(profile) || JSON.stringify(body.questions.map((q) => q.field)) !== JSON.stringify(asked)) {
+      if (
+        JSON.stringify(got) !== JSON.stringify(profile) ||
+        JSON.stringify(body.questions.map((q) => q.field)) !== JSON.stringify(asked)
+      ) {
         mismatched.push(`${testCase.text}: ${JSON.stringify(got)}`);
       }
     }
-    console.info(`POST /queries: ${answered.length}/${PROFILE_CASES.length} phrasings answered 200, ${answered.length - mismatched.length} with the expected profile`);
+    console.info(
+      `POST /queries: ${answered.length}/${PROFILE_CASES.length} phrasings answered 200, ${answered.length - mismatched.length} with the expected profile`,
+    );
     expect(mismatched).toEqual([]);
     expect(answered.length).toBeGreaterThanOrEqual(60);
   });

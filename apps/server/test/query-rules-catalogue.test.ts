@@ -38,14 +38,24 @@ describe('the subject catalogue on the subject map', () => {
     });
     const sparse = readSubjectMap(JSON.stringify({ subjects: [{ id: 'x', name: 'X' }] }));
     expect(sparse).toEqual([
-      { id: 'x', name: 'X', cah: null, cah_label: null, cah2: null, aliases: [], typical_degrees: [], related_hecos_terms: [] },
+      {
+        id: 'x',
+        name: 'X',
+        cah: null,
+        cah_label: null,
+        cah2: null,
+        aliases: [],
+        typical_degrees: [],
+        related_hecos_terms: [],
+      },
     ]);
   });
 
   it('places every catalogue subject on an existing map entry', () => {
-    const unknown = [...SUBJECTS.map((entry) => MAP_LINKS[entry.id]?.mapId ?? entry.id), ...Object.values(MAP_LINKS).map((link) => link.mapId)].filter(
-      (id) => !MAP_IDS.has(id),
-    );
+    const unknown = [
+      ...SUBJECTS.map((entry) => MAP_LINKS[entry.id]?.mapId ?? entry.id),
+      ...Object.values(MAP_LINKS).map((link) => link.mapId),
+    ].filter((id) => !MAP_IDS.has(id));
     expect(unknown).toEqual([]);
     expect(Object.keys(MAP_LINKS).filter((id) => !SUBJECTS.some((entry) => entry.id === id))).toEqual([]);
   });
@@ -59,18 +69,22 @@ describe('the subject catalogue on the subject map', () => {
 
   it('reads nearly every subject-map alias as an entry that lists it', () => {
     const listing = (alias: string): string[] =>
-      SUBJECT_MAP.filter((subject) => [subject.name, ...subject.aliases].some((other) => other.toLowerCase() === alias.toLowerCase())).map(
-        (subject) => subject.id,
-      );
+      SUBJECT_MAP.filter((subject) =>
+        [subject.name, ...subject.aliases].some((other) => other.toLowerCase() === alias.toLowerCase()),
+      ).map((subject) => subject.id);
     const aliases = SUBJECT_MAP.flatMap((subject) => subject.aliases);
     const misread = aliases.filter((alias) => !listing(alias).includes(subjectIdOf(alias) ?? ''));
-    console.info(`query rules: ${aliases.length - misread.length}/${aliases.length} subject-map aliases read as an entry that lists them`);
+    console.info(
+      `query rules: ${aliases.length - misread.length}/${aliases.length} subject-map aliases read as an entry that lists them`,
+    );
     expect(misread.length / aliases.length).toBeLessThan(0.03);
   });
 
   it('understands every knowledge-base subject name and alias', () => {
     const refused = knowledgeBase.subjects.flatMap((subject) =>
-      [subject.name, ...subject.aliases].filter((alias) => !NOT_SUBJECTS.has(alias) && subjectIdOf(alias) === undefined),
+      [subject.name, ...subject.aliases].filter(
+        (alias) => !NOT_SUBJECTS.has(alias) && subjectIdOf(alias) === undefined,
+      ),
     );
     expect(refused).toEqual([]);
   });
@@ -78,7 +92,12 @@ describe('the subject catalogue on the subject map', () => {
   it('gives every entry its own name back (as typed), with its map entry and how it got there', () => {
     const misread = CATALOGUE.filter((entry) => {
       const result = interpretQuery({ subject: entry.name });
-      return !result.ok || result.subject.toLowerCase() !== entry.name.toLowerCase() || result.subjectId !== entry.mapId || result.matchedVia !== entry.via;
+      return (
+        !result.ok ||
+        result.subject.toLowerCase() !== entry.name.toLowerCase() ||
+        result.subjectId !== entry.mapId ||
+        result.matchedVia !== entry.via
+      );
     }).map((entry) => entry.name);
     expect(misread).toEqual([]);
   });
@@ -103,7 +122,10 @@ describe('the subject catalogue on the subject map', () => {
 
   it('uses only known ids in families and joint degrees', () => {
     const ids = new Set(CATALOGUE.map((entry) => entry.id));
-    const unknown = [...SUBJECTS.flatMap((entry) => (entry.family ? [entry.family] : [])), ...JOINT_DEGREES.flat()].filter((id) => !ids.has(id));
+    const unknown = [
+      ...SUBJECTS.flatMap((entry) => (entry.family ? [entry.family] : [])),
+      ...JOINT_DEGREES.flat(),
+    ].filter((id) => !ids.has(id));
     expect(unknown).toEqual([]);
     expect(ids.size).toBe(CATALOGUE.length);
     expect(new Set(SUBJECTS.map((entry) => entry.id)).size).toBe(SUBJECTS.length);
@@ -111,17 +133,78 @@ describe('the subject catalogue on the subject map', () => {
 
   it('covers the UCAS subject areas the issue lists', () => {
     const listed = [
-      'accounting', 'aerospace engineering', 'agriculture', 'anthropology', 'archaeology', 'architecture', 'art & design',
-      'biochemistry', 'biology', 'biomedical science', 'business', 'chemical engineering', 'chemistry', 'civil engineering',
-      'classics', 'computer science', 'criminology', 'dentistry', 'drama', 'economics', 'education',
-      'electrical and electronic engineering', 'English', 'environmental science', 'fashion', 'film', 'finance',
-      'food science', 'forensic science', 'geography', 'geology', 'history', 'hospitality', 'international relations',
-      'journalism', 'languages', 'law', 'linguistics', 'marketing', 'mathematics', 'mechanical engineering',
-      'media studies', 'medicine', 'midwifery', 'music', 'nursing', 'nutrition', 'occupational therapy',
-      'pharmacology', 'pharmacy', 'philosophy', 'physics', 'physiotherapy', 'politics', 'psychology', 'public health',
-      'social work', 'sociology', 'sport science', 'statistics', 'theology', 'tourism', 'veterinary science', 'zoology',
-      'data science', 'artificial intelligence', 'cyber security', 'software engineering', 'MBA', 'project management',
-      'supply chain management', 'human resource management',
+      'accounting',
+      'aerospace engineering',
+      'agriculture',
+      'anthropology',
+      'archaeology',
+      'architecture',
+      'art & design',
+      'biochemistry',
+      'biology',
+      'biomedical science',
+      'business',
+      'chemical engineering',
+      'chemistry',
+      'civil engineering',
+      'classics',
+      'computer science',
+      'criminology',
+      'dentistry',
+      'drama',
+      'economics',
+      'education',
+      'electrical and electronic engineering',
+      'English',
+      'environmental science',
+      'fashion',
+      'film',
+      'finance',
+      'food science',
+      'forensic science',
+      'geography',
+      'geology',
+      'history',
+      'hospitality',
+      'international relations',
+      'journalism',
+      'languages',
+      'law',
+      'linguistics',
+      'marketing',
+      'mathematics',
+      'mechanical engineering',
+      'media studies',
+      'medicine',
+      'midwifery',
+      'music',
+      'nursing',
+      'nutrition',
+      'occupational therapy',
+      'pharmacology',
+      'pharmacy',
+      'philosophy',
+      'physics',
+      'physiotherapy',
+      'politics',
+      'psychology',
+      'public health',
+      'social work',
+      'sociology',
+      'sport science',
+      'statistics',
+      'theology',
+      'tourism',
+      'veterinary science',
+      'zoology',
+      'data science',
+      'artificial intelligence',
+      'cyber security',
+      'software engineering',
+      'MBA',
+      'project management',
+      'supply chain management',
+      'human resource management',
     ];
     expect(listed.filter((subject) => !subjectIdOf(subject))).toEqual([]);
   });
@@ -160,7 +243,9 @@ describe('the place lists', () => {
 
   it('reads every demonym before "student" as an origin, never a destination', () => {
     const demonyms = [...COUNTRIES, ...REGIONS].flatMap((place) => place.demonyms);
-    const missed = demonyms.filter((demonym) => subjectIdOf(`${demonym} student wants nursing in the UK`) !== 'nursing');
+    const missed = demonyms.filter(
+      (demonym) => subjectIdOf(`${demonym} student wants nursing in the UK`) !== 'nursing',
+    );
     expect(missed).toEqual([]);
   });
 

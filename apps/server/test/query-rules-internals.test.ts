@@ -9,7 +9,17 @@ const words = (text: string): string[] => tokenize(text).map((token) => token.no
 
 describe('tokenize', () => {
   it('splits words from punctuation and reads & and + as "and"', () => {
-    expect(words('Accounting & Finance, Law+Order / Art')).toEqual(['accounting', 'and', 'finance', ',', 'law', 'and', 'order', '/', 'art']);
+    expect(words('Accounting & Finance, Law+Order / Art')).toEqual([
+      'accounting',
+      'and',
+      'finance',
+      ',',
+      'law',
+      'and',
+      'order',
+      '/',
+      'art',
+    ]);
   });
 
   it('merges dotted abbreviations, with or without the last dot', () => {
@@ -20,7 +30,15 @@ describe('tokenize', () => {
   });
 
   it('drops hyphens, apostrophes, diacritics and possessive s', () => {
-    expect(words("top-up children's Côte d'Ivoire I'm UK's")).toEqual(['top', 'up', 'children', 'cote', 'divoire', 'im', 'uk']);
+    expect(words("top-up children's Côte d'Ivoire I'm UK's")).toEqual([
+      'top',
+      'up',
+      'children',
+      'cote',
+      'divoire',
+      'im',
+      'uk',
+    ]);
   });
 
   it('keeps the offsets of each token in the text', () => {
@@ -71,12 +89,18 @@ describe('PhraseIndex', () => {
   const all = () => true;
 
   it('prefers the longest phrase at a place', () => {
-    expect(index.matchAt(tokenize('data science'), 0, { usable: all })).toMatchObject({ value: 'data', start: 0, end: 2 });
+    expect(index.matchAt(tokenize('data science'), 0, { usable: all })).toMatchObject({
+      value: 'data',
+      start: 0,
+      end: 2,
+    });
     expect(index.matchAt(tokenize('data mining'), 0, { usable: all })).toMatchObject({ value: 'data-only', end: 1 });
   });
 
   it('runs a phrase across commas, dots, slashes and brackets but not across other marks', () => {
-    expect(index.findAll(tokenize('Politics, Philosophy (and) Economics'), { usable: all }).map((m) => m.value)).toEqual(['ppe']);
+    expect(
+      index.findAll(tokenize('Politics, Philosophy (and) Economics'), { usable: all }).map((m) => m.value),
+    ).toEqual(['ppe']);
     expect(index.findAll(tokenize('data; science'), { usable: all }).map((m) => m.value)).toEqual(['data-only']);
   });
 
@@ -92,7 +116,9 @@ describe('PhraseIndex', () => {
   });
 
   it('skips tokens that are not usable', () => {
-    expect(index.findAll(tokenize('data science'), { usable: (i) => i !== 1 }).map((m) => m.value)).toEqual(['data-only']);
+    expect(index.findAll(tokenize('data science'), { usable: (i) => i !== 1 }).map((m) => m.value)).toEqual([
+      'data-only',
+    ]);
   });
 
   it('looks a phrase up exactly', () => {
@@ -102,8 +128,19 @@ describe('PhraseIndex', () => {
   });
 
   it('refuses one phrase naming two entries, and accepts it twice for one', () => {
-    expect(() => new PhraseIndex([['Law', 'law'], ['law', 'legal']])).toThrow('Catalogue phrase "law" names two entries');
-    expect(new PhraseIndex([['Zürich', 'ch'], ['Zurich', 'ch']]).lookup(['zurich'])).toBe('ch');
+    expect(
+      () =>
+        new PhraseIndex([
+          ['Law', 'law'],
+          ['law', 'legal'],
+        ]),
+    ).toThrow('Catalogue phrase "law" names two entries');
+    expect(
+      new PhraseIndex([
+        ['Zürich', 'ch'],
+        ['Zurich', 'ch'],
+      ]).lookup(['zurich']),
+    ).toBe('ch');
   });
 });
 

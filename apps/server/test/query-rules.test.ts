@@ -13,7 +13,9 @@ function outcome(testCase: QueryCase): Expected {
 function label(testCase: QueryCase): string {
   const { subject, country } = testCase.input;
   const shown = subject.length > 60 ? `${subject.slice(0, 57)}…` : subject;
-  return country === undefined ? JSON.stringify(shown) : `${JSON.stringify(shown)} (country ${JSON.stringify(country)})`;
+  return country === undefined
+    ? JSON.stringify(shown)
+    : `${JSON.stringify(shown)} (country ${JSON.stringify(country)})`;
 }
 
 describe('interpretQuery: the phrasings table', () => {
@@ -26,7 +28,9 @@ describe('interpretQuery: the phrasings table', () => {
   });
 
   it('reports how many phrasings are resolved, refused and misrouted', () => {
-    const failing = QUERY_CASES.filter((testCase) => JSON.stringify(outcome(testCase)) !== JSON.stringify(testCase.expected));
+    const failing = QUERY_CASES.filter(
+      (testCase) => JSON.stringify(outcome(testCase)) !== JSON.stringify(testCase.expected),
+    );
     const passing = QUERY_CASES.filter((testCase) => !failing.includes(testCase));
     const resolved = passing.filter((testCase) => testCase.expected.ok).length;
     const refused = passing.length - resolved;
@@ -38,13 +42,17 @@ describe('interpretQuery: the phrasings table', () => {
 });
 
 describe('interpretQuery: the regulated professions', () => {
-  const map = JSON.parse(readFileSync(new URL('../data/knowledge-base/uk-subject-map.json', import.meta.url), 'utf8')) as {
+  const map = JSON.parse(
+    readFileSync(new URL('../data/knowledge-base/uk-subject-map.json', import.meta.url), 'utf8'),
+  ) as {
     subjects: { id: string; regulator: unknown }[];
   };
 
   it('has a phrasing for every regulated profession in the subject map', () => {
     const regulated = map.subjects.filter((subject) => subject.regulator !== null).map((subject) => subject.id);
-    const expected = new Set(QUERY_CASES.flatMap((testCase) => (testCase.expected.ok ? [testCase.expected.subjectId] : [])));
+    const expected = new Set(
+      QUERY_CASES.flatMap((testCase) => (testCase.expected.ok ? [testCase.expected.subjectId] : [])),
+    );
     expect(regulated.length).toBeGreaterThanOrEqual(25);
     expect(regulated.filter((id) => !expected.has(id))).toEqual([]);
   });
@@ -67,7 +75,9 @@ describe('interpretQuery: refusal details', () => {
       'Ask about one country at a time (the United Kingdom, Canada). This MVP currently supports the UK only.',
     );
     const subjects = interpretQuery({ subject: 'Law, Medicine or Nursing' });
-    expect(subjects.ok === false && subjects.detail).toBe('Ask about one subject at a time; this names "Law", "Medicine" and "Nursing".');
+    expect(subjects.ok === false && subjects.detail).toBe(
+      'Ask about one subject at a time; this names "Law", "Medicine" and "Nursing".',
+    );
   });
 
   it('explains an empty, an over-long and a subject-less request differently', () => {

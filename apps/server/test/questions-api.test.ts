@@ -40,7 +40,11 @@ describe('follow-up questions', () => {
     expect(asked.statusCode).toBe(201);
     const { question } = asked.json<{ question: { question_id: string; text: string; status: string } }>();
     expect(question).toMatchObject({ text: 'Can my wife come with me?', status: 'pending' });
-    const stream = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions/${question.question_id}/stream`, headers: bearer(alice.token) });
+    const stream = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/questions/${question.question_id}/stream`,
+      headers: bearer(alice.token),
+    });
     expect(stream.statusCode).toBe(200);
     const events = parseSse(stream.body);
     expect(events[0]).toMatchObject({ event: 'status' });
@@ -50,11 +54,22 @@ describe('follow-up questions', () => {
     expect(answered.status).toBe('answered');
     expect(answered.answer).toMatch(/\[1\]/);
     expect(answered.citations.length).toBeGreaterThan(0);
-    const streamed = events.filter((e) => e.event === 'delta').map((e) => String(e.data.text)).join('');
+    const streamed = events
+      .filter((e) => e.event === 'delta')
+      .map((e) => String(e.data.text))
+      .join('');
     expect(streamed).toBe(answered.answer);
-    const list = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions`, headers: bearer(alice.token) });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/questions`,
+      headers: bearer(alice.token),
+    });
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({ questions: [{ question_id: question.question_id, status: 'answered', answer: answered.answer }], limit: 3, remaining: 2 });
+    expect(list.json()).toMatchObject({
+      questions: [{ question_id: question.question_id, status: 'answered', answer: answered.answer }],
+      limit: 3,
+      remaining: 2,
+    });
   });
 });
 
@@ -105,14 +120,23 @@ describe('who may ask and what', () => {
   });
 
   it('takes FOLLOW_UPS_PER_REPORT questions, then answers 429 FOLLOW_UP_LIMIT_REACHED; refusals do not count', async () => {
-    const list = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions`, headers: bearer(alice.token) });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/questions`,
+      headers: bearer(alice.token),
+    });
     const { remaining } = list.json<{ remaining: number }>();
-    for (let i = 0; i < remaining; i += 1) expect((await ask(alice.token, `What does the Graduate visa cost? (${i})`)).statusCode).toBe(201);
+    for (let i = 0; i < remaining; i += 1)
+      expect((await ask(alice.token, `What does the Graduate visa cost? (${i})`)).statusCode).toBe(201);
     const over = await ask(alice.token, 'What does the Student visa cost?');
     expect(over.statusCode).toBe(429);
     expect(over.json()).toMatchObject({ code: 'FOLLOW_UP_LIMIT_REACHED' });
     await t.app.answers.idle();
-    const after = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions`, headers: bearer(alice.token) });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/questions`,
+      headers: bearer(alice.token),
+    });
     expect(after.json()).toMatchObject({ limit: 3, remaining: 0 });
     expect(after.json<{ questions: unknown[] }>().questions).toHaveLength(3);
   });
@@ -121,12 +145,29 @@ describe('who may ask and what', () => {
 describe('OpenAPI', () => {
   it('documents the three operations with an operationId, bearer security and the statuses they answer', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
-      paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<string, { operationId?: string; security?: unknown[]; responses: Record<string, unknown> }>
+      >;
     }>();
     const ask = doc.paths['/reports/{report_id}/questions'].post;
     expect(ask.operationId).toBe('askQuestion');
     expect(ask.security).toEqual([{ bearerAuth: [] }]);
-    expect(Object.keys(ask.responses).sort()).toEqual(['201', '400', '401', '404', '408', '409', '413', '415', '422', '429', '431', '500', '503']);
+    expect(Object.keys(ask.responses).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '404',
+      '408',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+      '431',
+      '500',
+      '503',
+    ]);
     const list = doc.paths['/reports/{report_id}/questions'].get;
     expect(list.operationId).toBe('listQuestions');
     expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '404', '408', '429', '431', '500', '503']);

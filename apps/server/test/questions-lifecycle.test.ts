@@ -18,7 +18,8 @@ let alice: { token: string; userId: string };
 /** A grounded stand-in model: it answers with the first fact it was given and its markers. */
 function grounded(body: GenerateRequestBody | null): string {
   const system = body?.systemInstruction?.parts.map((p) => p.text ?? '').join('') ?? '';
-  const [, marks, statement] = /^- \S+ ((?:\[\d+\])+): (.+?)(?: \((?:in force|ends|not fully)[^)]*\))?$/m.exec(system) ?? [];
+  const [, marks, statement] =
+    /^- \S+ ((?:\[\d+\])+): (.+?)(?: \((?:in force|ends|not fully)[^)]*\))?$/m.exec(system) ?? [];
   return `${statement} ${marks}`;
 }
 
@@ -40,14 +41,24 @@ afterAll(async () => {
 });
 
 async function completedReport(): Promise<string> {
-  const created = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(alice.token), payload: { subject: 'MSc Data Science in Manchester' } });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/reports',
+    headers: bearer(alice.token),
+    payload: { subject: 'MSc Data Science in Manchester' },
+  });
   expect(created.statusCode).toBe(201);
   await t.app.generation.idle();
   return created.json<{ report: { report_id: string } }>().report.report_id;
 }
 
 async function askAndWait(reportId: string, text: string): Promise<string> {
-  const asked = await t.app.inject({ method: 'POST', url: `/reports/${reportId}/questions`, headers: bearer(alice.token), payload: { text } });
+  const asked = await t.app.inject({
+    method: 'POST',
+    url: `/reports/${reportId}/questions`,
+    headers: bearer(alice.token),
+    payload: { text },
+  });
   expect(asked.statusCode).toBe(201);
   await t.app.answers.idle();
   return asked.json<{ question: { question_id: string } }>().question.question_id;
@@ -64,7 +75,11 @@ describe('answers with the Gemini writer, and their lifecycle with the report', 
     const second = parseSse((await t.app.inject({ method: 'GET', url, headers: bearer(alice.token) })).body);
     expect(first.map((e) => e.event)).toEqual(['status', 'delta', 'complete']);
     expect(second).toEqual(first);
-    const question = first[2].data.question as { answer: string; citations: { id: number }[]; generation_metadata: { provider: string } };
+    const question = first[2].data.question as {
+      answer: string;
+      citations: { id: number }[];
+      generation_metadata: { provider: string };
+    };
     expect(question.generation_metadata.provider).toBe('gemini');
     expect(question.answer).toMatch(/hours?.*\[\d+\]/);
     expect(question.citations.length).toBeGreaterThan(0);
@@ -75,9 +90,18 @@ describe('answers with the Gemini writer, and their lifecycle with the report', 
   it('streams an answer live to a reader that attached while it was being written', async () => {
     const reportId = await completedReport();
     standIn.script([{ kind: 'answer', reply: grounded, chunkSize: 12, firstChunkDelayMs: 150, chunkDelayMs: 15 }]);
-    const asked = await t.app.inject({ method: 'POST', url: `/reports/${reportId}/questions`, headers: bearer(alice.token), payload: { text: 'Can I work as a Deliveroo rider?' } });
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: `/reports/${reportId}/questions`,
+      headers: bearer(alice.token),
+      payload: { text: 'Can I work as a Deliveroo rider?' },
+    });
     const { question_id: questionId } = asked.json<{ question: { question_id: string } }>().question;
-    const stream = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions/${questionId}/stream`, headers: bearer(alice.token) });
+    const stream = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/questions/${questionId}/stream`,
+      headers: bearer(alice.token),
+    });
     const events = parseSse(stream.body);
     expect(['pending', 'answering']).toContain(events[0].data.status);
     const deltas = events.filter((e) => e.event === 'delta').map((e) => String(e.data.text));
@@ -95,7 +119,15 @@ describe('answers with the Gemini writer, and their lifecycle with the report', 
       [reportId, alice.userId],
     );
     await runAnswerSweep(t.app);
-    const events = parseSse((await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions/${rows[0].question_id}/stream`, headers: bearer(alice.token) })).body);
+    const events = parseSse(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/reports/${reportId}/questions/${rows[0].question_id}/stream`,
+          headers: bearer(alice.token),
+        })
+      ).body,
+    );
     expect(events.map((e) => e.event)).toEqual(['status', 'error']);
     expect(events[1].data).toMatchObject({ code: 'ANSWER_FAILED' });
   });
@@ -104,37 +136,73 @@ describe('answers with the Gemini writer, and their lifecycle with the report', 
     const reportId = await completedReport();
     standIn.script([{ kind: 'status', status: 400 }]);
     const questionId = await askAndWait(reportId, 'Can my wife come with me?');
-    const events = parseSse((await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions/${questionId}/stream`, headers: bearer(alice.token) })).body);
+    const events = parseSse(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/reports/${reportId}/questions/${questionId}/stream`,
+          headers: bearer(alice.token),
+        })
+      ).body,
+    );
     expect(events.map((e) => e.event)).toEqual(['status', 'error']);
     expect(events[1].data).toMatchObject({ code: 'ANSWER_FAILED' });
-    const list = await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions`, headers: bearer(alice.token) });
-    expect(list.json()).toMatchObject({ questions: [{ status: 'failed', answer: null }], remaining: t.config.followUpsPerReport });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/questions`,
+      headers: bearer(alice.token),
+    });
+    expect(list.json()).toMatchObject({
+      questions: [{ status: 'failed', answer: null }],
+      remaining: t.config.followUpsPerReport,
+    });
   });
 
   it('hides the questions when the report expires, and the retention job erases them with it', async () => {
     const reportId = await completedReport();
     const questionId = await askAndWait(reportId, 'How much is the health surcharge?');
     const count = async (): Promise<number> =>
-      (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM report_questions WHERE report_id = $1', [reportId])).rows[0].n;
+      (
+        await database.query<{ n: number }>('SELECT count(*)::int AS n FROM report_questions WHERE report_id = $1', [
+          reportId,
+        ])
+      ).rows[0].n;
     expect(await count()).toBe(1);
     // The retention jobs run as of a later day (the app's own clock stays: sessions live 15 minutes).
-    expect((await runRetention('expire-reports', t.app.repos, new Date(Date.now() + 31 * DAY_MS))).count).toBeGreaterThan(0);
+    expect(
+      (await runRetention('expire-reports', t.app.repos, new Date(Date.now() + 31 * DAY_MS))).count,
+    ).toBeGreaterThan(0);
     for (const url of [`/reports/${reportId}/questions`, `/reports/${reportId}/questions/${questionId}/stream`]) {
       expect((await t.app.inject({ method: 'GET', url, headers: bearer(alice.token) })).statusCode).toBe(404);
     }
-    const asked = await t.app.inject({ method: 'POST', url: `/reports/${reportId}/questions`, headers: bearer(alice.token), payload: { text: 'Can I work?' } });
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: `/reports/${reportId}/questions`,
+      headers: bearer(alice.token),
+      payload: { text: 'Can I work?' },
+    });
     expect(asked.statusCode).toBe(404);
     expect(await count()).toBe(1);
-    expect((await runRetention('delete-expired-reports', t.app.repos, new Date(Date.now() + 91 * DAY_MS))).count).toBeGreaterThan(0);
+    expect(
+      (await runRetention('delete-expired-reports', t.app.repos, new Date(Date.now() + 91 * DAY_MS))).count,
+    ).toBeGreaterThan(0);
     expect(await count()).toBe(0);
-    const events = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM question_events WHERE question_id = $1', [questionId]);
+    const events = await database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM question_events WHERE question_id = $1',
+      [questionId],
+    );
     expect(events.rows[0].n).toBe(0);
   });
 
   it('hides the questions of a report its owner deletes', async () => {
     const reportId = await completedReport();
     await askAndWait(reportId, 'What is a CAS?');
-    expect((await t.app.inject({ method: 'DELETE', url: `/reports/${reportId}`, headers: bearer(alice.token) })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions`, headers: bearer(alice.token) })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/reports/${reportId}`, headers: bearer(alice.token) })).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/reports/${reportId}/questions`, headers: bearer(alice.token) }))
+        .statusCode,
+    ).toBe(404);
   });
 });

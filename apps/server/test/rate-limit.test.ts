@@ -23,7 +23,8 @@ describe('rate limits', () => {
     const user = await signUp(t.app);
     const other = await signUp(t.app);
     const responses = [];
-    for (let i = 0; i < 4; i++) responses.push(await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(user.token) }));
+    for (let i = 0; i < 4; i++)
+      responses.push(await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(user.token) }));
     expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 429]);
     expect(responses[0].headers['x-ratelimit-limit']).toBe('3');
     expect(responses[0].headers['x-ratelimit-remaining']).toBe('2');
@@ -46,7 +47,11 @@ describe('rate limits', () => {
   it('limits sign-in attempts per IP and email to 10 a minute', async () => {
     const statuses = [];
     for (let i = 0; i < 11; i++) {
-      const response = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'nobody@example.com', password: 'wrong-password' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: 'nobody@example.com', password: 'wrong-password' },
+      });
       statuses.push(response.statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

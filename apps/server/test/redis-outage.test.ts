@@ -23,7 +23,8 @@ afterAll(async () => {
 function capturingLogger(lines: CapturedLog[]) {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as CapturedLog);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) lines.push(JSON.parse(line) as CapturedLog);
       callback();
     },
   });
@@ -38,7 +39,8 @@ describe('Redis as a dependency that can fail', () => {
     const t = await buildTestApp(database, { RATE_LIMIT_REQUESTS_PER_MINUTE: '3' }, { redis });
     const user = await signUp(t.app);
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(user.token) })).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(user.token) })).statusCode);
     // The budget still holds, counted in this process, and nothing answers 500.
     expect(statuses).toEqual([200, 200, 200, 429]);
     const warnings = t.logs.filter((line) => line.event === 'rate_limit.redis_unavailable');
@@ -57,7 +59,11 @@ describe('Redis as a dependency that can fail', () => {
   it('a working Redis: /health says ok, and limiter keys hold no plain email', async () => {
     const redis = new Redis(REDIS_URL);
     const t = await buildTestApp(database, {}, { redis });
-    await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'Plain.Person@example.com', password: 'wrong-password' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email: 'Plain.Person@example.com', password: 'wrong-password' },
+    });
     const health = await t.app.inject({ method: 'GET', url: '/health' });
     expect(health.json()).toMatchObject({ checks: { redis: 'ok' } });
     const keys = await redis.keys('uksmr-rl:*');

@@ -89,15 +89,28 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
   });
 
   const get = (t: TestApp, url: string, token: string) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
-  const listed = async (t: TestApp, token: string, query = ''): Promise<{ ids: string[]; statuses: string[]; total: number }> => {
+  const listed = async (
+    t: TestApp,
+    token: string,
+    query = '',
+  ): Promise<{ ids: string[]; statuses: string[]; total: number }> => {
     const response = await get(t, `/reports${query}`, token);
     expect(response.statusCode).toBe(200);
     const list = response.json<{ reports: { report_id: string; status: string }[]; total: number }>();
-    return { ids: list.reports.map((r) => r.report_id), statuses: list.reports.map((r) => r.status), total: list.total };
+    return {
+      ids: list.reports.map((r) => r.report_id),
+      statuses: list.reports.map((r) => r.status),
+      total: list.total,
+    };
   };
   /** Creates a report on `t` and waits until it is generated. */
   const create = async (t: TestApp, token: string, subject = 'Nursing'): Promise<string> => {
-    const response = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(token), payload: { subject } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: bearer(token),
+      payload: { subject },
+    });
     expect(response.statusCode).toBe(201);
     await t.app.generation.idle();
     return response.json<{ report: { report_id: string } }>().report.report_id;
@@ -106,7 +119,8 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
    * Waits until `t` has heard of the other instance's change: at once on PGlite (one shared cache), within the
    * notification's way through PostgreSQL otherwise.
    */
-  const heard = (check: () => void | Promise<void>): Promise<void> => vi.waitFor(check, { timeout: 5_000, interval: 20 });
+  const heard = (check: () => void | Promise<void>): Promise<void> =>
+    vi.waitFor(check, { timeout: 5_000, interval: 20 });
 
   it('is trusted on PGlite at once, and on PostgreSQL only while listening', () => {
     expect([a.app.reportCache.enabled, b.app.reportCache.enabled]).toEqual([true, true]);
@@ -126,7 +140,11 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
       expect(a.app.reportCache.report(alice.userId, reportId)).toBeDefined();
     });
     const again = await get(a, `/reports/${reportId}`, alice.token);
-    expect([again.statusCode, again.headers['content-type'], again.body]).toEqual([200, first.headers['content-type'], first.body]);
+    expect([again.statusCode, again.headers['content-type'], again.body]).toEqual([
+      200,
+      first.headers['content-type'],
+      first.body,
+    ]);
     expect((await get(a, `/reports/${reportId}`, bob.token)).statusCode).toBe(404);
     expect((await get(b, `/reports/${reportId}`, alice.token)).body).toBe(first.body);
 
@@ -145,16 +163,29 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
     expect(await listed(b, alice.token)).toEqual({ ids: [], statuses: [], total: 0 });
     const first = await create(a, alice.token);
     expect(await listed(a, alice.token)).toEqual({ ids: [first], statuses: ['completed'], total: 1 });
-    await heard(async () => expect(await listed(b, alice.token)).toEqual({ ids: [first], statuses: ['completed'], total: 1 }));
+    await heard(async () =>
+      expect(await listed(b, alice.token)).toEqual({ ids: [first], statuses: ['completed'], total: 1 }),
+    );
     expect((await listed(b, alice.token, '?status=completed')).total).toBe(1);
 
     // Created on B while A holds the list: the new report, and its status as it moves on.
-    const response = await b.app.inject({ method: 'POST', url: '/reports', headers: bearer(alice.token), payload: { subject: 'Law' } });
+    const response = await b.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: bearer(alice.token),
+      payload: { subject: 'Law' },
+    });
     const second = response.json<{ report: { report_id: string } }>().report.report_id;
     expect((await listed(b, alice.token)).ids).toEqual([second, first]);
     await b.app.generation.idle();
     expect((await listed(b, alice.token)).statuses).toEqual(['completed', 'completed']);
-    await heard(async () => expect(await listed(a, alice.token)).toEqual({ ids: [second, first], statuses: ['completed', 'completed'], total: 2 }));
+    await heard(async () =>
+      expect(await listed(a, alice.token)).toEqual({
+        ids: [second, first],
+        statuses: ['completed', 'completed'],
+        total: 2,
+      }),
+    );
     expect((await listed(a, alice.token, '?status=completed')).total).toBe(2);
   });
 
@@ -162,7 +193,9 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
     const alice = await signUp(a.app);
     const reportId = await create(a, alice.token);
     // As if its worker had died while generating it (before anything was cached for this user).
-    await databases[0].query(`UPDATE reports SET status = 'generating', content = NULL WHERE report_id = $1`, [reportId]);
+    await databases[0].query(`UPDATE reports SET status = 'generating', content = NULL WHERE report_id = $1`, [
+      reportId,
+    ]);
     expect((await listed(a, alice.token)).statuses).toEqual(['generating']);
     now = new Date(Date.now() + 10 * 60 * 1000);
     try {
@@ -170,10 +203,14 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
     } finally {
       now = new Date();
     }
-    expect(a.logs.some((line) => line.msg === 'abandoned generation started again' && line.report_id === reportId)).toBe(true);
+    expect(
+      a.logs.some((line) => line.msg === 'abandoned generation started again' && line.report_id === reportId),
+    ).toBe(true);
     await a.app.generation.idle();
     // Started again and, the clock being 10 minutes on, failed as stale by the same sweep: the list says what is stored.
-    const stored = await databases[0].query<{ status: string }>('SELECT status FROM reports WHERE report_id = $1', [reportId]);
+    const stored = await databases[0].query<{ status: string }>('SELECT status FROM reports WHERE report_id = $1', [
+      reportId,
+    ]);
     expect(stored.rows[0].status).not.toBe('generating');
     expect((await listed(a, alice.token)).statuses).toEqual([stored.rows[0].status]);
   });
@@ -200,35 +237,48 @@ describe.each(backends)('the read cache over HTTP on $name (two instances on one
     expect((await listed(b, token)).ids).toEqual([]);
   });
 
-  it.runIf(serverUrl !== undefined)('forgets a report changed by anyone else on the database (a tool, another version)', async () => {
-    const alice = await signUp(a.app);
-    const reportId = await create(a, alice.token);
-    expect((await get(b, `/reports/${reportId}`, alice.token)).statusCode).toBe(200);
-    expect(b.app.reportCache.report(alice.userId, reportId)).toBeDefined();
-    await databases[0].query('DELETE FROM users WHERE user_id = $1', [alice.userId]);
-    await heard(() => expect(b.app.reportCache.report(alice.userId, reportId)).toBeUndefined());
-    await heard(() => expect(a.app.reportCache.report(alice.userId, reportId)).toBeUndefined());
-  });
+  it.runIf(serverUrl !== undefined)(
+    'forgets a report changed by anyone else on the database (a tool, another version)',
+    async () => {
+      const alice = await signUp(a.app);
+      const reportId = await create(a, alice.token);
+      expect((await get(b, `/reports/${reportId}`, alice.token)).statusCode).toBe(200);
+      expect(b.app.reportCache.report(alice.userId, reportId)).toBeDefined();
+      await databases[0].query('DELETE FROM users WHERE user_id = $1', [alice.userId]);
+      await heard(() => expect(b.app.reportCache.report(alice.userId, reportId)).toBeUndefined());
+      await heard(() => expect(a.app.reportCache.report(alice.userId, reportId)).toBeUndefined());
+    },
+  );
 
-  it.runIf(serverUrl !== undefined)('refuses on B a token logged out on A as soon as B hears of it, not 5 s later', async () => {
-    const alice = await signUp(a.app);
-    // B now believes the session active; the apps' clock stands still here, so that belief never runs out by time.
-    expect((await get(b, '/reports', alice.token)).statusCode).toBe(200);
-    expect((await a.app.inject({ method: 'POST', url: '/auth/logout', headers: bearer(alice.token) })).statusCode).toBe(204);
-    await heard(async () => expect((await get(b, '/reports', alice.token)).statusCode).toBe(401));
-    expect(b.logs.filter((line) => line.event === 'auth.token_rejected').at(-1)?.reason).toBe('session-revoked');
-  });
+  it.runIf(serverUrl !== undefined)(
+    'refuses on B a token logged out on A as soon as B hears of it, not 5 s later',
+    async () => {
+      const alice = await signUp(a.app);
+      // B now believes the session active; the apps' clock stands still here, so that belief never runs out by time.
+      expect((await get(b, '/reports', alice.token)).statusCode).toBe(200);
+      expect(
+        (await a.app.inject({ method: 'POST', url: '/auth/logout', headers: bearer(alice.token) })).statusCode,
+      ).toBe(204);
+      await heard(async () => expect((await get(b, '/reports', alice.token)).statusCode).toBe(401));
+      expect(b.logs.filter((line) => line.event === 'auth.token_rejected').at(-1)?.reason).toBe('session-revoked');
+    },
+  );
 
-  it.runIf(serverUrl !== undefined)('stops using the cache while the listening connection is down, and starts again empty', async () => {
-    const alice = await signUp(a.app);
-    const reportId = await create(a, alice.token);
-    expect((await get(b, `/reports/${reportId}`, alice.token)).statusCode).toBe(200);
-    expect(b.app.reportCache.report(alice.userId, reportId)).toBeDefined();
-    // Both instances' listeners are cut; each reconnects with backoff.
-    await databases[0].query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'uksmr-listen' AND datname = current_database()`);
-    await heard(() => expect(b.app.reportCache.enabled).toBe(false));
-    await heard(() => expect(b.app.reportCache.enabled).toBe(true));
-    expect(b.app.reportCache.report(alice.userId, reportId)).toBeUndefined();
-    expect((await get(b, `/reports/${reportId}`, alice.token)).statusCode).toBe(200);
-  });
+  it.runIf(serverUrl !== undefined)(
+    'stops using the cache while the listening connection is down, and starts again empty',
+    async () => {
+      const alice = await signUp(a.app);
+      const reportId = await create(a, alice.token);
+      expect((await get(b, `/reports/${reportId}`, alice.token)).statusCode).toBe(200);
+      expect(b.app.reportCache.report(alice.userId, reportId)).toBeDefined();
+      // Both instances' listeners are cut; each reconnects with backoff.
+      await databases[0].query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'uksmr-listen' AND datname = current_database()`,
+      );
+      await heard(() => expect(b.app.reportCache.enabled).toBe(false));
+      await heard(() => expect(b.app.reportCache.enabled).toBe(true));
+      expect(b.app.reportCache.report(alice.userId, reportId)).toBeUndefined();
+      expect((await get(b, `/reports/${reportId}`, alice.token)).statusCode).toBe(200);
+    },
+  );
 });

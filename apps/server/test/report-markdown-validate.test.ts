@@ -6,7 +6,13 @@ import { reportMarkdown } from './support/gemini-stand-in.js';
 
 /** Citations with the given ids. */
 function citations(...ids: number[]): Citation[] {
-  return ids.map((id) => ({ id, url: `https://www.gov.uk/${id}`, title: `Source ${id}`, accessed_date: '2026-11-26', relevant_excerpt: 'x' }));
+  return ids.map((id) => ({
+    id,
+    url: `https://www.gov.uk/${id}`,
+    title: `Source ${id}`,
+    accessed_date: '2026-11-26',
+    relevant_excerpt: 'x',
+  }));
 }
 
 /** A valid content citing sources 1 and 2. */
@@ -62,7 +68,10 @@ describe('validateReport', () => {
   });
 
   it('reports a report without any citation', () => {
-    const uncited = parseReportMarkdown(reportMarkdown([]).replace('## Sources & Citations\n\n', '## Sources & Citations\n\nNone.'), 'x').content!;
+    const uncited = parseReportMarkdown(
+      reportMarkdown([]).replace('## Sources & Citations\n\n', '## Sources & Citations\n\nNone.'),
+      'x',
+    ).content!;
     expect(citedNumbers(reportText(uncited))).toEqual([]);
     expect(validateReport(uncited, [])).toEqual([
       'The report cites no source: put the marker [n] of a numbered source after each fact it supports.',

@@ -38,12 +38,16 @@ describe('section headings', () => {
     expect(sectionForHeading(line)?.key).toBe(key);
   });
 
-  it.each(['#### Executive Summary', '## Executive', '    ## Executive Summary', 'Executive Summary', '## ', '## Summary'])(
-    '%j is no section heading',
-    (line) => {
-      expect(sectionForHeading(line)).toBeNull();
-    },
-  );
+  it.each([
+    '#### Executive Summary',
+    '## Executive',
+    '    ## Executive Summary',
+    'Executive Summary',
+    '## ',
+    '## Summary',
+  ])('%j is no section heading', (line) => {
+    expect(sectionForHeading(line)).toBeNull();
+  });
 });
 
 describe('createSectionSplitter', () => {
@@ -101,7 +105,9 @@ describe('parseReportMarkdown', () => {
     expect(problems).toEqual([]);
     expect(content?.executive_summary).toHaveLength(7);
     expect(content?.executive_summary[0]).toBe('Key point 1. [1]');
-    expect(content?.estimated_costs.tuition_ranges).toMatch(/^Information about Tuition Ranges for this subject\. \[[123]\]$/);
+    expect(content?.estimated_costs.tuition_ranges).toMatch(
+      /^Information about Tuition Ranges for this subject\. \[[123]\]$/,
+    );
     expect(content?.estimated_costs.living_costs).toContain('Living Costs');
     expect(content?.action_plan['90_days']).toContain('90 Days');
     expect(content?.sources).toContain('[3] Example source 3');
@@ -154,7 +160,10 @@ describe('parseReportMarkdown', () => {
     const { content, problems } = parseReportMarkdown(markdown, '2026-11-26');
     expect(problems).toEqual([]);
     expect(content?.executive_summary).toEqual(['one [1] continued', 'two', 'three', 'four', 'five']);
-    expect(content?.estimated_costs).toEqual({ tuition_ranges: 'Costs vary.\n£20,000 [2]', living_costs: '£1,500 a month' });
+    expect(content?.estimated_costs).toEqual({
+      tuition_ranges: 'Costs vary.\n£20,000 [2]',
+      living_costs: '£1,500 a month',
+    });
     expect(content?.action_plan).toEqual({ '30_days': 'Apply.', '60_days': 'Visa.', '90_days': 'Travel.' });
     expect(content?.study_options).toBe('Courses. [1]');
   });

@@ -35,6 +35,10 @@ describe('safeMarkdown (model output)', () => {
   });
 
   it('walks nested content and leaves other values alone', () => {
-    expect(safeContent({ a: ['<i>x</i>', { b: '[y](javascript:z)' }], n: 3, none: null }, SOURCES)).toEqual({ a: ['x', { b: 'y' }], n: 3, none: null });
+    expect(safeContent({ a: ['<i>x</i>', { b: '[y](javascript:z)' }], n: 3, none: null }, SOURCES)).toEqual({
+      a: ['x', { b: 'y' }],
+      n: 3,
+      none: null,
+    });
   });
 });

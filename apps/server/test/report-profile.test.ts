@@ -51,10 +51,16 @@ describe('POST /reports: the profile', () => {
     expect(got.json()).toMatchObject({ status: 'completed', profile });
     for (const view of ['full', 'summary']) {
       const list = await t.app.inject({ method: 'GET', url: `/reports?view=${view}`, headers: bearer(token) });
-      const found = list.json<{ reports: { report_id: string; profile: unknown }[] }>().reports.find((r) => r.report_id === report.report_id);
+      const found = list
+        .json<{ reports: { report_id: string; profile: unknown }[] }>()
+        .reports.find((r) => r.report_id === report.report_id);
       expect(found?.profile).toEqual(profile);
     }
-    const stream = await t.app.inject({ method: 'GET', url: `/reports/${report.report_id}/stream`, headers: bearer(token) });
+    const stream = await t.app.inject({
+      method: 'GET',
+      url: `/reports/${report.report_id}/stream`,
+      headers: bearer(token),
+    });
     const complete = parseSse(stream.body).find((event) => event.event === 'complete');
     expect(complete?.data).toMatchObject({ report: { profile } });
 
@@ -68,7 +74,12 @@ describe('POST /reports: the profile', () => {
   });
 
   it('lets explicit fields win over the words, and leaves unknown parts null', async () => {
-    const explicit = await create({ subject: 'BSc nursing Jan 2028 in Leeds', level: 'postgraduate_taught', intake: '2027-09', nationality: 'np' });
+    const explicit = await create({
+      subject: 'BSc nursing Jan 2028 in Leeds',
+      level: 'postgraduate_taught',
+      intake: '2027-09',
+      nationality: 'np',
+    });
     expect(explicit.json<{ report: { profile: unknown } }>().report.profile).toEqual({
       level: 'postgraduate_taught',
       intake: '2027-09',
@@ -89,17 +100,23 @@ describe('POST /reports: the profile', () => {
     [{ subject: 'Nursing', nationality: 'CN' }, 'nationality'],
     [{ subject: 'Nursing', level: 3 }, 'level'],
   ])('refuses %j with 400 VALIDATION_ERROR naming %s, and stores nothing', async (payload, field) => {
-    const before = (await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(token) })).json<{ total: number }>().total;
+    const before = (await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(token) })).json<{
+      total: number;
+    }>().total;
     const response = await create(payload);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_ERROR' });
     expect(response.json<{ detail: string }>().detail).toContain(field);
-    const after = (await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(token) })).json<{ total: number }>().total;
+    const after = (await t.app.inject({ method: 'GET', url: '/reports', headers: bearer(token) })).json<{
+      total: number;
+    }>().total;
     expect(after).toBe(before);
   });
 
   it('documents the profile in OpenAPI', async () => {
-    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ components?: { schemas?: Record<string, unknown> } }>();
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      components?: { schemas?: Record<string, unknown> };
+    }>();
     expect(JSON.stringify(spec)).toContain('What the report was written for');
   });
 });
@@ -127,14 +144,30 @@ describe('POST /reports with payments on: the profile travels through Stripe to 
     });
     expect(response.statusCode).toBe(200);
     const { session_id } = response.json<{ session_id: string }>();
-    const metadata = { user_id: student.userId, subject: expect.any(String), level: 'postgraduate_research', intake: '2028-01', city: 'Edinburgh', nationality: 'BD', country: 'UK' };
+    const metadata = {
+      user_id: student.userId,
+      subject: expect.any(String),
+      level: 'postgraduate_research',
+      intake: '2028-01',
+      city: 'Edinburgh',
+      nationality: 'BD',
+      country: 'UK',
+    };
     expect(stripe.requests.at(-1)?.params).toMatchObject({ metadata, payment_intent_data: { metadata } });
 
     stripe.pay(session_id);
-    expect((await stripe.deliver(paid.app, stripe.sessionEvent('checkout.session.completed', session_id))).statusCode).toBe(200);
+    expect(
+      (await stripe.deliver(paid.app, stripe.sessionEvent('checkout.session.completed', session_id))).statusCode,
+    ).toBe(200);
     await paid.app.generation.idle();
-    const status = (await paid.app.inject({ method: 'GET', url: `/payments/${session_id}`, headers: bearer(student.token) })).json<{ report_id: string }>();
-    const report = await paid.app.inject({ method: 'GET', url: `/reports/${status.report_id}`, headers: bearer(student.token) });
+    const status = (
+      await paid.app.inject({ method: 'GET', url: `/payments/${session_id}`, headers: bearer(student.token) })
+    ).json<{ report_id: string }>();
+    const report = await paid.app.inject({
+      method: 'GET',
+      url: `/reports/${status.report_id}`,
+      headers: bearer(student.token),
+    });
     expect(report.json()).toMatchObject({
       status: 'completed',
       profile: { level: 'postgraduate_research', intake: '2028-01', city: 'Edinburgh', nationality: 'BD' },
@@ -144,13 +177,24 @@ describe('POST /reports with payments on: the profile travels through Stripe to 
 
 describe('the order in payment metadata', () => {
   it('round-trips, and reads an old payment with only a subject', () => {
-    const order = { subject: 'Law', subjectId: 'law', profile: { level: 'undergraduate', intake: '2027-09', city: 'Leeds', nationality: 'PK' } } as const;
+    const order = {
+      subject: 'Law',
+      subjectId: 'law',
+      profile: { level: 'undergraduate', intake: '2027-09', city: 'Leeds', nationality: 'PK' },
+    } as const;
     expect(orderFromMetadata(orderMetadata(order), 'p1')).toEqual(order);
-    expect(orderFromMetadata({ subject: 'Law', country: 'UK' }, 'p2')).toEqual({ subject: 'Law', subjectId: null, profile: EMPTY });
+    expect(orderFromMetadata({ subject: 'Law', country: 'UK' }, 'p2')).toEqual({
+      subject: 'Law',
+      subjectId: null,
+      profile: EMPTY,
+    });
   });
 
   it('drops values outside their lists and refuses a payment without a subject', () => {
-    expect(orderFromMetadata({ subject: 'Law', level: 'diploma', intake: 'soon', nationality: 'US', city: '' }, 'p3').profile).toEqual(EMPTY);
+    expect(
+      orderFromMetadata({ subject: 'Law', level: 'diploma', intake: 'soon', nationality: 'US', city: '' }, 'p3')
+        .profile,
+    ).toEqual(EMPTY);
     expect(() => orderFromMetadata({ country: 'UK' }, 'p4')).toThrow('payment p4 has no subject');
   });
 });

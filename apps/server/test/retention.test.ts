@@ -35,7 +35,11 @@ describe('retention', () => {
       expect(response.statusCode).toBe(401);
       expect(response.json()).toMatchObject({ code: 'UNAUTHORIZED' });
     }
-    const ok = await t.app.inject({ method: 'POST', url: '/cron/delete-expired-reports', headers: { 'x-cron-secret': CRON_SECRET } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/cron/delete-expired-reports',
+      headers: { 'x-cron-secret': CRON_SECRET },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ deleted_count: 0 });
   });
@@ -44,16 +48,25 @@ describe('retention', () => {
     const created = new Date();
     now = created;
     const user = await signUp(t.app);
-    const response = await t.app.inject({ method: 'POST', url: '/reports', headers: bearer(user.token), payload: { subject: 'Nursing' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: bearer(user.token),
+      payload: { subject: 'Nursing' },
+    });
     const reportId = response.json<{ report: { report_id: string } }>().report.report_id;
     await t.app.generation.idle();
 
     expect(await cron('expire-reports', new Date(created.getTime() + 29 * DAY))).toBe(0);
-    expect((await t.app.inject({ method: 'GET', url: `/reports/${reportId}`, headers: bearer(user.token) })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/reports/${reportId}`, headers: bearer(user.token) })).statusCode,
+    ).toBe(200);
 
     expect(await cron('expire-reports', new Date(created.getTime() + 31 * DAY))).toBe(1);
     expect(await cron('expire-reports', new Date(created.getTime() + 31 * DAY))).toBe(0);
-    expect((await t.app.inject({ method: 'GET', url: `/reports/${reportId}`, headers: bearer(user.token) })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/reports/${reportId}`, headers: bearer(user.token) })).statusCode,
+    ).toBe(404);
     const row = await database.query<{ status: string }>('SELECT status FROM reports WHERE report_id = $1', [reportId]);
     expect(row.rows[0]?.status).toBe('expired');
 
@@ -62,6 +75,8 @@ describe('retention', () => {
     expect(await cron('delete-expired-reports', new Date(created.getTime() + 91 * DAY))).toBe(0);
     const gone = await database.query('SELECT 1 FROM reports WHERE report_id = $1', [reportId]);
     expect(gone.rowCount).toBe(0);
-    expect(t.logs.some((l) => l.msg === 'retention run' && l.job === 'delete-expired-reports' && l.count === 1)).toBe(true);
+    expect(t.logs.some((l) => l.msg === 'retention run' && l.job === 'delete-expired-reports' && l.count === 1)).toBe(
+      true,
+    );
   });
 });

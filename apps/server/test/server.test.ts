@@ -11,7 +11,10 @@ describe('startServer', () => {
   it('starts on embedded PostgreSQL, answers /health, logs to LOG_DIR, and stops cleanly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'uksmr-server-'));
     const port = await freePort();
-    const config = loadConfig({ PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_DIR: join(dir, 'logs'), LOG_LEVEL: 'info' }, { envFile: false });
+    const config = loadConfig(
+      { PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_DIR: join(dir, 'logs'), LOG_LEVEL: 'info' },
+      { envFile: false },
+    );
     const server = await startServer(config);
     expect(server.url).toBe(`http://127.0.0.1:${port}`);
     const health = await fetch(`${server.url}/health`);
@@ -21,7 +24,10 @@ describe('startServer', () => {
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
     const [file] = readdirSync(join(dir, 'logs'));
     expect(file).toMatch(/^app-\d{4}-\d{2}-\d{2}-1\.log$/);
-    const lines = readFileSync(join(dir, 'logs', file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(join(dir, 'logs', file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['starting', 'listening', 'stopped']));
     expect(lines.every((l) => l.environment === 'dev' && typeof l.timestamp === 'string')).toBe(true);
   }, 120_000); // creating a new persistent PGlite data directory takes ~4 s idle, far longer on a loaded 2-core box
@@ -31,7 +37,14 @@ describe('startServer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'uksmr-server-'));
     const port = await freePort();
     const config = loadConfig(
-      { PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_DIR: join(dir, 'logs'), LOG_LEVEL: 'info', GEMINI_API_KEY: 'k', GEMINI_API_BASE: gemini.baseUrl },
+      {
+        PORT: String(port),
+        DATA_DIR: join(dir, 'data'),
+        LOG_DIR: join(dir, 'logs'),
+        LOG_LEVEL: 'info',
+        GEMINI_API_KEY: 'k',
+        GEMINI_API_BASE: gemini.baseUrl,
+      },
       { envFile: false },
     );
     const server = await startServer(config);
@@ -51,7 +64,10 @@ describe('startServer', () => {
     await server.stop();
     await gemini.close();
     const [file] = readdirSync(join(dir, 'logs'));
-    const lines = readFileSync(join(dir, 'logs', file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(join(dir, 'logs', file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.some((l) => l.event === 'generation.handed_back' && l.report_id === report.report_id)).toBe(true);
     expect(lines.some((l) => l.msg === 'generation failed')).toBe(false);
     expect(JSON.stringify(lines)).not.toMatch(/after calling end on the pool|Cannot use a pool/);

@@ -10,7 +10,13 @@ function harness(stop: () => Promise<void>, forceAfterMs = 5_000) {
     warn: (obj: object, msg: string) => void lines.push(['warn', obj as Record<string, unknown>, msg]),
     error: (obj: object, msg: string) => void lines.push(['error', obj as Record<string, unknown>, msg]),
   };
-  installShutdown({ stop, logger, forceAfterMs, process: proc as unknown as NodeJS.Process, exit: (code) => void exits.push(code) });
+  installShutdown({
+    stop,
+    logger,
+    forceAfterMs,
+    process: proc as unknown as NodeJS.Process,
+    exit: (code) => void exits.push(code),
+  });
   return { proc, exits, lines };
 }
 
@@ -51,7 +57,11 @@ describe('installShutdown', () => {
     const error = new Error('lost promise');
     rejected.proc.emit('unhandledRejection', error);
     await settle();
-    expect(rejected.lines[0]).toEqual(['error', { event: 'process.unhandled_rejection', err: error }, 'unhandled promise rejection']);
+    expect(rejected.lines[0]).toEqual([
+      'error',
+      { event: 'process.unhandled_rejection', err: error },
+      'unhandled promise rejection',
+    ]);
     expect(rejected.exits).toEqual([1]);
     const thrown = harness(() => Promise.resolve());
     thrown.proc.emit('uncaughtException', new TypeError('boom'));

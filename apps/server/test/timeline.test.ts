@@ -17,7 +17,9 @@ import {
 } from '../src/domain/timeline/index.js';
 
 const FACTS = (
-  JSON.parse(readFileSync(new URL('../data/knowledge-base/uk-facts.json', import.meta.url), 'utf8')) as { facts: FactLike[] }
+  JSON.parse(readFileSync(new URL('../data/knowledge-base/uk-facts.json', import.meta.url), 'utf8')) as {
+    facts: FactLike[];
+  }
 ).facts;
 
 function timeline(today: string, intake: string, level: StudyLevel, city: string | null = null): Timeline {
@@ -74,7 +76,9 @@ describe('buildTimeline: MSc in London from September 2027, written on 1 Decembe
     expect(nlw).toMatchObject({ date: '2027-04-01', kind: 'starts' });
     expect(nlw?.notice).toMatch(/^From 1 April 2027: /u);
     expect(result.changeNote).toContain('today’s until then');
-    expect(step(result, 'funds_held').changesBefore.map((change) => change.factId)).not.toContain('fallback-nlw-2027-pending');
+    expect(step(result, 'funds_held').changesBefore.map((change) => change.factId)).not.toContain(
+      'fallback-nlw-2027-pending',
+    );
     expect(step(result, 'travel').changesBefore.map((change) => change.factId)).toContain('fallback-nlw-2027-pending');
     expect(step(result, 'funds_held').changesBefore.map((change) => change.factId)).toContain('graduate-18-months');
   });
@@ -96,11 +100,14 @@ describe('buildTimeline: the Graduate route change of 1 January 2027', () => {
     ['2026-12-01', '2027-09', 'undergraduate', '2030-09-01', 18, '2030-12-31'],
     ['2023-06-01', '2023-09', 'postgraduate_research', '2026-09-01', 36, '2026-12-31'],
     ['2024-06-01', '2024-09', 'postgraduate_research', '2027-09-01', 36, '2027-12-31'],
-  ] as const)('today %s, intake %s, %s: applies from %s for %i months', (today, intake, level, from, months, visaEnd) => {
-    const result = timeline(today, intake, level);
-    expect(step(result, 'graduate_application')).toMatchObject({ date: from, until: visaEnd });
-    expect(result.graduateLength?.months).toBe(months);
-  });
+  ] as const)(
+    'today %s, intake %s, %s: applies from %s for %i months',
+    (today, intake, level, from, months, visaEnd) => {
+      const result = timeline(today, intake, level);
+      expect(step(result, 'graduate_application')).toMatchObject({ date: from, until: visaEnd });
+      expect(result.graduateLength?.months).toBe(months);
+    },
+  );
 
   it('says when the window straddles the change that applying from 1 January 2027 gives 18 months', () => {
     const text = step(timeline('2025-06-01', '2025-12', 'postgraduate_taught'), 'graduate_application').text;
@@ -167,7 +174,9 @@ describe('buildTimeline: no step before its window opens', () => {
   const intakes = ['2027-09', '2028-01', '2028-09', '2029-09'];
   const levels: StudyLevel[] = ['undergraduate', 'postgraduate_taught', 'postgraduate_research'];
   const cases = todays.flatMap((today) =>
-    intakes.filter((intake) => `${intake}-01` > addMonths(today, 3)).flatMap((intake) => levels.map((level) => [today, intake, level] as const)),
+    intakes
+      .filter((intake) => `${intake}-01` > addMonths(today, 3))
+      .flatMap((intake) => levels.map((level) => [today, intake, level] as const)),
   );
 
   it.each(cases)('today %s, intake %s, %s', (today, intake, level) => {
@@ -197,7 +206,14 @@ describe('buildTimeline: rules the facts do not hold', () => {
   });
 
   it('leaves those dates unknown and says so', () => {
-    for (const key of ['visa_window_opens', 'funds_held', 'tb_test', 'visa_decision', 'travel', 'skilled_worker_switch'] as const) {
+    for (const key of [
+      'visa_window_opens',
+      'funds_held',
+      'tb_test',
+      'visa_decision',
+      'travel',
+      'skilled_worker_switch',
+    ] as const) {
       expect(step(result, key)).toMatchObject({ date: null, factIds: [] });
       expect(step(result, key).unknown).toContain('no rule');
     }
@@ -218,20 +234,40 @@ describe('buildTimeline: rules the facts do not hold', () => {
       { id: 'graduate-length-current', statement: 'A Graduate visa lasts a while.' },
     ];
     const rules = timelineRulesFromFacts(facts, '2026-12-01');
-    expect(rules).toMatchObject({ visaWindow: null, funds: null, decision: null, arrival: null, leave: null, graduate: [] });
+    expect(rules).toMatchObject({
+      visaWindow: null,
+      funds: null,
+      decision: null,
+      arrival: null,
+      leave: null,
+      graduate: [],
+    });
   });
 
   it('reads a rule end date (effective_until) as a change and as the end of that rule', () => {
     const facts: FactLike[] = [
-      { id: 'graduate-length-current', statement: 'Two years.', value: '2 years (3 for PhD)', effective_until: '2026-12-31' },
-      { id: 'graduate-18-months', statement: 'Eighteen months; PhD graduates keep 3 years.', value: '18 months', effective_from: '2027-01-01' },
+      {
+        id: 'graduate-length-current',
+        statement: 'Two years.',
+        value: '2 years (3 for PhD)',
+        effective_until: '2026-12-31',
+      },
+      {
+        id: 'graduate-18-months',
+        statement: 'Eighteen months; PhD graduates keep 3 years.',
+        value: '18 months',
+        effective_from: '2027-01-01',
+      },
     ];
     const rules = timelineRulesFromFacts(facts, '2026-12-01');
     expect(rules.graduate).toEqual([
       { from: null, until: '2026-12-31', months: 24, doctoralMonths: 36, factIds: ['graduate-length-current'] },
       { from: '2027-01-01', until: null, months: 18, doctoralMonths: 36, factIds: ['graduate-18-months'] },
     ]);
-    expect(futureChanges(facts, '2026-12-01').map((change) => change.factId)).toEqual(['graduate-length-current', 'graduate-18-months']);
+    expect(futureChanges(facts, '2026-12-01').map((change) => change.factId)).toEqual([
+      'graduate-length-current',
+      'graduate-18-months',
+    ]);
     const straddling = buildTimeline({ today: '2026-12-01', intake: '2027-01', level: 'postgraduate_taught', rules });
     expect(straddling.changes[0]?.notice).toMatch(/^Until 31 December 2026: /u);
     expect(rules.changes.map((change) => [change.date, change.kind])).toEqual([

@@ -75,7 +75,9 @@ describe('TRUST_PROXY', () => {
   it('a list of addresses/CIDRs: the header is believed only from a listed proxy', async () => {
     const t = await buildTestApp(database, { RATE_LIMIT_REQUESTS_PER_MINUTE: '2', TRUST_PROXY: '10.0.0.0/8' });
     // From a listed proxy: each forwarded client is its own caller.
-    expect([await getConfig(t, '10.1.2.3', '192.0.2.1'), await getConfig(t, '10.1.2.3', '192.0.2.1')]).toEqual([200, 200]);
+    expect([await getConfig(t, '10.1.2.3', '192.0.2.1'), await getConfig(t, '10.1.2.3', '192.0.2.1')]).toEqual([
+      200, 200,
+    ]);
     expect(await getConfig(t, '10.1.2.3', '192.0.2.1')).toBe(429);
     expect(await getConfig(t, '10.1.2.3', '192.0.2.2')).toBe(200);
     // From an address outside the list the header is ignored: rotating it does not help.

@@ -38,7 +38,8 @@ function setup() {
     out: (line) => output.push(line),
     err: (line) => errors.push(line),
   });
-  const run = (argv: string[], stdin?: string) => runUserCommand(argv, { users: repos.users, sessions: repos.sessions, passwords }, io(stdin));
+  const run = (argv: string[], stdin?: string) =>
+    runUserCommand(argv, { users: repos.users, sessions: repos.sessions, passwords }, io(stdin));
   return { accounts, output, errors, run };
 }
 
@@ -51,7 +52,9 @@ describe('npm run user -- reset-password', () => {
     expect(printed).toBeDefined();
     await expect(accounts.refreshWith(before.refreshToken)).rejects.toEqual(new TokenRejectedError('session-revoked'));
     await expect(accounts.authenticate(before.token)).rejects.toEqual(new TokenRejectedError('session-revoked'));
-    await expect(accounts.login('forgot@example.com', 'the old password')).rejects.toBeInstanceOf(InvalidCredentialsError);
+    await expect(accounts.login('forgot@example.com', 'the old password')).rejects.toBeInstanceOf(
+      InvalidCredentialsError,
+    );
     expect((await accounts.login('forgot@example.com', printed!)).user.email).toBe('forgot@example.com');
   });
 

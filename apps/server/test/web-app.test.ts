@@ -34,7 +34,12 @@ describe('the web app’s files', () => {
   });
 
   it('answers a browser navigation to any app page with index.html, /reports/{id} included', async () => {
-    for (const url of ['/chat', '/chat/success?session_id=cs_1', '/sign-in', '/reports/3f0e7c4e-1111-4a4a-9b9b-123456789abc']) {
+    for (const url of [
+      '/chat',
+      '/chat/success?session_id=cs_1',
+      '/sign-in',
+      '/reports/3f0e7c4e-1111-4a4a-9b9b-123456789abc',
+    ]) {
       const response = await t.app.inject({ method: 'GET', url, headers: { accept: HTML } });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type']).toContain('text/html');
@@ -42,9 +47,17 @@ describe('the web app’s files', () => {
   });
 
   it('leaves the API to the API: JSON and event-stream requests, and API-only paths even from a browser', async () => {
-    const api = await t.app.inject({ method: 'GET', url: '/reports/3f0e7c4e-1111-4a4a-9b9b-123456789abc', headers: { accept: 'application/json' } });
+    const api = await t.app.inject({
+      method: 'GET',
+      url: '/reports/3f0e7c4e-1111-4a4a-9b9b-123456789abc',
+      headers: { accept: 'application/json' },
+    });
     expect(api.statusCode).toBe(401);
-    const stream = await t.app.inject({ method: 'GET', url: '/reports/3f0e7c4e-1111-4a4a-9b9b-123456789abc/stream', headers: { accept: 'text/event-stream' } });
+    const stream = await t.app.inject({
+      method: 'GET',
+      url: '/reports/3f0e7c4e-1111-4a4a-9b9b-123456789abc/stream',
+      headers: { accept: 'text/event-stream' },
+    });
     expect(stream.statusCode).toBe(401);
     const health = await t.app.inject({ method: 'GET', url: '/health', headers: { accept: HTML } });
     expect(health.json()).toMatchObject({ status: 'healthy' });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@uksmr/database';
 import { SIGNATURE_TOLERANCE_SECONDS } from '../src/domain/payments/events.js';
 import { buildTestApp, testDatabase, type TestApp } from './support/app.js';
-import { STAND_IN_WEBHOOK_SECRET, startStripeStandIn, type StandInEvent, type StripeStandIn } from './support/stripe-stand-in.js';
+import {
+  STAND_IN_WEBHOOK_SECRET,
+  startStripeStandIn,
+  type StandInEvent,
+  type StripeStandIn,
+} from './support/stripe-stand-in.js';
 import { signUp } from './support/users.js';
 
 let database: Database;
@@ -50,7 +55,10 @@ beforeEach(async () => {
 });
 
 /** Expects a 400 with `code`, in the error shape, and no change. */
-async function expectRefused(response: { statusCode: number; json: () => unknown; headers: Record<string, unknown> }, code: string): Promise<void> {
+async function expectRefused(
+  response: { statusCode: number; json: () => unknown; headers: Record<string, unknown> },
+  code: string,
+): Promise<void> {
   expect(response.statusCode).toBe(400);
   expect(response.json()).toMatchObject({ code, request_id: response.headers['x-request-id'] });
   expect(await state()).toEqual(before);
@@ -62,27 +70,40 @@ describe('POST /webhooks/stripe: signature verification', () => {
     const response = await stripe.deliver(t.app, event);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ received: true });
-    expect(await state()).toEqual({ events: before.events + 1, reports: before.reports + 1, succeeded: before.succeeded + 1 });
+    expect(await state()).toEqual({
+      events: before.events + 1,
+      reports: before.reports + 1,
+      succeeded: before.succeeded + 1,
+    });
   });
 
   it('refuses a signature made with another secret', async () => {
-    await expectRefused(await stripe.deliver(t.app, await paidEvent(), { secret: 'whsec_someone_else' }), 'INVALID_SIGNATURE');
+    await expectRefused(
+      await stripe.deliver(t.app, await paidEvent(), { secret: 'whsec_someone_else' }),
+      'INVALID_SIGNATURE',
+    );
   });
 
   it('refuses a delivery without Stripe-Signature', async () => {
     await expectRefused(await stripe.deliver(t.app, await paidEvent(), { header: null }), 'INVALID_SIGNATURE');
   });
 
-  it.each(['garbage', 't=,v1=', 'v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd', `t=${now()}`, `t=${now()},v0=abc`])(
-    'refuses the malformed header %j',
-    async (header) => {
-      await expectRefused(await stripe.deliver(t.app, await paidEvent(), { header }), 'INVALID_SIGNATURE');
-    },
-  );
+  it.each([
+    'garbage',
+    't=,v1=',
+    'v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd',
+    `t=${now()}`,
+    `t=${now()},v0=abc`,
+  ])('refuses the malformed header %j', async (header) => {
+    await expectRefused(await stripe.deliver(t.app, await paidEvent(), { header }), 'INVALID_SIGNATURE');
+  });
 
   it('refuses a signature older than the 300-second tolerance, and accepts one just inside it', async () => {
     const event = await paidEvent();
-    await expectRefused(await stripe.deliver(t.app, event, { timestamp: now() - SIGNATURE_TOLERANCE_SECONDS - 5 }), 'INVALID_SIGNATURE');
+    await expectRefused(
+      await stripe.deliver(t.app, event, { timestamp: now() - SIGNATURE_TOLERANCE_SECONDS - 5 }),
+      'INVALID_SIGNATURE',
+    );
     const inside = await stripe.deliver(t.app, event, { timestamp: now() - SIGNATURE_TOLERANCE_SECONDS + 30 });
     expect(inside.statusCode).toBe(200);
   });
@@ -120,7 +141,11 @@ describe('POST /webhooks/stripe: bodies', () => {
     const empty = stripe.event('checkout.session.completed', {});
     await expectRefused(await stripe.deliver(t.app, empty, { body: '', header: stripe.sign('') }), 'VALIDATION_ERROR');
     await expectRefused(await stripe.deliver(t.app, empty, { body: '', header: null }), 'VALIDATION_ERROR');
-    const noType = await t.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'stripe-signature': stripe.sign('') } });
+    const noType = await t.app.inject({
+      method: 'POST',
+      url: '/webhooks/stripe',
+      headers: { 'stripe-signature': stripe.sign('') },
+    });
     await expectRefused(noType, 'VALIDATION_ERROR');
   });
 
@@ -152,25 +177,46 @@ describe('POST /webhooks/stripe: bodies', () => {
   });
 
   it('answers 415 for a body that is not sent as JSON, and 413 above 256 KB', async () => {
-    const text = await t.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': 'text/plain', 'stripe-signature': stripe.sign('x') }, payload: 'x' });
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/webhooks/stripe',
+      headers: { 'content-type': 'text/plain', 'stripe-signature': stripe.sign('x') },
+      payload: 'x',
+    });
     expect(text.statusCode).toBe(415);
     expect(text.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
-    const huge = JSON.stringify({ id: 'evt_big', type: 'customer.created', data: { object: { padding: 'x'.repeat(300 * 1024) } } });
+    const huge = JSON.stringify({
+      id: 'evt_big',
+      type: 'customer.created',
+      data: { object: { padding: 'x'.repeat(300 * 1024) } },
+    });
     const large = await stripe.deliver(t.app, { id: 'evt_big', type: 'customer.created', payload: huge });
     expect(large.statusCode).toBe(413);
-    const big = JSON.stringify({ id: 'evt_big2', type: 'customer.created', data: { object: { padding: 'x'.repeat(100 * 1024) } } });
-    expect((await stripe.deliver(t.app, { id: 'evt_big2', type: 'customer.created', payload: big })).statusCode).toBe(200);
+    const big = JSON.stringify({
+      id: 'evt_big2',
+      type: 'customer.created',
+      data: { object: { padding: 'x'.repeat(100 * 1024) } },
+    });
+    expect((await stripe.deliver(t.app, { id: 'evt_big2', type: 'customer.created', payload: big })).statusCode).toBe(
+      200,
+    );
   });
 
   it('keeps the raw-body parser to the webhook: other routes still parse JSON', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'nobody@example.com', password: 'wrong password' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email: 'nobody@example.com', password: 'wrong password' },
+    });
     expect(response.statusCode).toBe(401);
   });
 
   it('needs no sign-in and is not rate limited', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await stripe.deliver(t.app, stripe.event('customer.updated', { id: 'cus_1', object: 'customer' }))).statusCode);
+      statuses.push(
+        (await stripe.deliver(t.app, stripe.event('customer.updated', { id: 'cus_1', object: 'customer' }))).statusCode,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
   });

@@ -72,7 +72,9 @@ export function AppRoutes() {
     if (auth.status === 'signed-in') return <Redirect to={next} />;
     return (
       <AppShell>
-        <div className="mx-auto w-full max-w-md py-10">{route.name === 'sign-in' ? auth.renderSignIn(next) : auth.renderSignUp(next)}</div>
+        <div className="mx-auto w-full max-w-md py-10">
+          {route.name === 'sign-in' ? auth.renderSignIn(next) : auth.renderSignUp(next)}
+        </div>
       </AppShell>
     );
   }

@@ -59,7 +59,9 @@ describe('App', () => {
     const seen = server({
       'POST /auth/refresh': () => json(200, { token: 't2', user: USER }),
       'GET /reports/r-1': (request) =>
-        request.headers.get('Authorization') === 'Bearer t2' ? json(200, makeReport()) : apiError(401, 'UNAUTHORIZED', 'Expired.'),
+        request.headers.get('Authorization') === 'Bearer t2'
+          ? json(200, makeReport())
+          : apiError(401, 'UNAUTHORIZED', 'Expired.'),
     });
     render(<App />);
     await signIn();
@@ -73,7 +75,10 @@ describe('App', () => {
     localStorage.setItem(SIGNED_IN_HINT, '1');
     server({
       'POST /auth/refresh': () => json(200, { token: 't5', user: USER }),
-      'GET /reports/r-1': (request) => (request.headers.get('Authorization') === 'Bearer t5' ? json(200, makeReport()) : apiError(401, 'UNAUTHORIZED', 'No.')),
+      'GET /reports/r-1': (request) =>
+        request.headers.get('Authorization') === 'Bearer t5'
+          ? json(200, makeReport())
+          : apiError(401, 'UNAUTHORIZED', 'No.'),
     });
     render(<App />);
     expect(await screen.findByRole('heading', { level: 2, name: 'Executive Summary' })).toBeInTheDocument();
@@ -109,7 +114,9 @@ describe('App', () => {
   });
 
   it('refuses to run Clerk mode without a publishable key', async () => {
-    installFetch({ 'GET /config': () => json(200, { ...LOCAL_CONFIG, auth_provider: 'clerk', clerk_publishable_key: null }) });
+    installFetch({
+      'GET /config': () => json(200, { ...LOCAL_CONFIG, auth_provider: 'clerk', clerk_publishable_key: null }),
+    });
     render(<App />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Sign-in is not configured');
   });

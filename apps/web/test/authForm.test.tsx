@@ -67,7 +67,10 @@ describe('AuthForm', () => {
     renderForm(<AuthForm mode="sign-in" submit={new LocalSession().signIn} next="/reports/r-1" />);
     await fill('a@example.com', '', 'Sign in');
     expect(screen.getByRole('alert')).toHaveTextContent('Enter your password.');
-    expect(screen.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/sign-up?next=%2Freports%2Fr-1');
+    expect(screen.getByRole('link', { name: 'Create an account' })).toHaveAttribute(
+      'href',
+      '/sign-up?next=%2Freports%2Fr-1',
+    );
   });
 
   it('reports a server that cannot be reached', async () => {
@@ -81,7 +84,10 @@ describe('AuthForm', () => {
   it('says whom to ask for a forgotten password: the operator contact from the configuration, or the operator', () => {
     const { unmount } = renderForm(<AuthForm mode="sign-in" submit={new LocalSession().signIn} next="/reports/r-1" />);
     expect(screen.getByText(/Sign in to open the page you asked for/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'help@example.org' })).toHaveAttribute('href', 'mailto:help@example.org?subject=Password%20reset');
+    expect(screen.getByRole('link', { name: 'help@example.org' })).toHaveAttribute(
+      'href',
+      'mailto:help@example.org?subject=Password%20reset',
+    );
     unmount();
     renderForm(<AuthForm mode="sign-in" submit={new LocalSession().signIn} next="/chat" />, {
       ...LOCAL_CONFIG,

@@ -9,9 +9,14 @@ import { apiError, installFetch, json, type Handler } from './support/fakeFetch.
 import { makeReport, PAID_CONFIG } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
-const EMPTY_LIST = { 'GET /reports?limit=50&offset=0': () => json(200, { reports: [], total: 0, limit: 50, offset: 0 }) };
+const EMPTY_LIST = {
+  'GET /reports?limit=50&offset=0': () => json(200, { reports: [], total: 0, limit: 50, offset: 0 }),
+};
 /** A server without POST /queries (before the profile work merges): the chat goes straight to POST /reports. */
-const NO_QUERIES = { ...EMPTY_LIST, 'POST /queries': () => apiError(404, 'NOT_FOUND', 'Route POST:/queries not found') };
+const NO_QUERIES = {
+  ...EMPTY_LIST,
+  'POST /queries': () => apiError(404, 'NOT_FOUND', 'Route POST:/queries not found'),
+};
 const UK_ONLY = 'This MVP currently supports the UK only.';
 
 /** `POST /queries` for "MSc Data Science in London": the intake still to ask. */
@@ -24,7 +29,9 @@ const DATA_SCIENCE: QueryReading = {
   nationality: null,
   coverage: 'detailed',
   coverage_note: 'Detailed: UK fees, visas, jobs and London universities for data science.',
-  questions: [{ field: 'intake', prompt: 'When does your course start?', options: ['2027-01', '2027-09', '2028-01', 'Not sure'] }],
+  questions: [
+    { field: 'intake', prompt: 'When does your course start?', options: ['2027-01', '2027-09', '2028-01', 'Not sure'] },
+  ],
 };
 
 async function ask(words: string): Promise<void> {
@@ -45,7 +52,9 @@ describe('ChatPage asks before it charges', () => {
     });
     renderSignedIn(<ChatPage paymentCancelled={false} />);
     await ask('I want to do an MSc in Data Science in London');
-    expect(seen.find((r) => r.path === '/queries')?.body).toEqual({ text: 'I want to do an MSc in Data Science in London' });
+    expect(seen.find((r) => r.path === '/queries')?.body).toEqual({
+      text: 'I want to do an MSc in Data Science in London',
+    });
     expect(await screen.findByText(/A report on MSc Data Science\. Detailed: UK fees/)).toBeInTheDocument();
     expect(screen.getByText('When does your course start?')).toBeInTheDocument();
     const user = userEvent.setup();
@@ -53,7 +62,11 @@ describe('ChatPage asks before it charges', () => {
     expect(seen.some((r) => r.path === '/reports' && r.method === 'POST')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'September 2027' }));
     expect(screen.getAllByTestId('user-message').at(-1)).toHaveTextContent('September 2027');
-    expect(await screen.findByText(/Your report: MSc Data Science · Postgraduate taught \(master’s\) · September 2027 · London\. The report is free here\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Your report: MSc Data Science · Postgraduate taught \(master’s\) · September 2027 · London\. The report is free here\./,
+      ),
+    ).toBeInTheDocument();
     expect(seen.some((r) => r.path === '/reports' && r.method === 'POST')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Create my report' }));
     await waitFor(() => expect(window.location.pathname).toBe('/reports/r-7'));
@@ -76,7 +89,11 @@ describe('ChatPage asks before it charges', () => {
           city: null,
           questions: [
             { field: 'intake', prompt: 'When does your course start?', options: ['2027-09', '2028-01'] },
-            { field: 'level', prompt: 'Which level?', options: ['undergraduate', 'postgraduate_taught', 'postgraduate_research', 'Not sure'] },
+            {
+              field: 'level',
+              prompt: 'Which level?',
+              options: ['undergraduate', 'postgraduate_taught', 'postgraduate_research', 'Not sure'],
+            },
           ],
         }),
       'POST /reports': () => json(200, { checkout_url: 'https://checkout.stripe.com/c/pay/cs_2', session_id: 'cs_2' }),
@@ -89,10 +106,16 @@ describe('ChatPage asks before it charges', () => {
     // The server offered no "Not sure" for the intake: the chat adds it.
     await user.click(await screen.findByRole('button', { name: 'Not sure' }));
     await user.click(await screen.findByRole('button', { name: 'Postgraduate research (PhD)' }));
-    expect(await screen.findByText(/assumes the next September intake and says so at the top\. The report costs £2\.99/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/assumes the next September intake and says so at the top\. The report costs £2\.99/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '£2.99 — pay and generate' }));
     await waitFor(() => expect(redirect).toHaveBeenCalledWith('https://checkout.stripe.com/c/pay/cs_2'));
-    expect(seen.find((r) => r.path === '/reports')?.body).toEqual({ subject: 'MSc Data Science', country: 'UK', level: 'postgraduate_research' });
+    expect(seen.find((r) => r.path === '/reports')?.body).toEqual({
+      subject: 'MSc Data Science',
+      country: 'UK',
+      level: 'postgraduate_research',
+    });
     expect(readPendingSubject()).toBe('Data science');
   });
 
@@ -105,7 +128,10 @@ describe('ChatPage asks before it charges', () => {
     reading = json(200, { ...DATA_SCIENCE, subject: 'Computer Science', questions: [] });
     await userEvent.click(screen.getByRole('button', { name: 'Computer Science in the UK' }));
     expect(await screen.findByText(/Your report: Computer Science/)).toBeInTheDocument();
-    expect(seen.filter((r) => r.path === '/queries').map((r) => r.body)).toEqual([{ text: 'Computer Science in Canada' }, { text: 'Computer Science in the UK' }]);
+    expect(seen.filter((r) => r.path === '/queries').map((r) => r.body)).toEqual([
+      { text: 'Computer Science in Canada' },
+      { text: 'Computer Science in the UK' },
+    ]);
   });
 
   it('offers example subjects for words that name none, and each subject alone for two', async () => {
@@ -114,7 +140,8 @@ describe('ChatPage asks before it charges', () => {
     renderSignedIn(<ChatPage paymentCancelled={false} />);
     await ask('hello there');
     expect(await screen.findByText('Tell me a subject you want to study, such as Nursing.')).toBeInTheDocument();
-    for (const chip of ['Nursing', 'MSc Data Science in London', 'Computer Science', 'MBA']) expect(screen.getByRole('button', { name: chip })).toBeInTheDocument();
+    for (const chip of ['Nursing', 'MSc Data Science in London', 'Computer Science', 'MBA'])
+      expect(screen.getByRole('button', { name: chip })).toBeInTheDocument();
     reading = apiError(422, 'MULTIPLE_SUBJECTS', 'Please ask about one subject at a time.');
     await ask('Law and Medicine');
     expect(await screen.findByText('Please ask about one subject at a time.')).toBeInTheDocument();
@@ -145,7 +172,8 @@ describe('ChatPage without /queries (404: straight to POST /reports)', () => {
     expect(input).toHaveValue('MSc Data Science');
     expect(input).toHaveFocus();
     expect(screen.getByText('16/500')).toBeInTheDocument();
-    for (const chip of ['Computer Science', 'Nursing', 'MBA', 'Law']) expect(screen.getByRole('button', { name: chip })).toBeInTheDocument();
+    for (const chip of ['Computer Science', 'Nursing', 'MBA', 'Law'])
+      expect(screen.getByRole('button', { name: chip })).toBeInTheDocument();
   });
 
   it('shows a UK_ONLY refusal as the assistant reply, in the contract words, with the UK next step', async () => {
@@ -155,13 +183,19 @@ describe('ChatPage without /queries (404: straight to POST /reports)', () => {
     expect(screen.getByTestId('user-message')).toHaveTextContent('Nursing in Canada');
     await waitFor(() => expect(screen.getByTestId('assistant-message')).toHaveTextContent(UK_ONLY));
     expect(screen.getByTestId('assistant-message').textContent).toBe(`Assistant: ${UK_ONLY}`);
-    expect(seen.find((request) => request.path === '/reports')?.body).toEqual({ subject: 'Nursing in Canada', country: 'UK' });
+    expect(seen.find((request) => request.path === '/reports')?.body).toEqual({
+      subject: 'Nursing in Canada',
+      country: 'UK',
+    });
     expect(screen.getByRole('button', { name: 'Nursing in the UK' })).toBeInTheDocument();
     expect(screen.getByLabelText(SUBJECT_QUESTION)).toHaveValue('');
   });
 
   it('sends Enter, keeps Shift+Enter for a new line, and cuts the subject of a long message to the 200 the API takes', async () => {
-    const seen = installFetch({ ...NO_QUERIES, 'POST /reports': () => json(201, { report: makeReport({ report_id: 'r-8', status: 'pending' }) }) });
+    const seen = installFetch({
+      ...NO_QUERIES,
+      'POST /reports': () => json(201, { report: makeReport({ report_id: 'r-8', status: 'pending' }) }),
+    });
     renderSignedIn(<ChatPage paymentCancelled={false} />);
     const user = userEvent.setup();
     const long = `Nursing ${'x'.repeat(300)}`;
@@ -175,14 +209,20 @@ describe('ChatPage without /queries (404: straight to POST /reports)', () => {
   });
 
   it('opens the new report once the server has started it', async () => {
-    installFetch({ ...NO_QUERIES, 'POST /reports': () => json(201, { report: makeReport({ report_id: 'r-9', status: 'pending' }) }) });
+    installFetch({
+      ...NO_QUERIES,
+      'POST /reports': () => json(201, { report: makeReport({ report_id: 'r-9', status: 'pending' }) }),
+    });
     renderSignedIn(<ChatPage paymentCancelled={false} />);
     await ask('Nursing');
     await waitFor(() => expect(window.location.pathname).toBe('/reports/r-9'));
   });
 
   it('goes to Stripe Checkout with payments on, keeping the words', async () => {
-    installFetch({ ...NO_QUERIES, 'POST /reports': () => json(200, { checkout_url: 'https://checkout.stripe.com/c/pay/cs_1', session_id: 'cs_1' }) });
+    installFetch({
+      ...NO_QUERIES,
+      'POST /reports': () => json(200, { checkout_url: 'https://checkout.stripe.com/c/pay/cs_1', session_id: 'cs_1' }),
+    });
     const redirect = vi.fn();
     renderSignedIn(<ChatPage paymentCancelled={false} redirect={redirect} />, PAID_CONFIG);
     await ask('MBA');

@@ -12,7 +12,9 @@ function client(token = 'old', fresh: string | null = 'new') {
 
 describe('ApiClient', () => {
   it('sends the Bearer token and reads the report list', async () => {
-    const seen = installFetch({ 'GET /reports?limit=50&offset=0': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }) });
+    const seen = installFetch({
+      'GET /reports?limit=50&offset=0': () => json(200, { reports: [makeReport()], total: 1, limit: 50, offset: 0 }),
+    });
     const { api } = client();
     const list = await api.listReports();
     expect(list.total).toBe(1);
@@ -22,7 +24,9 @@ describe('ApiClient', () => {
   it('refreshes the token once after a 401 and retries with the new one', async () => {
     const seen = installFetch({
       'GET /reports/r-1': (request) =>
-        request.headers.get('Authorization') === 'Bearer new' ? json(200, makeReport()) : apiError(401, 'UNAUTHORIZED', 'Sign in.'),
+        request.headers.get('Authorization') === 'Bearer new'
+          ? json(200, makeReport())
+          : apiError(401, 'UNAUTHORIZED', 'Sign in.'),
     });
     const { api, refreshToken } = client();
     expect((await api.getReport('r-1')).report_id).toBe('r-1');
@@ -52,7 +56,11 @@ describe('ApiClient', () => {
     expect(await api.createReport('Nursing')).toEqual({ kind: 'report', report });
     expect(seen[0]?.body).toEqual({ subject: 'Nursing', country: 'UK' });
     answer = json(200, { checkout_url: 'https://checkout.stripe.com/c/pay/cs_1', session_id: 'cs_1' });
-    expect(await api.createReport('Nursing')).toEqual({ kind: 'checkout', checkout_url: 'https://checkout.stripe.com/c/pay/cs_1', session_id: 'cs_1' });
+    expect(await api.createReport('Nursing')).toEqual({
+      kind: 'checkout',
+      checkout_url: 'https://checkout.stripe.com/c/pay/cs_1',
+      session_id: 'cs_1',
+    });
   });
 
   it('deletes, reads a payment and follows a stream', async () => {
@@ -77,23 +85,40 @@ describe('ApiClient', () => {
 
 describe('errors', () => {
   it('reads Retry-After in seconds or as a date', async () => {
-    installFetch({ 'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': '42' }) });
+    installFetch({
+      'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': '42' }),
+    });
     await expect(client().api.listReports()).rejects.toMatchObject({ retryAfterSeconds: 42 });
     const later = new Date(Date.now() + 10_000).toUTCString();
-    installFetch({ 'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': later }) });
-    const error = await client().api.listReports().catch((caught: unknown) => caught);
+    installFetch({
+      'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': later }),
+    });
+    const error = await client()
+      .api.listReports()
+      .catch((caught: unknown) => caught);
     expect((error as ApiError).retryAfterSeconds).toBeGreaterThan(5);
-    installFetch({ 'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': 'soon' }) });
+    installFetch({
+      'GET /reports?limit=50&offset=0': () => apiError(429, 'RATE_LIMITED', 'Slow down.', { 'Retry-After': 'soon' }),
+    });
     await expect(client().api.listReports()).rejects.toMatchObject({ retryAfterSeconds: null });
   });
 
   it('copes with an error body that is not the contract shape', async () => {
-    installFetch({ 'GET /reports/r-1': () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }) });
-    await expect(client().api.getReport('r-1')).rejects.toMatchObject({ status: 502, code: 'HTTP_502', detail: 'Bad Gateway' });
+    installFetch({
+      'GET /reports/r-1': () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    });
+    await expect(client().api.getReport('r-1')).rejects.toMatchObject({
+      status: 502,
+      code: 'HTTP_502',
+      detail: 'Bad Gateway',
+    });
   });
 
   it('turns a failed fetch into a NetworkError', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(client().api.getReport('r-1')).rejects.toBeInstanceOf(NetworkError);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeProfile, monthLabel, nextSteps, optionLabel, shortMonthLabel, withAnswer } from '../src/chat/conversation.js';
+import {
+  describeProfile,
+  monthLabel,
+  nextSteps,
+  optionLabel,
+  shortMonthLabel,
+  withAnswer,
+} from '../src/chat/conversation.js';
 
 describe('conversation helpers', () => {
   it.each([
@@ -33,8 +40,8 @@ describe('conversation helpers', () => {
     expect(withAnswer({ city: 'London' }, 'intake', 'Not sure')).toEqual({ city: 'London' });
     expect(withAnswer({}, 'intake', '2027-09')).toEqual({ intake: '2027-09' });
     expect(describeProfile({ subject: 'Nursing' }, {})).toBe('Nursing · next September (assumed)');
-    expect(describeProfile({ subject: 'Nursing' }, { intake: '2028-01' }, { level: 'undergraduate', city: 'Leeds' })).toBe(
-      'Nursing · Undergraduate (bachelor’s) · January 2028 · Leeds',
-    );
+    expect(
+      describeProfile({ subject: 'Nursing' }, { intake: '2028-01' }, { level: 'undergraduate', city: 'Leeds' }),
+    ).toBe('Nursing · Undergraduate (bachelor’s) · January 2028 · Leeds');
   });
 });

@@ -27,7 +27,9 @@ describe('describeError', () => {
     expect(describeError(new ApiError(503, 'UNAVAILABLE', 'x', null))).not.toContain('reference');
     expect(describeError(new NetworkError(new Error('offline')))).toMatch(/Check your connection/);
     expect(describeError(new Error('boom'))).toMatch(/reload the page/);
-    expect(describeError(new ApiError(400, 'VALIDATION_ERROR', 'Subject is too long.', null))).toBe('Subject is too long.');
+    expect(describeError(new ApiError(400, 'VALIDATION_ERROR', 'Subject is too long.', null))).toBe(
+      'Subject is too long.',
+    );
   });
 
   it('recognises the three refusals only', () => {
@@ -48,7 +50,9 @@ describe('formatWait and describeFailure', () => {
   });
 
   it('promises a refund only for a paid report, once', () => {
-    expect(describeFailure('The writer timed out.', true)).toBe('The writer timed out. You have been refunded. You can start a new report at any time.');
+    expect(describeFailure('The writer timed out.', true)).toBe(
+      'The writer timed out. You have been refunded. You can start a new report at any time.',
+    );
     expect(describeFailure('The writer timed out.', false)).not.toContain('refunded');
     expect(describeFailure('Failed; your payment was refunded.', true).match(/refund/g)).toHaveLength(1);
   });

@@ -8,7 +8,8 @@ import { PrivacyPage, TermsPage } from '../src/home/LegalPages.js';
 import { SECTIONS } from '../src/report/sections.js';
 import { LOCAL_CONFIG, PAID_CONFIG } from './support/fixtures.js';
 
-const withConfig = (ui: React.ReactElement, config: AppConfig = LOCAL_CONFIG) => render(<ConfigContext.Provider value={config}>{ui}</ConfigContext.Provider>);
+const withConfig = (ui: React.ReactElement, config: AppConfig = LOCAL_CONFIG) =>
+  render(<ConfigContext.Provider value={config}>{ui}</ConfigContext.Provider>);
 
 describe('the first page', () => {
   it('says what the report is, for whom, what it holds, the price, and links sign-up, sign-in, Privacy and Terms', () => {
@@ -44,7 +45,9 @@ describe('Privacy and Terms', () => {
     for (const name of ['Stripe', 'Clerk', 'Google (Gemini)']) expect(screen.getByText(name)).toBeInTheDocument();
     expect(screen.getByText(/the id Clerk gives you/)).toBeInTheDocument();
     expect(screen.getByText(/it is hidden, and 90 days after it was written it is erased/)).toBeInTheDocument();
-    expect(screen.getByText(/UK Study & Migration Research at help@example\.org from the email you signed up with/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/UK Study & Migration Research at help@example\.org from the email you signed up with/),
+    ).toBeInTheDocument();
   });
 
   it('says what the report is not, the price, and how long it is kept; without a contact address, names the operator', () => {

@@ -8,8 +8,13 @@ import { apiError, controlledSse, feed, frame, installFetch, json, sse, type Han
 import { CITATIONS, makeReport } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
-const LONDON = makeReport({ subject: 'MSc Data Science', profile: { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: null } });
-const LIST = { 'GET /reports?limit=50&offset=0': () => json(200, { reports: [LONDON], total: 1, limit: 50, offset: 0 }) };
+const LONDON = makeReport({
+  subject: 'MSc Data Science',
+  profile: { level: 'postgraduate_taught', intake: '2027-09', city: 'London', nationality: null },
+});
+const LIST = {
+  'GET /reports?limit=50&offset=0': () => json(200, { reports: [LONDON], total: 1, limit: 50, offset: 0 }),
+};
 const FAMILY = 'Can my family come with me?';
 
 /** A stored follow-up with its answer. */
@@ -44,14 +49,19 @@ describe('follow-up questions under a completed report', () => {
     const live = controlledSse();
     const seen = serve({
       'GET /reports/r-1/questions': () => json(200, { questions: [], limit: 10, remaining: 10 }),
-      'POST /reports/r-1/questions': () => json(201, { question: { question_id: 'q-2', text: FAMILY, status: 'pending' } }),
+      'POST /reports/r-1/questions': () =>
+        json(201, { question: { question_id: 'q-2', text: FAMILY, status: 'pending' } }),
       'GET /reports/r-1/questions/q-2/stream': () => live.response,
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
     const input = await findComposer();
     expect(input).toHaveAccessibleDescription(/10 more follow-up questions are included with this report\./);
     const chips = screen.getByRole('list', { name: 'Suggested follow-up questions' });
-    expect(within(chips).getAllByRole('button').map((chip) => chip.textContent)).toEqual([
+    expect(
+      within(chips)
+        .getAllByRole('button')
+        .map((chip) => chip.textContent),
+    ).toEqual([
       FAMILY,
       'What if I study in Manchester instead of London?',
       'What could I earn after studying Data Science?',
@@ -62,7 +72,9 @@ describe('follow-up questions under a completed report', () => {
     within(chips).getByRole('button', { name: FAMILY }).focus();
     await user.keyboard('{Enter}');
     expect(await screen.findByText(FAMILY, { selector: '[data-testid="user-message"]' })).toBeInTheDocument();
-    expect(seen.find((r) => r.method === 'POST' && r.path === '/reports/r-1/questions')?.body).toEqual({ text: FAMILY });
+    expect(seen.find((r) => r.method === 'POST' && r.path === '/reports/r-1/questions')?.body).toEqual({
+      text: FAMILY,
+    });
     expect(input).toHaveFocus();
     expect(screen.queryByRole('list', { name: 'Suggested follow-up questions' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
@@ -72,11 +84,24 @@ describe('follow-up questions under a completed report', () => {
     await feed(live, frame('delta', { text: 'can bring a partner [1].' }));
     const followUps = screen.getByRole('list', { name: 'Follow-up questions' });
     expect(within(followUps).getByRole('link', { name: 'Source 1' })).toHaveAttribute('href', '#answer-q-2-source-1');
-    await feed(live, frame('complete', { question: answered({ question_id: 'q-2', text: FAMILY, answer: 'Only research students can bring a partner [1].', citations: [CITATIONS[0]] }) }));
+    await feed(
+      live,
+      frame('complete', {
+        question: answered({
+          question_id: 'q-2',
+          text: FAMILY,
+          answer: 'Only research students can bring a partner [1].',
+          citations: [CITATIONS[0]],
+        }),
+      }),
+    );
 
     expect(await screen.findByText('The answer is ready.', { selector: '[aria-live="polite"]' })).toBeInTheDocument();
     const sources = within(followUps).getByRole('list', { name: 'Sources of this answer' });
-    expect(within(sources).getByRole('link', { name: 'Student visa' })).toHaveAttribute('href', 'https://www.gov.uk/student-visa');
+    expect(within(sources).getByRole('link', { name: 'Student visa' })).toHaveAttribute(
+      'href',
+      'https://www.gov.uk/student-visa',
+    );
     expect(document.getElementById('answer-q-2-source-1')).toHaveTextContent('gov.uk · checked 26 Nov 2026');
     // The report's own sources keep their anchors.
     expect(document.getElementById('source-1')).toHaveTextContent('Student visa');
@@ -91,7 +116,9 @@ describe('follow-up questions under a completed report', () => {
     renderSignedIn(<ReportPage reportId="r-1" />);
     await findComposer();
     const followUps = screen.getByRole('list', { name: 'Follow-up questions' });
-    expect(within(followUps).getByText('Can I work while I study?', { selector: '[data-testid="user-message"]' })).toBeInTheDocument();
+    expect(
+      within(followUps).getByText('Can I work while I study?', { selector: '[data-testid="user-message"]' }),
+    ).toBeInTheDocument();
     expect(within(followUps).getByText(/Up to 20 hours a week in term time/)).toBeInTheDocument();
     expect(within(followUps).getByRole('link', { name: 'Source 2' })).toHaveAttribute('href', '#answer-q-1-source-2');
     expect(screen.getByLabelText(FOLLOW_UP_LABEL)).toHaveAccessibleDescription(/9 more follow-up questions/);
@@ -101,21 +128,43 @@ describe('follow-up questions under a completed report', () => {
   it('types a question and sends it with Enter; a failed answer is said plainly and gives its question back', async () => {
     serve({
       'GET /reports/r-1/questions': () => json(200, { questions: [], limit: 10, remaining: 10 }),
-      'POST /reports/r-1/questions': ({ body }) => json(201, { question: answered({ question_id: 'q-3', text: (body as { text: string }).text, status: 'pending', answer: null, citations: null }) }),
-      'GET /reports/r-1/questions/q-3/stream': () => sse([frame('status', { status: 'answering' }), frame('error', { code: 'ANSWER_FAILED', detail: 'The answer could not be written in time.' })]),
+      'POST /reports/r-1/questions': ({ body }) =>
+        json(201, {
+          question: answered({
+            question_id: 'q-3',
+            text: (body as { text: string }).text,
+            status: 'pending',
+            answer: null,
+            citations: null,
+          }),
+        }),
+      'GET /reports/r-1/questions/q-3/stream': () =>
+        sse([
+          frame('status', { status: 'answering' }),
+          frame('error', { code: 'ANSWER_FAILED', detail: 'The answer could not be written in time.' }),
+        ]),
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
     const user = userEvent.setup();
     await user.type(await findComposer(), 'Is the TB test needed?{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('The answer could not be written in time. You can ask it again.');
-    expect(screen.getByText('The question could not be answered.', { selector: '[aria-live="polite"]' })).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The answer could not be written in time. You can ask it again.',
+    );
+    expect(
+      screen.getByText('The question could not be answered.', { selector: '[aria-live="polite"]' }),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText(FOLLOW_UP_LABEL)).toHaveValue('');
     // A failed answer does not count against the report's follow-ups (said once the answer has settled).
-    await waitFor(() => expect(screen.getByLabelText(FOLLOW_UP_LABEL)).toHaveAccessibleDescription(/10 more follow-up questions are included/));
+    await waitFor(() =>
+      expect(screen.getByLabelText(FOLLOW_UP_LABEL)).toHaveAccessibleDescription(
+        /10 more follow-up questions are included/,
+      ),
+    );
   });
 
   it('gives a refused question the server’s reply, word for word, and counts nothing; without a limit no count is made up', async () => {
-    const offTopic = 'I can only answer questions about studying and working in the UK, from the sources behind this report.';
+    const offTopic =
+      'I can only answer questions about studying and working in the UK, from the sources behind this report.';
     serve({
       'GET /reports/r-1/questions': () => json(200, { questions: [] }),
       'POST /reports/r-1/questions': ({ body }) =>
@@ -131,23 +180,36 @@ describe('follow-up questions under a completed report', () => {
     expect(await within(followUps).findByText('This MVP currently supports the UK only.')).toBeInTheDocument();
     await user.type(input, 'What is the weather like?{Enter}');
     expect(await within(followUps).findByText(offTopic)).toBeInTheDocument();
-    expect(within(followUps).getAllByTestId('user-message').map((bubble) => bubble.textContent)).toEqual(['You: Could I study in Canada instead?', 'You: What is the weather like?']);
+    expect(
+      within(followUps)
+        .getAllByTestId('user-message')
+        .map((bubble) => bubble.textContent),
+    ).toEqual(['You: Could I study in Canada instead?', 'You: What is the weather like?']);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(input).toHaveValue('');
     expect(input).toHaveFocus();
-    expect(input).toHaveAccessibleDescription(/answered from the same dated sources as the report\. Characters used:0\/500$/);
+    expect(input).toHaveAccessibleDescription(
+      /answered from the same dated sources as the report\. Characters used:0\/500$/,
+    );
   });
 
   it('says the 429 past the allowance plainly in the composer’s place and moves the focus to it', async () => {
     serve({
       'GET /reports/r-1/questions': () => json(200, { questions: [answered()], remaining: 1 }),
-      'POST /reports/r-1/questions': () => apiError(429, 'FOLLOW_UP_LIMIT_REACHED', 'This report has had its 10 follow-up questions. Start a new report to ask more.'),
+      'POST /reports/r-1/questions': () =>
+        apiError(
+          429,
+          'FOLLOW_UP_LIMIT_REACHED',
+          'This report has had its 10 follow-up questions. Start a new report to ask more.',
+        ),
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
     const user = userEvent.setup();
     await user.type(await findComposer(), 'One more?');
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    const message = await screen.findByText('This report has had its 10 follow-up questions. Start a new report to ask more.');
+    const message = await screen.findByText(
+      'This report has had its 10 follow-up questions. Start a new report to ask more.',
+    );
     await waitFor(() => expect(message).toHaveFocus());
     expect(screen.queryByLabelText(FOLLOW_UP_LABEL)).toBeNull();
     expect(screen.queryByRole('list', { name: 'Suggested follow-up questions' })).toBeNull();
@@ -169,22 +231,33 @@ describe('follow-up questions under a completed report', () => {
 
     serve({ 'GET /reports/r-1/questions': () => json(200, { questions: [answered()], limit: 1 }) });
     renderSignedIn(<ReportPage reportId="r-1" />);
-    expect(await screen.findByText(/You have asked all the follow-up questions included with this report/)).not.toHaveFocus();
+    expect(
+      await screen.findByText(/You have asked all the follow-up questions included with this report/),
+    ).not.toHaveFocus();
     expect(screen.queryByLabelText(FOLLOW_UP_LABEL)).toBeNull();
   });
 
   it('follows a question still being answered when the report is reopened, and has no follow-ups on a server without them', async () => {
     serve({
-      'GET /reports/r-1/questions': () => json(200, { questions: [answered({ status: 'answering', answer: null, citations: null })] }),
-      'GET /reports/r-1/questions/q-1/stream': () => sse([frame('delta', { text: 'Twenty hours [1].' }), frame('complete', { question: answered({ answer: 'Twenty hours [1].' }) })]),
+      'GET /reports/r-1/questions': () =>
+        json(200, { questions: [answered({ status: 'answering', answer: null, citations: null })] }),
+      'GET /reports/r-1/questions/q-1/stream': () =>
+        sse([
+          frame('delta', { text: 'Twenty hours [1].' }),
+          frame('complete', { question: answered({ answer: 'Twenty hours [1].' }) }),
+        ]),
     });
     const { unmount } = renderSignedIn(<ReportPage reportId="r-1" />);
     expect(await screen.findByText('Twenty hours', { exact: false })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled());
-    await waitFor(() => expect(screen.getByRole('list', { name: 'Suggested follow-up questions' })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Suggested follow-up questions' })).toBeInTheDocument(),
+    );
     unmount();
 
-    serve({ 'GET /reports/r-1/questions': () => apiError(404, 'NOT_FOUND', 'Route GET:/reports/r-1/questions not found') });
+    serve({
+      'GET /reports/r-1/questions': () => apiError(404, 'NOT_FOUND', 'Route GET:/reports/r-1/questions not found'),
+    });
     renderSignedIn(<ReportPage reportId="r-1" />);
     await screen.findByRole('heading', { level: 2, name: 'Executive Summary' });
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -199,7 +272,9 @@ describe('follow-up questions under a completed report', () => {
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
     expect(await findComposer()).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'What if I study in Manchester instead of London?' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'What if I study in Manchester instead of London?' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('article')).toHaveFocus();
   });
 });

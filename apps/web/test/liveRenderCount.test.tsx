@@ -31,13 +31,24 @@ describe('the live report renders only the growing section, once a frame', () =>
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
     await screen.findByText('Nursing', { selector: '[data-testid="user-message"]' });
-    await feed(live, frame('section', { key: 'executive_summary', title: 'Executive Summary' }) + frame('delta', { key: 'executive_summary', text: 'Summary text [1].' }));
-    await feed(live, frame('section', { key: 'study_options', title: 'Study Options in the UK' }) + frame('delta', { key: 'study_options', text: 'Options' }));
+    await feed(
+      live,
+      frame('section', { key: 'executive_summary', title: 'Executive Summary' }) +
+        frame('delta', { key: 'executive_summary', text: 'Summary text [1].' }),
+    );
+    await feed(
+      live,
+      frame('section', { key: 'study_options', title: 'Study Options in the UK' }) +
+        frame('delta', { key: 'study_options', text: 'Options' }),
+    );
     const summaryRenders = renders.get('Summary');
     const optionsBefore = renders.get('Options') ?? 0;
 
     // Twenty deltas in one burst, then five more one by one.
-    await feed(live, Array.from({ length: 20 }, (_, i) => frame('delta', { key: 'study_options', text: ` part${i}` })).join(''));
+    await feed(
+      live,
+      Array.from({ length: 20 }, (_, i) => frame('delta', { key: 'study_options', text: ` part${i}` })).join(''),
+    );
     for (let i = 0; i < 5; i += 1) await feed(live, frame('delta', { key: 'study_options', text: ` more${i}` }));
 
     expect(screen.getByText(/Options part0 .* more4/)).toBeInTheDocument();

@@ -8,7 +8,9 @@ import { makeReport, PAID_CONFIG } from './support/fixtures.js';
 import { renderSignedIn } from './support/render.js';
 
 const PENDING = makeReport({ status: 'generating', content: null, citations: null, completed_at: null });
-const LIST = { 'GET /reports?limit=50&offset=0': () => json(200, { reports: [PENDING], total: 1, limit: 50, offset: 0 }) };
+const LIST = {
+  'GET /reports?limit=50&offset=0': () => json(200, { reports: [PENDING], total: 1, limit: 50, offset: 0 }),
+};
 
 /** Splits text into pieces of irregular size, so frames, lines and JSON are cut mid-way. */
 function awkwardChunks(text: string): string[] {
@@ -27,17 +29,25 @@ beforeEach(() => {
   window.scrollTo = scrollTo;
 });
 
-const sectionHeadings = (): string[] => screen.queryAllByRole('heading', { level: 2 }).map((heading) => heading.textContent ?? '');
+const sectionHeadings = (): string[] =>
+  screen.queryAllByRole('heading', { level: 2 }).map((heading) => heading.textContent ?? '');
 
 describe('the live report', () => {
   it('shows headings in order as they arrive, grows the text, announces progress and ends with the stored report', async () => {
     const live = controlledSse();
-    installFetch({ ...LIST, 'GET /reports/r-1': () => json(200, PENDING), 'GET /reports/r-1/stream': () => live.response });
+    installFetch({
+      ...LIST,
+      'GET /reports/r-1': () => json(200, PENDING),
+      'GET /reports/r-1/stream': () => live.response,
+    });
     renderSignedIn(<ReportPage reportId="r-1" />);
 
     expect(await screen.findByText('Nursing', { selector: '[data-testid="user-message"]' })).toBeInTheDocument();
     await feed(live, 'event: status\ndata: {"status":"gener');
-    await feed(live, 'ating"}\n\n' + frame('section', { key: 'executive_summary', title: 'Executive Summary' }).slice(0, 30));
+    await feed(
+      live,
+      'ating"}\n\n' + frame('section', { key: 'executive_summary', title: 'Executive Summary' }).slice(0, 30),
+    );
     await feed(live, frame('section', { key: 'executive_summary', title: 'Executive Summary' }).slice(30));
     expect(sectionHeadings()).toEqual(['Executive Summary']);
 
@@ -49,8 +59,12 @@ describe('the live report', () => {
 
     await feed(live, frame('section', { key: 'visa_immigration', title: 'Visa & Immigration Overview' }));
     expect(sectionHeadings()).toEqual(['Executive Summary', 'Visa & Immigration Overview']);
-    expect(screen.getByText('Writing: Visa & Immigration Overview', { selector: '[aria-live="polite"]' })).toBeInTheDocument();
-    expect(screen.getByText(/Writing: Visa & Immigration Overview/, { selector: '.writing-indicator p' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Writing: Visa & Immigration Overview', { selector: '[aria-live="polite"]' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Writing: Visa & Immigration Overview/, { selector: '.writing-indicator p' }),
+    ).toBeInTheDocument();
     expect(scrollTo).toHaveBeenCalled();
 
     await feed(live, frame('complete', { report: makeReport() }));
@@ -65,9 +79,18 @@ describe('the live report', () => {
     const recorded =
       frame('status', { status: 'generating' }) +
       SECTIONS.slice(0, 3)
-        .map((section) => frame('section', { key: section.key, title: section.title }) + frame('delta', { key: section.key, text: `Text of ${section.key}. ` }) + frame('delta', { key: section.key, text: 'More £ text.' }))
+        .map(
+          (section) =>
+            frame('section', { key: section.key, title: section.title }) +
+            frame('delta', { key: section.key, text: `Text of ${section.key}. ` }) +
+            frame('delta', { key: section.key, text: 'More £ text.' }),
+        )
         .join('');
-    installFetch({ ...LIST, 'GET /reports/r-1': () => json(200, PENDING), 'GET /reports/r-1/stream': () => sse(awkwardChunks(recorded)) });
+    installFetch({
+      ...LIST,
+      'GET /reports/r-1': () => json(200, PENDING),
+      'GET /reports/r-1/stream': () => sse(awkwardChunks(recorded)),
+    });
     renderSignedIn(<ReportPage reportId="r-1" />);
     await waitFor(() => expect(screen.getByText('Text of estimated_costs. More £ text.')).toBeInTheDocument());
     expect(sectionHeadings()).toEqual(SECTIONS.slice(0, 3).map((section) => section.title));
@@ -78,7 +101,11 @@ describe('the live report', () => {
 
   it('stops following the text once the reader scrolls up, offers "Jump to the latest", and follows again', async () => {
     const live = controlledSse();
-    installFetch({ ...LIST, 'GET /reports/r-1': () => json(200, PENDING), 'GET /reports/r-1/stream': () => live.response });
+    installFetch({
+      ...LIST,
+      'GET /reports/r-1': () => json(200, PENDING),
+      'GET /reports/r-1/stream': () => live.response,
+    });
     renderSignedIn(<ReportPage reportId="r-1" />);
     await feed(live, frame('section', { key: 'study_options', title: 'Study Options in the UK' }));
     await screen.findByRole('heading', { name: 'Study Options in the UK' });
@@ -110,9 +137,17 @@ describe('the live report', () => {
 
   it('puts nothing above the text when the report completes: actions and contents come after it, focus without scrolling', async () => {
     const live = controlledSse();
-    installFetch({ ...LIST, 'GET /reports/r-1': () => json(200, PENDING), 'GET /reports/r-1/stream': () => live.response });
+    installFetch({
+      ...LIST,
+      'GET /reports/r-1': () => json(200, PENDING),
+      'GET /reports/r-1/stream': () => live.response,
+    });
     renderSignedIn(<ReportPage reportId="r-1" />);
-    await feed(live, frame('section', { key: 'executive_summary', title: 'Executive Summary' }) + frame('delta', { key: 'executive_summary', text: '- A point.' }));
+    await feed(
+      live,
+      frame('section', { key: 'executive_summary', title: 'Executive Summary' }) +
+        frame('delta', { key: 'executive_summary', text: '- A point.' }),
+    );
     await feed(live, frame('complete', { report: makeReport() }));
     const article = await screen.findByRole('article');
     const first = article.firstElementChild;
@@ -120,18 +155,28 @@ describe('the live report', () => {
     expect(first).toHaveAttribute('id', 'section-executive_summary');
     expect(article).toHaveFocus();
     const contents = screen.getByRole('navigation', { name: 'Contents' });
-    expect(document.getElementById('section-sources')!.compareDocumentPosition(contents) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      document.getElementById('section-sources')!.compareDocumentPosition(contents) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   it('says a failed paid report has been refunded', async () => {
     installFetch({
       ...LIST,
       'GET /reports/r-1': () => json(200, PENDING),
-      'GET /reports/r-1/stream': () => sse([frame('status', { status: 'generating' }), frame('error', { code: 'GENERATION_FAILED', detail: 'The report could not be written in time.' })]),
+      'GET /reports/r-1/stream': () =>
+        sse([
+          frame('status', { status: 'generating' }),
+          frame('error', { code: 'GENERATION_FAILED', detail: 'The report could not be written in time.' }),
+        ]),
     });
     renderSignedIn(<ReportPage reportId="r-1" />, PAID_CONFIG);
-    expect(await screen.findByRole('alert')).toHaveTextContent('The report could not be written in time. You have been refunded.');
-    expect(screen.getByText('The report could not be written.', { selector: '[aria-live="polite"]' })).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The report could not be written in time. You have been refunded.',
+    );
+    expect(
+      screen.getByText('The report could not be written.', { selector: '[aria-live="polite"]' }),
+    ).toBeInTheDocument();
   });
 
   it('offers to reconnect when the stream cannot be opened, and reconnects', async () => {
@@ -139,7 +184,8 @@ describe('the live report', () => {
     installFetch({
       ...LIST,
       'GET /reports/r-1': () => json(200, PENDING),
-      'GET /reports/r-1/stream': () => (++calls === 1 ? apiError(503, 'UNAVAILABLE', 'Down.') : sse([frame('complete', { report: makeReport() })])),
+      'GET /reports/r-1/stream': () =>
+        ++calls === 1 ? apiError(503, 'UNAVAILABLE', 'Down.') : sse([frame('complete', { report: makeReport() })]),
     });
     renderSignedIn(<ReportPage reportId="r-1" />);
     const reconnect = await screen.findByRole('button', { name: 'Reconnect' });
@@ -171,7 +217,11 @@ describe('ReportPage', () => {
   });
 
   it('shows why a stored report failed, and that an expired one is gone', async () => {
-    installFetch({ ...LIST, 'GET /reports/r-1': () => json(200, makeReport({ status: 'failed', content: null, error_message: 'The writer timed out.' })) });
+    installFetch({
+      ...LIST,
+      'GET /reports/r-1': () =>
+        json(200, makeReport({ status: 'failed', content: null, error_message: 'The writer timed out.' })),
+    });
     const { unmount } = renderSignedIn(<ReportPage reportId="r-1" />, PAID_CONFIG);
     expect(await screen.findByRole('alert')).toHaveTextContent('The writer timed out. You have been refunded.');
     unmount();

@@ -12,7 +12,8 @@ function tabs() {
     all.push(me);
     return {
       postMessage: (data) => {
-        for (const other of all) if (other !== me) for (const listener of other.listeners) listener(new MessageEvent('message', { data }));
+        for (const other of all)
+          if (other !== me) for (const listener of other.listeners) listener(new MessageEvent('message', { data }));
       },
       addEventListener: (_type, listener) => me.listeners.push(listener as (event: MessageEvent) => void),
       close: () => undefined,

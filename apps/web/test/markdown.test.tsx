@@ -29,7 +29,9 @@ describe('Markdown', () => {
 
   it('never lets raw HTML or script URLs reach the page', () => {
     const { container } = render(
-      <Markdown text={'<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) ## Heading'} />,
+      <Markdown
+        text={'<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) ## Heading'}
+      />,
     );
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
@@ -73,7 +75,12 @@ describe('grouped citation markers', () => {
 describe('Markdown blocks', () => {
   it('cuts at blank lines outside code fences', async () => {
     const { splitBlocks } = await import('../src/report/markdownBlocks.js');
-    expect(splitBlocks('a\nb\n\n\n- c\n- d\n\n```\nx\n\ny\n```\n\nlast')).toEqual(['a\nb', '- c\n- d', '```\nx\n\ny\n```', 'last']);
+    expect(splitBlocks('a\nb\n\n\n- c\n- d\n\n```\nx\n\ny\n```\n\nlast')).toEqual([
+      'a\nb',
+      '- c\n- d',
+      '```\nx\n\ny\n```',
+      'last',
+    ]);
     expect(splitBlocks('')).toEqual([]);
   });
 

@@ -45,7 +45,10 @@ describe('ReportView', () => {
     expect(markers.length).toBeGreaterThan(0);
     expect(markers[0]).toHaveAttribute('href', '#source-2');
     const entry = document.getElementById('source-2')!;
-    expect(within(entry).getByRole('link', { name: 'Graduate visa' })).toHaveAttribute('href', 'https://www.gov.uk/graduate-visa');
+    expect(within(entry).getByRole('link', { name: 'Graduate visa' })).toHaveAttribute(
+      'href',
+      'https://www.gov.uk/graduate-visa',
+    );
     expect(entry).toHaveTextContent('gov.uk · checked 20 Nov 2026');
     expect(entry).toHaveTextContent('A Graduate visa gives you permission to stay in the UK for at least 2 years.');
   });
@@ -106,7 +109,10 @@ describe('ReportView', () => {
 
   it('says so when the clipboard is blocked', async () => {
     const user = userEvent.setup();
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+      configurable: true,
+    });
     render(<ReportView report={makeReport()} />);
     await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
     expect(await screen.findByText(/Could not copy/)).toBeInTheDocument();
@@ -126,7 +132,9 @@ describe('reportToMarkdown', () => {
     for (const section of SECTIONS) expect(markdown).toContain(`## ${section.title}\n`);
     expect(markdown).toContain('- Plan early.');
     expect(markdown).toContain('### Tuition Ranges\n\n£17,000–£25,000 per year [1].');
-    expect(markdown).toContain('2. [Graduate visa](https://www.gov.uk/graduate-visa) (accessed 2026-11-20) — "A Graduate visa');
+    expect(markdown).toContain(
+      '2. [Graduate visa](https://www.gov.uk/graduate-visa) (accessed 2026-11-20) — "A Graduate visa',
+    );
     expect(markdown).toContain('not legal or immigration advice');
   });
 

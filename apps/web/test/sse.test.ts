@@ -55,6 +55,8 @@ describe('SseParser', () => {
 
   it('ignores frames without data and unknown fields, and keeps a value without a space after the colon', () => {
     const parser = new SseParser();
-    expect(parser.push('event: ping\n\nid: 7\nretry: 1000\ndata\ndata:x\n\n')).toEqual([{ event: 'message', data: '\nx' }]);
+    expect(parser.push('event: ping\n\nid: 7\nretry: 1000\ndata\ndata:x\n\n')).toEqual([
+      { event: 'message', data: '\nx' },
+    ]);
   });
 });

@@ -5,8 +5,9 @@ import type { ReportStreamEvent } from '../src/api/types.js';
 import { apiError, frame, installFetch, sse } from './support/fakeFetch.js';
 import { makeReport } from './support/fixtures.js';
 
-
-async function collect(response: Response): Promise<{ events: ReportStreamEvent[]; seen: ReturnType<typeof installFetch> }> {
+async function collect(
+  response: Response,
+): Promise<{ events: ReportStreamEvent[]; seen: ReturnType<typeof installFetch> }> {
   const seen = installFetch({ 'GET /reports/r-1/stream': () => response });
   const events: ReportStreamEvent[] = [];
   await streamReport('r-1', 'token-1', (event) => events.push(event));
@@ -22,7 +23,12 @@ describe('streamReport', () => {
       frame('delta', { key: 'estimated_costs', text: 'per year.' });
     const bytes = new TextEncoder().encode(text);
     const pound = bytes.indexOf(0xc2); // first byte of "£": split the character itself
-    const chunks = [bytes.slice(0, 5), bytes.slice(5, pound + 1), bytes.slice(pound + 1, pound + 2), bytes.slice(pound + 2)];
+    const chunks = [
+      bytes.slice(0, 5),
+      bytes.slice(5, pound + 1),
+      bytes.slice(pound + 1, pound + 2),
+      bytes.slice(pound + 2),
+    ];
     const { events, seen } = await collect(sse(chunks));
 
     expect(seen[0]?.headers.get('Authorization')).toBe('Bearer token-1');
@@ -42,20 +48,29 @@ describe('streamReport', () => {
   });
 
   it('stops reading after `error`', async () => {
-    const { events } = await collect(sse([frame('error', { code: 'GENERATION_FAILED', detail: 'Timed out.' }), frame('status', {})]));
+    const { events } = await collect(
+      sse([frame('error', { code: 'GENERATION_FAILED', detail: 'Timed out.' }), frame('status', {})]),
+    );
     expect(events).toEqual([{ type: 'error', code: 'GENERATION_FAILED', detail: 'Timed out.' }]);
   });
 
   it('throws the API error when the stream is refused', async () => {
     installFetch({ 'GET /reports/r-1/stream': () => apiError(404, 'NOT_FOUND', 'Report not found.') });
-    await expect(streamReport('r-1', 'token-1', () => undefined)).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    await expect(streamReport('r-1', 'token-1', () => undefined)).rejects.toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     await expect(streamReport('r-1', 'token-1', () => undefined)).rejects.toBeInstanceOf(ApiError);
   });
 
   it('skips unknown events and broken JSON', () => {
     expect(toStreamEvent({ event: 'ping', data: '{}' })).toBeNull();
     expect(toStreamEvent({ event: 'delta', data: '{oops' })).toBeNull();
-    expect(toStreamEvent({ event: 'delta', data: '{"key":"a","text":"b"}' })).toEqual({ type: 'delta', key: 'a', text: 'b' });
+    expect(toStreamEvent({ event: 'delta', data: '{"key":"a","text":"b"}' })).toEqual({
+      type: 'delta',
+      key: 'a',
+      text: 'b',
+    });
   });
 
   it('dispatches a final frame the server did not end with a blank line', async () => {
@@ -67,6 +82,8 @@ describe('streamReport', () => {
     installFetch({ 'GET /reports/r-1/stream': () => sse([frame('status', { status: 'pending' })]) });
     const controller = new AbortController();
     controller.abort();
-    await expect(streamReport('r-1', 'token-1', () => undefined, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(streamReport('r-1', 'token-1', () => undefined, controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

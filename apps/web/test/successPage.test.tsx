@@ -16,14 +16,17 @@ describe('SuccessPage', () => {
     let polls = 0;
     const seen = installFetch({
       ...LIST,
-      'GET /payments/cs_1': () => json(200, ++polls < 3 ? { status: 'pending', report_id: null } : { status: 'succeeded', report_id: 'r-7' }),
+      'GET /payments/cs_1': () =>
+        json(200, ++polls < 3 ? { status: 'pending', report_id: null } : { status: 'succeeded', report_id: 'r-7' }),
     });
     renderSignedIn(<SuccessPage sessionId="cs_1" />, PAID_CONFIG);
     expect(screen.getByRole('status')).toHaveTextContent('Payment received. Preparing your report…');
     await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 3);
     await waitFor(() => expect(window.location.pathname).toBe('/reports/r-7'));
     expect(polls).toBe(3);
-    expect(seen.filter((request) => request.path === '/payments/cs_1')[0]?.headers.get('Authorization')).toBe('Bearer token-1');
+    expect(seen.filter((request) => request.path === '/payments/cs_1')[0]?.headers.get('Authorization')).toBe(
+      'Bearer token-1',
+    );
     expect(readPendingSubject()).toBeNull();
   });
 

@@ -9,7 +9,10 @@ import { parseEnv } from 'node:util';
  *   when it exists
  * @param cwd the directory relative paths start from
  */
-export function readEnvFile(envFile: string | false | undefined, cwd: string): Readonly<Record<string, string | undefined>> {
+export function readEnvFile(
+  envFile: string | false | undefined,
+  cwd: string,
+): Readonly<Record<string, string | undefined>> {
   if (envFile === false) return {};
   const path = resolve(cwd, envFile ?? '.env');
   if (envFile === undefined && !existsSync(path)) return {};

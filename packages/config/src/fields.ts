@@ -11,10 +11,18 @@ export function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
 }
 
 /** A number greater than zero, written in decimal digits with an optional fraction. */
-export const positiveNumber = z.string().regex(/^\d+(\.\d+)?$/).transform(Number).pipe(z.number().positive());
+export const positiveNumber = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/)
+  .transform(Number)
+  .pipe(z.number().positive());
 
 /** An amount of money greater than zero with at most two decimals, e.g. `2.99`. */
-export const money = z.string().regex(/^\d+(\.\d{1,2})?$/).transform(Number).pipe(z.number().positive());
+export const money = z
+  .string()
+  .regex(/^\d+(\.\d{1,2})?$/)
+  .transform(Number)
+  .pipe(z.number().positive());
 
 /** A boolean word as read by `parseBoolean` (`true`/`false`, `1`/`0`, `yes`/`no`). */
 export const boolean = z.string().transform((value, ctx) => {
@@ -44,10 +52,7 @@ export const pemPublicKey = z
   .pipe(z.string().regex(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----$/));
 
 /** `*` or an `http(s)://host[:port]` origin; a trailing slash is dropped. */
-const origin = z.union([
-  z.literal('*'),
-  httpUrl.refine((url) => new URL(url).origin === url),
-]);
+const origin = z.union([z.literal('*'), httpUrl.refine((url) => new URL(url).origin === url)]);
 
 /** A comma-separated list of CORS origins, each `*` or an `http(s)://host[:port]` origin. */
 export const originList = z
@@ -77,7 +82,10 @@ export const trustProxy = z.string().transform((value, ctx): false | number | st
   const trimmed = value.trim();
   if (/^(false|0|no|off)$/i.test(trimmed)) return false;
   if (/^\d+$/.test(trimmed) && Number(trimmed) <= 32) return Number(trimmed);
-  const entries = trimmed.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = trimmed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   if (entries.length === 0 || !entries.every(isAddressOrCidr)) {
     ctx.issues.push({ code: 'custom', message: 'not a hop count or address list', input: value });
     return z.NEVER;

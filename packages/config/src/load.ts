@@ -6,7 +6,13 @@ import { ensureDevAuthSecret } from './auth-secret.js';
 import { readEnvFile } from './env-file.js';
 import { ConfigError, configIssue } from './errors.js';
 import { findRefusals } from './refusals.js';
-import { configSchema, configVariables, isDerivedDefault, type ConfigVariable, type VariableName } from './variables.js';
+import {
+  configSchema,
+  configVariables,
+  isDerivedDefault,
+  type ConfigVariable,
+  type VariableName,
+} from './variables.js';
 import { readAppVersion } from './version.js';
 
 /** Where `loadConfig` reads from besides the environment. */
@@ -34,7 +40,10 @@ function withDefaults(raw: RawValues, mode: EnvironmentMode): RawValues {
   const filled: RawValues = { ...raw };
   for (const { name, defaults } of configVariables) filled[name] ??= defaults[mode];
   for (const { name } of configVariables) {
-    filled[name] = filled[name]?.replace(/\$([A-Z][A-Z0-9_]*)/g, (reference, variable: VariableName) => filled[variable] ?? reference);
+    filled[name] = filled[name]?.replace(
+      /\$([A-Z][A-Z0-9_]*)/g,
+      (reference, variable: VariableName) => filled[variable] ?? reference,
+    );
   }
   return filled;
 }

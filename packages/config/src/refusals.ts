@@ -82,7 +82,8 @@ export const refusals: readonly Refusal[] = Object.freeze([
   {
     variable: 'METRICS_SECRET',
     expected: `unset, or a secret of at least ${MIN_SECRET_LENGTH} characters in production`,
-    refuses: (values) => isProduction(values) && values.METRICS_SECRET !== undefined && values.METRICS_SECRET.length < MIN_SECRET_LENGTH,
+    refuses: (values) =>
+      isProduction(values) && values.METRICS_SECRET !== undefined && values.METRICS_SECRET.length < MIN_SECRET_LENGTH,
   },
   {
     variable: 'ALLOWED_ORIGINS',
@@ -94,5 +95,7 @@ export const refusals: readonly Refusal[] = Object.freeze([
 
 /** The issues of every refusal that `values` break, in the order of `refusals`. */
 export function findRefusals(values: ConfigValues): ConfigIssue[] {
-  return refusals.filter((refusal) => refusal.refuses(values)).map((refusal) => configIssue(refusal.variable, refusal.expected));
+  return refusals
+    .filter((refusal) => refusal.refuses(values))
+    .map((refusal) => configIssue(refusal.variable, refusal.expected));
 }

@@ -45,8 +45,9 @@ const code = (text: string): string => `\`${text}\``;
 
 /** The text of `docs/environment-variables.md`: a table of every variable and the list of start-up refusals. */
 export function renderEnvironmentDocs(): string {
-  const rows = configVariables.map(({ name, description, required, defaults, expected }) =>
-    `| ${[code(name), description, required, describeDefaults(defaults, code), expected].map(cell).join(' | ')} |`,
+  const rows = configVariables.map(
+    ({ name, description, required, defaults, expected }) =>
+      `| ${[code(name), description, required, describeDefaults(defaults, code), expected].map(cell).join(' | ')} |`,
   );
   const refused = refusals.map(({ variable, expected }) => `- ${code(variable)}: expected ${expected}.`);
   return [

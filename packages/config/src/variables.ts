@@ -1,4 +1,10 @@
-import { BOOLEAN_EXPECTATION, ENVIRONMENT_MODES, FLAG_PRESETS, type EnvironmentMode, type FeatureFlag } from '@uksmr/feature-flags';
+import {
+  BOOLEAN_EXPECTATION,
+  ENVIRONMENT_MODES,
+  FLAG_PRESETS,
+  type EnvironmentMode,
+  type FeatureFlag,
+} from '@uksmr/feature-flags';
 import { z } from 'zod';
 import {
   boolean,
@@ -102,7 +108,8 @@ const definitions = {
     schema: postgresUrl.optional(),
   }),
   DATA_DIR: define({
-    description: 'Where embedded data (PGlite, the generated dev AUTH_SECRET) lives; relative to the working directory.',
+    description:
+      'Where embedded data (PGlite, the generated dev AUTH_SECRET) lives; relative to the working directory.',
     required: OPTIONAL,
     defaults: everyMode('./data'),
     expected: 'a directory path',
@@ -144,7 +151,8 @@ const definitions = {
     schema: text.optional(),
   }),
   CLERK_JWT_KEY: define({
-    description: 'Clerk JWT verification key (PEM; literal \\n sequences are turned into newlines), for networkless verification.',
+    description:
+      'Clerk JWT verification key (PEM; literal \\n sequences are turned into newlines), for networkless verification.',
     required: 'with AUTH_PROVIDER=clerk: this or CLERK_SECRET_KEY',
     defaults: everyMode(undefined),
     expected: 'a PEM public key (-----BEGIN PUBLIC KEY----- …)',
@@ -228,7 +236,8 @@ const definitions = {
     schema: text.optional(),
   }),
   CRON_MODE: define({
-    description: 'internal: the server schedules retention itself; external: an outside scheduler calls the cron endpoints.',
+    description:
+      'internal: the server schedules retention itself; external: an outside scheduler calls the cron endpoints.',
     required: OPTIONAL,
     defaults: everyMode('internal'),
     expected: 'one of internal | external',
@@ -285,7 +294,7 @@ const definitions = {
   }),
   TRUST_PROXY: define({
     description:
-      'Proxies whose X-Forwarded-For is believed (rate-limit and sign-in budgets key on the client address): false, a hop count, or addresses/CIDRs. On Cloud Run behind Google\'s front end use 1 (the front end appends the real client address); with an external Application Load Balancer in front of Cloud Run use 2.',
+      "Proxies whose X-Forwarded-For is believed (rate-limit and sign-in budgets key on the client address): false, a hop count, or addresses/CIDRs. On Cloud Run behind Google's front end use 1 (the front end appends the real client address); with an external Application Load Balancer in front of Cloud Run use 2.",
     required: OPTIONAL,
     defaults: everyMode('false'),
     expected: 'false, a hop count from 1 to 32, or comma-separated IP addresses/CIDRs',
@@ -328,14 +337,16 @@ const definitions = {
   }),
   // Additions of this project beyond the contract's table.
   OPERATOR_NAME: define({
-    description: 'Who runs this service, as the first page, the Privacy and Terms pages and the sign-in page name them.',
+    description:
+      'Who runs this service, as the first page, the Privacy and Terms pages and the sign-in page name them.',
     required: OPTIONAL,
     defaults: everyMode('UK Study & Migration Research'),
     expected: 'a name',
     schema: text.max(120),
   }),
   OPERATOR_CONTACT_EMAIL: define({
-    description: 'Where students write for a password reset (local accounts), for erasure of their data and with questions; unset = the pages say to ask the operator.',
+    description:
+      'Where students write for a password reset (local accounts), for erasure of their data and with questions; unset = the pages say to ask the operator.',
     required: OPTIONAL,
     defaults: everyMode(undefined),
     expected: 'an email address',
@@ -366,7 +377,9 @@ export const configVariables: readonly ConfigVariable[] = Object.freeze(
  * default already filled in) into its typed value.
  */
 export const configSchema = z.object(
-  Object.fromEntries((Object.keys(definitions) as VariableName[]).map((name) => [name, definitions[name].schema])) as Shape,
+  Object.fromEntries(
+    (Object.keys(definitions) as VariableName[]).map((name) => [name, definitions[name].schema]),
+  ) as Shape,
 );
 
 /** The variables as the schema reads them, keyed by variable name. */

@@ -19,7 +19,10 @@ describe('the dev/test AUTH_SECRET', () => {
 
   it('is generated in test mode too', () => {
     const cwd = tempDir();
-    const config = loadConfig({ ENVIRONMENT_MODE: 'test', DATABASE_URL: 'postgres://localhost/db' }, { cwd, envFile: false });
+    const config = loadConfig(
+      { ENVIRONMENT_MODE: 'test', DATABASE_URL: 'postgres://localhost/db' },
+      { cwd, envFile: false },
+    );
     expect(readFileSync(join(config.dataDir, AUTH_SECRET_FILE), 'utf8').trim()).toBe(config.authSecret);
   });
 

@@ -25,14 +25,19 @@ describe('TRUST_PROXY, to the edges', () => {
 
   it('trims the value itself when read through the schema, and says why it refuses one', () => {
     expect(configSchema.shape.TRUST_PROXY.parse(' false ')).toBe(false);
-    expect(configSchema.shape.TRUST_PROXY.safeParse('proxy').error?.issues[0]?.message).toBe('not a hop count or address list');
+    expect(configSchema.shape.TRUST_PROXY.safeParse('proxy').error?.issues[0]?.message).toBe(
+      'not a hop count or address list',
+    );
     expect(configSchema.shape.RATE_LIMIT_ENABLED.safeParse('maybe').error?.issues[0]?.message).toBe('not a boolean');
   });
 });
 
 describe('URLs', () => {
   it('reads an origin list with spaces around its entries', () => {
-    expect(load({ ALLOWED_ORIGINS: ' https://a.example.com , https://b.example.com,' }).allowedOrigins).toEqual(['https://a.example.com', 'https://b.example.com']);
+    expect(load({ ALLOWED_ORIGINS: ' https://a.example.com , https://b.example.com,' }).allowedOrigins).toEqual([
+      'https://a.example.com',
+      'https://b.example.com',
+    ]);
   });
 
   it('drops every trailing slash of an http URL', () => {
@@ -43,13 +48,19 @@ describe('URLs', () => {
 describe('the production AUTH_SECRET', () => {
   it('refuses one under 32 bytes even when its characters are all different', () => {
     const distinct = 'abcdefghijklmnopqrstuvwxyz01234'; // 31 characters, about 154 bits by the estimate
-    expect(String(thrown(() => load({ ...PRODUCTION, AUTH_SECRET: distinct })))).toContain('AUTH_SECRET: expected a random secret');
+    expect(String(thrown(() => load({ ...PRODUCTION, AUTH_SECRET: distinct })))).toContain(
+      'AUTH_SECRET: expected a random secret',
+    );
   });
 
   it('accepts an estimate of exactly 80 bits and refuses less', () => {
     // 8 + 8 + 4 + 4 + 4 + 4 characters: 2.5 bits each by the estimate, 80 bits in all.
-    expect(load({ ...PRODUCTION, AUTH_SECRET: 'aaaaaaaabbbbbbbbccccddddeeeeffff' }).authSecret).toBe('aaaaaaaabbbbbbbbccccddddeeeeffff');
-    expect(String(thrown(() => load({ ...PRODUCTION, AUTH_SECRET: 'aaaaaaaabbbbbbbbccccddddeeeeeeee' })))).toContain('AUTH_SECRET: expected');
+    expect(load({ ...PRODUCTION, AUTH_SECRET: 'aaaaaaaabbbbbbbbccccddddeeeeffff' }).authSecret).toBe(
+      'aaaaaaaabbbbbbbbccccddddeeeeffff',
+    );
+    expect(String(thrown(() => load({ ...PRODUCTION, AUTH_SECRET: 'aaaaaaaabbbbbbbbccccddddeeeeeeee' })))).toContain(
+      'AUTH_SECRET: expected',
+    );
   });
 });
 

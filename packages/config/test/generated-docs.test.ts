@@ -19,8 +19,20 @@ describe('generated environment docs', () => {
   it('.env.example lists every variable, commented out, with a default only where one serves every mode', () => {
     const lines = renderEnvExample().split('\n');
     const text = lines.join('\n');
-    for (const { name } of configVariables) expect(lines.filter((line) => line.startsWith(`# ${name}=`)), name).toHaveLength(1);
-    for (const line of ['# PORT=3000', '# GEMINI_MODEL=gemini-2.5-flash', '# HOST=', '# ENABLE_SUPABASE=', '# LOG_LEVEL=', '# APP_URL=', '# AUTH_SECRET=']) {
+    for (const { name } of configVariables)
+      expect(
+        lines.filter((line) => line.startsWith(`# ${name}=`)),
+        name,
+      ).toHaveLength(1);
+    for (const line of [
+      '# PORT=3000',
+      '# GEMINI_MODEL=gemini-2.5-flash',
+      '# HOST=',
+      '# ENABLE_SUPABASE=',
+      '# LOG_LEVEL=',
+      '# APP_URL=',
+      '# AUTH_SECRET=',
+    ]) {
       expect(lines).toContain(line);
     }
     expect(text).toContain('# optional; expected a whole number from 1 to 65535; default: 3000');

@@ -25,16 +25,25 @@ describe('production refusals', () => {
   it('refuses AUTH_SECRET under 32 bytes with local auth', () => {
     expect(refusedVariables({ ...PRODUCTION, AUTH_SECRET: 'x'.repeat(31) })).toEqual(['AUTH_SECRET']);
     expect(refusedVariables({ ...PRODUCTION, AUTH_SECRET: undefined })).toEqual(['AUTH_SECRET']);
-    expect(load({ ...PRODUCTION, AUTH_SECRET: 'é1ü2ö3ä4ß5ç6ñ7ø8àbècìdòf' }).authSecret).toBe('é1ü2ö3ä4ß5ç6ñ7ø8àbècìdòf');
+    expect(load({ ...PRODUCTION, AUTH_SECRET: 'é1ü2ö3ä4ß5ç6ñ7ø8àbècìdòf' }).authSecret).toBe(
+      'é1ü2ö3ä4ß5ç6ñ7ø8àbècìdòf',
+    );
   });
 
-  it.each(['a'.repeat(32), 'ab'.repeat(16), 'abcd'.repeat(8), 'é'.repeat(16)])('refuses the low-entropy AUTH_SECRET %s', (secret) => {
-    expect(refusedVariables({ ...PRODUCTION, AUTH_SECRET: secret })).toEqual(['AUTH_SECRET']);
-  });
+  it.each(['a'.repeat(32), 'ab'.repeat(16), 'abcd'.repeat(8), 'é'.repeat(16)])(
+    'refuses the low-entropy AUTH_SECRET %s',
+    (secret) => {
+      expect(refusedVariables({ ...PRODUCTION, AUTH_SECRET: secret })).toEqual(['AUTH_SECRET']);
+    },
+  );
 
   it('accepts generated secrets (openssl rand -hex 32 / -base64 32)', () => {
     for (let i = 0; i < 200; i++) {
-      for (const secret of [randomBytes(16).toString('hex'), randomBytes(32).toString('hex'), randomBytes(32).toString('base64')]) {
+      for (const secret of [
+        randomBytes(16).toString('hex'),
+        randomBytes(32).toString('hex'),
+        randomBytes(32).toString('base64'),
+      ]) {
         expect(estimatedEntropyBits(secret), secret).toBeGreaterThanOrEqual(80);
       }
     }
@@ -64,10 +73,9 @@ describe('production refusals', () => {
   );
 
   it('accepts several https origins', () => {
-    expect(load({ ...PRODUCTION, ALLOWED_ORIGINS: 'https://a.example.com,https://b.example.com' }).allowedOrigins).toEqual([
-      'https://a.example.com',
-      'https://b.example.com',
-    ]);
+    expect(
+      load({ ...PRODUCTION, ALLOWED_ORIGINS: 'https://a.example.com,https://b.example.com' }).allowedOrigins,
+    ).toEqual(['https://a.example.com', 'https://b.example.com']);
   });
 
   it('accepts clerk without AUTH_SECRET', () => {
@@ -98,9 +106,9 @@ describe('production refusals', () => {
 
 describe('refusals in every mode', () => {
   it.each(['dev', 'test', 'production'])('%s: Supabase needs DATABASE_URL', (mode) => {
-    expect(refusedVariables({ ...PRODUCTION, ENVIRONMENT_MODE: mode, ENABLE_SUPABASE: 'true', DATABASE_URL: undefined })).toEqual([
-      'DATABASE_URL',
-    ]);
+    expect(
+      refusedVariables({ ...PRODUCTION, ENVIRONMENT_MODE: mode, ENABLE_SUPABASE: 'true', DATABASE_URL: undefined }),
+    ).toEqual(['DATABASE_URL']);
   });
 
   it.each(['dev', 'production'])('%s: Clerk needs a publishable key and a JWT or secret key', (mode) => {
@@ -115,18 +123,28 @@ describe('refusals in every mode', () => {
     const payments = { ENVIRONMENT_MODE: mode, ENABLE_PAYMENTS: 'true', ENABLE_SUPABASE: 'false' };
     expect(refusedVariables(payments)).toEqual(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
     expect(refusedVariables({ ...payments, STRIPE_SECRET_KEY: 'sk_test_1' })).toEqual(['STRIPE_WEBHOOK_SECRET']);
-    expect(load({ ...payments, STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }).enablePayments).toBe(true);
+    expect(load({ ...payments, STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }).enablePayments).toBe(
+      true,
+    );
   });
 
   it('dev/test accept weak secrets and open origins', () => {
-    const config = load({ ENVIRONMENT_MODE: 'test', DATABASE_URL: 'postgres://localhost/db', AUTH_SECRET: 'a', CRON_SECRET: 'b', ALLOWED_ORIGINS: '*' });
+    const config = load({
+      ENVIRONMENT_MODE: 'test',
+      DATABASE_URL: 'postgres://localhost/db',
+      AUTH_SECRET: 'a',
+      CRON_SECRET: 'b',
+      ALLOWED_ORIGINS: '*',
+    });
     expect(config.authSecret).toBe('a');
     expect(config.cronSecret).toBe('b');
     expect(config.allowedOrigins).toEqual(['*']);
   });
 
   it('checks refusals only once every value is well-formed', () => {
-    expect(refusedVariables({ ENVIRONMENT_MODE: 'production', LOG_LEVEL: 'loud', CRON_SECRET: SECRET })).toEqual(['LOG_LEVEL']);
+    expect(refusedVariables({ ENVIRONMENT_MODE: 'production', LOG_LEVEL: 'loud', CRON_SECRET: SECRET })).toEqual([
+      'LOG_LEVEL',
+    ]);
   });
 });
 

@@ -148,7 +148,11 @@ describe('malformed values', () => {
     ['CRON_MODE', 'cron', 'CRON_MODE: expected one of internal | external'],
     ['APP_URL', 'app.example.com', 'APP_URL: expected an http:// or https:// URL'],
     ['REPORTS_PER_USER_PER_DAY', '1.5', 'REPORTS_PER_USER_PER_DAY: expected a positive whole number'],
-    ['ALLOWED_ORIGINS', 'https://a.example.com/path', 'ALLOWED_ORIGINS: expected comma-separated origins such as https://example.com'],
+    [
+      'ALLOWED_ORIGINS',
+      'https://a.example.com/path',
+      'ALLOWED_ORIGINS: expected comma-separated origins such as https://example.com',
+    ],
     ['ALLOWED_ORIGINS', ' , ', 'ALLOWED_ORIGINS: expected comma-separated origins such as https://example.com'],
     ['RATE_LIMIT_ENABLED', 'enabled', 'RATE_LIMIT_ENABLED: expected a boolean: true | false | 1 | 0 | yes | no'],
     ['RATE_LIMIT_REQUESTS_PER_MINUTE', '0', 'RATE_LIMIT_REQUESTS_PER_MINUTE: expected a positive whole number'],
@@ -162,7 +166,9 @@ describe('malformed values', () => {
     const error = thrown(() => load({ [variable]: value }));
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toBe(message);
-    expect((error as ConfigError).issues).toEqual([{ variable, expected: message.slice(variable.length + 11), message }]);
+    expect((error as ConfigError).issues).toEqual([
+      { variable, expected: message.slice(variable.length + 11), message },
+    ]);
   });
 
   it('lists every malformed variable in one error, one line each, in table order', () => {
@@ -176,12 +182,19 @@ describe('malformed values', () => {
       'DATABASE_URL: expected a postgres:// or postgresql:// URL',
       'LOG_MAX_SIZE_MB: expected a positive number',
     ]);
-    expect(error.issues.map(({ variable }) => variable)).toEqual(['PORT', 'ENVIRONMENT_MODE', 'DATABASE_URL', 'LOG_MAX_SIZE_MB']);
+    expect(error.issues.map(({ variable }) => variable)).toEqual([
+      'PORT',
+      'ENVIRONMENT_MODE',
+      'DATABASE_URL',
+      'LOG_MAX_SIZE_MB',
+    ]);
     expect(Object.isFrozen(error.issues)).toBe(true);
   });
 
   it('blames a bad PORT, not the APP_URL derived from it', () => {
-    expect((thrown(() => load({ PORT: 'http' })) as ConfigError).issues.map(({ variable }) => variable)).toEqual(['PORT']);
+    expect((thrown(() => load({ PORT: 'http' })) as ConfigError).issues.map(({ variable }) => variable)).toEqual([
+      'PORT',
+    ]);
   });
 
   it('still blames an APP_URL that was set', () => {

@@ -18,7 +18,16 @@ export const API_PATH_PREFIXES = [
 ] as const;
 
 /** The web app's pages (its router's addresses), with `{name}` for a path parameter. */
-export const PAGE_PATHS = ['/', '/privacy', '/terms', '/chat', '/chat/success', '/sign-in', '/sign-up', '/reports/{report_id}'] as const;
+export const PAGE_PATHS = [
+  '/',
+  '/privacy',
+  '/terms',
+  '/chat',
+  '/chat/success',
+  '/sign-in',
+  '/sign-up',
+  '/reports/{report_id}',
+] as const;
 
 /** Where the built web app's hashed files live. */
 export const ASSETS_PREFIX = '/assets/';
@@ -38,7 +47,10 @@ export const SHARED_PATH_PREFIXES: readonly string[] = API_PATH_PREFIXES.filter(
 
 /** Whether `path` (without its query string) belongs to the API alone: no page lives under its root path. */
 export function isApiOnlyPath(path: string): boolean {
-  return API_PATH_PREFIXES.some((prefix) => under(path, prefix)) && !SHARED_PATH_PREFIXES.some((prefix) => under(path, prefix));
+  return (
+    API_PATH_PREFIXES.some((prefix) => under(path, prefix)) &&
+    !SHARED_PATH_PREFIXES.some((prefix) => under(path, prefix))
+  );
 }
 
 /**

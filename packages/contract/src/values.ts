@@ -87,4 +87,3 @@ export const ERROR_CODES = [
 
 /** One machine code of the error shape. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
-

@@ -37,7 +37,15 @@ const REPORT: Report = {
   profile: { level: 'undergraduate', intake: '2027-09', city: 'London', nationality: 'IN' },
   status: 'completed',
   content: CONTENT,
-  citations: [{ id: 1, url: 'https://www.gov.uk/student-visa', title: 'Student visa', accessed_date: '2026-11-20', relevant_excerpt: null }],
+  citations: [
+    {
+      id: 1,
+      url: 'https://www.gov.uk/student-visa',
+      title: 'Student visa',
+      accessed_date: '2026-11-20',
+      relevant_excerpt: null,
+    },
+  ],
   generation_metadata: { provider: 'knowledge-base', model: 'kb', tokens_used: 0, duration_ms: 10, first_token_ms: 1 },
   created_at: '2026-11-20T10:00:00.000Z',
   completed_at: '2026-11-20T10:01:00.000Z',
@@ -49,7 +57,9 @@ describe('the wire schemas', () => {
   it('accept a completed report, and a light list item only without its stored result', () => {
     expect(reportSchema.parse(REPORT)).toEqual(REPORT);
     expect(lightReportSchema.safeParse(REPORT).success).toBe(false);
-    expect(lightReportSchema.safeParse({ ...REPORT, content: null, citations: null, generation_metadata: null }).success).toBe(true);
+    expect(
+      lightReportSchema.safeParse({ ...REPORT, content: null, citations: null, generation_metadata: null }).success,
+    ).toBe(true);
   });
 
   it('limit the student’s words to the contract’s 1–200 characters and refuse unknown fields', () => {
@@ -69,18 +79,26 @@ describe('the wire schemas', () => {
   });
 
   it('keep error codes to the known ones', () => {
-    expect(errorBodySchema.safeParse({ error: 'Not found', code: 'NOT_FOUND', detail: 'x', request_id: 'r' }).success).toBe(true);
-    expect(errorBodySchema.safeParse({ error: 'x', code: 'SOMETHING_ELSE', detail: 'x', request_id: 'r' }).success).toBe(false);
+    expect(
+      errorBodySchema.safeParse({ error: 'Not found', code: 'NOT_FOUND', detail: 'x', request_id: 'r' }).success,
+    ).toBe(true);
+    expect(
+      errorBodySchema.safeParse({ error: 'x', code: 'SOMETHING_ELSE', detail: 'x', request_id: 'r' }).success,
+    ).toBe(false);
   });
 });
 
 describe('the report as Markdown', () => {
   it('writes every section under its title, sub-headings and bullets included', () => {
     const markdown = reportMarkdown('Nursing', CONTENT);
-    expect(markdown.startsWith('# Nursing — studying and working in the UK\n\n_Knowledge base as of 2026-11-26._')).toBe(true);
+    expect(
+      markdown.startsWith('# Nursing — studying and working in the UK\n\n_Knowledge base as of 2026-11-26._'),
+    ).toBe(true);
     for (const section of SECTIONS) expect(markdown).toContain(`## ${section.title}\n\n`);
     expect(sectionMarkdown(CONTENT, 'executive_summary')).toBe('- One [1].\n- Two.\n- Three.\n- Four.\n- Five.');
-    expect(sectionMarkdown(CONTENT, 'action_plan')).toBe('### 30 Days\n\nThirty.\n\n### 60 Days\n\nSixty.\n\n### 90 Days\n\nNinety.');
+    expect(sectionMarkdown(CONTENT, 'action_plan')).toBe(
+      '### 30 Days\n\nThirty.\n\n### 60 Days\n\nSixty.\n\n### 90 Days\n\nNinety.',
+    );
     expect(sectionMarkdown(CONTENT, 'study_options')).toBe('Options [1].');
   });
 });

@@ -18,7 +18,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
         logger,
         listenUrl: options.listenUrl,
       })
-    : await openPglite({ dataDir: options.dataDir, memory: options.memory ?? false, logger, snapshot: options.snapshot });
+    : await openPglite({
+        dataDir: options.dataDir,
+        memory: options.memory ?? false,
+        logger,
+        snapshot: options.snapshot,
+      });
   try {
     await migrate(db, { logger });
   } catch (err) {

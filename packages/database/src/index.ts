@@ -6,7 +6,13 @@ export { createPgliteSnapshot } from './snapshot.js';
 export { createRepositories, type Repositories } from './repositories/index.js';
 export { withinDailyCap, type DailyCap } from './repositories/daily-cap.js';
 export type { PaymentsRepository } from './repositories/payments.js';
-export { askWithinLimit, type AnswerResult, type AskOutcome, type NewQuestion, type QuestionsRepository } from './repositories/questions.js';
+export {
+  askWithinLimit,
+  type AnswerResult,
+  type AskOutcome,
+  type NewQuestion,
+  type QuestionsRepository,
+} from './repositories/questions.js';
 export {
   REPORT_EVENTS_CHANNEL,
   type QuestionEventsRepository,

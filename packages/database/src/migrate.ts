@@ -36,7 +36,8 @@ export async function loadMigrations(directory: URL = MIGRATIONS_DIR): Promise<M
     const match = FILE_NAME.exec(file);
     if (!match) continue;
     const version = Number(match[1]);
-    if (migrations.some((m) => m.version === version)) throw new Error(`Two migrations have version ${match[1]}: ${file}`);
+    if (migrations.some((m) => m.version === version))
+      throw new Error(`Two migrations have version ${match[1]}: ${file}`);
     migrations.push({ version, name: file, sql: await readFile(new URL(file, directory), 'utf8') });
   }
   return migrations;
@@ -53,7 +54,9 @@ async function lockAndReadApplied(tx: Transaction): Promise<Map<number, string>>
 /** Refuses a database whose applied migration `version` was a different file than ours. */
 function assertSameFile(migration: Migration, appliedName: string): void {
   if (appliedName !== migration.name) {
-    throw new Error(`Migration ${migration.version} was applied as ${appliedName}, but the file is now ${migration.name}`);
+    throw new Error(
+      `Migration ${migration.version} was applied as ${appliedName}, but the file is now ${migration.name}`,
+    );
   }
 }
 
@@ -80,7 +83,10 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
         return false;
       }
       await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       return true;
     });
     if (didApply) {

@@ -58,7 +58,9 @@ export function poolConfig(options: PgAdapterOptions): pg.PoolConfig {
     max: 20,
     // A transaction-mode pooler (Supavisor, PgBouncer) refuses unknown start-up parameters such as statement_timeout:
     // with Supabase the client times a query out itself (set a server-side limit on the role: docs/database.md).
-    ...(options.enableSupabase ? { query_timeout: options.statementTimeoutMs } : { statement_timeout: options.statementTimeoutMs }),
+    ...(options.enableSupabase
+      ? { query_timeout: options.statementTimeoutMs }
+      : { statement_timeout: options.statementTimeoutMs }),
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'uksmr',
@@ -88,7 +90,8 @@ function clientTransaction(client: pg.PoolClient): Transaction {
 
 /** Logs a lost connection (a checked-out client's `error` event has no other listener and would crash the process). */
 function connectionLost(logger: DatabaseLogger | undefined, where: string) {
-  return (err: Error) => logger?.warn({ code: errorCode(err), error: errorMessage(err) }, `${where} database connection failed`);
+  return (err: Error) =>
+    logger?.warn({ code: errorCode(err), error: errorMessage(err) }, `${where} database connection failed`);
 }
 
 /** The `Database` over a connected pool. */
@@ -125,7 +128,12 @@ function pgDatabase(pool: pg.Pool, options: PgAdapterOptions): Database {
     async ping() {
       await pool.query('SELECT 1');
     },
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max ?? 10,
+    }),
     listen(channel, handlers) {
       const connectionString = options.listenUrl ?? options.databaseUrl;
       const { ssl } = poolConfig({ ...options, databaseUrl: connectionString });

@@ -35,7 +35,11 @@ export async function listenPg(channel: string, handlers: ListenHandlers, option
   let timer: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.connectionString, application_name: 'uksmr-listen', ...(options.ssl ? { ssl: options.ssl } : {}) });
+    const next = new pg.Client({
+      connectionString: options.connectionString,
+      application_name: 'uksmr-listen',
+      ...(options.ssl ? { ssl: options.ssl } : {}),
+    });
     next.on('notification', (message) => {
       if (message.channel === channel && message.payload !== undefined) handlers.onNotice(message.payload);
     });
@@ -53,7 +57,10 @@ export async function listenPg(channel: string, handlers: ListenHandlers, option
     if (closed) return;
     timer = setTimeout(() => {
       connect().catch((err: unknown) => {
-        logger?.warn({ event: 'database.listen_retry', code: errorCode(err), error: errorMessage(err), retry_ms: wait }, 'database listener cannot connect yet');
+        logger?.warn(
+          { event: 'database.listen_retry', code: errorCode(err), error: errorMessage(err), retry_ms: wait },
+          'database listener cannot connect yet',
+        );
         wait = Math.min(wait * 2, longestWait);
         retry();
       });
@@ -66,14 +73,20 @@ export async function listenPg(channel: string, handlers: ListenHandlers, option
     client = null;
     which.removeAllListeners('end');
     which.end().catch(() => undefined);
-    logger?.warn({ event: 'database.listen_lost', code: errorCode(err), error: errorMessage(err) }, 'database listener connection lost');
+    logger?.warn(
+      { event: 'database.listen_lost', code: errorCode(err), error: errorMessage(err) },
+      'database listener connection lost',
+    );
     handlers.onState?.(false);
     retry();
   };
 
   // A first failure is not fatal: readers poll meanwhile, and the listener keeps trying.
   await connect().catch((err: unknown) => {
-    logger?.warn({ event: 'database.listen_retry', code: errorCode(err), error: errorMessage(err), retry_ms: wait }, 'database listener cannot connect yet');
+    logger?.warn(
+      { event: 'database.listen_retry', code: errorCode(err), error: errorMessage(err), retry_ms: wait },
+      'database listener cannot connect yet',
+    );
     retry();
   });
   return {

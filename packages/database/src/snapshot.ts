@@ -8,7 +8,9 @@ import type { DatabaseLogger } from './types.js';
  * `snapshot` to `createDatabase({ memory: true, … })` to open a copy in a fraction of the time an empty cluster
  * plus its migrations take. Test suites make one per run and open one copy per test file.
  */
-export async function createPgliteSnapshot(options: { readonly logger?: DatabaseLogger | undefined } = {}): Promise<Blob> {
+export async function createPgliteSnapshot(
+  options: { readonly logger?: DatabaseLogger | undefined } = {},
+): Promise<Blob> {
   const pglite = await PGlite.create();
   try {
     await migrate(pgliteDatabase(pglite), { logger: options.logger });

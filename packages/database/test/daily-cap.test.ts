@@ -12,7 +12,9 @@ describe.each(targets)('the daily cap on $name ($where)', (target) => {
     const userId = await db.newUser();
     const cap = { userId, since: daysAgo(1), max: 20 };
     const outcomes = await Promise.all(
-      Array.from({ length: 30 }, () => withinDailyCap(db.handle.db, cap, (tx) => reportsRepository(tx).create({ userId, subject: 'Nursing' }))),
+      Array.from({ length: 30 }, () =>
+        withinDailyCap(db.handle.db, cap, (tx) => reportsRepository(tx).create({ userId, subject: 'Nursing' })),
+      ),
     );
     expect(outcomes.filter((report) => report !== null)).toHaveLength(20);
     expect(await db.repos.reports.countCreatedSince(userId, daysAgo(1))).toBe(20);
@@ -24,13 +26,19 @@ describe.each(targets)('the daily cap on $name ($where)', (target) => {
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, () =>
         withinDailyCap(db.handle.db, cap, (tx) =>
-          paymentsRepository(tx).createPending({ userId, checkoutSessionId: `cs_test_${randomUUID()}`, amountPence: 299 }),
+          paymentsRepository(tx).createPending({
+            userId,
+            checkoutSessionId: `cs_test_${randomUUID()}`,
+            amountPence: 299,
+          }),
         ),
       ),
     );
     expect(outcomes.filter((payment) => payment !== null)).toHaveLength(20);
     // The cap is reached: a report is refused too, and nothing is stored.
-    expect(await withinDailyCap(db.handle.db, cap, (tx) => reportsRepository(tx).create({ userId, subject: 'Law' }))).toBeNull();
+    expect(
+      await withinDailyCap(db.handle.db, cap, (tx) => reportsRepository(tx).create({ userId, subject: 'Law' })),
+    ).toBeNull();
     expect(await db.repos.reports.countCreatedSince(userId, daysAgo(1))).toBe(0);
   });
 
@@ -41,7 +49,9 @@ describe.each(targets)('the daily cap on $name ($where)', (target) => {
     await db.repos.payments.createPending({ userId, checkoutSessionId: failed, amountPence: 299 });
     await db.repos.payments.markFailed(failed);
     await db.repos.reports.create({ userId: other, subject: 'Law' });
-    const made = await withinDailyCap(db.handle.db, { userId, since: daysAgo(1), max: 1 }, (tx) => reportsRepository(tx).create({ userId, subject: 'Law' }));
+    const made = await withinDailyCap(db.handle.db, { userId, since: daysAgo(1), max: 1 }, (tx) =>
+      reportsRepository(tx).create({ userId, subject: 'Law' }),
+    );
     expect(made).not.toBeNull();
   });
 });

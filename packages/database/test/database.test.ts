@@ -13,7 +13,8 @@ import { NEEDS_SERVER, targets, TEST_DATABASE_URL, type TestDatabase } from './s
 /** A logger that keeps what it is given. */
 function recordingLogger() {
   const lines: { level: string; obj: Record<string, unknown>; msg: string }[] = [];
-  const log = (level: string) => (obj: object, msg: string) => lines.push({ level, obj: obj as Record<string, unknown>, msg });
+  const log = (level: string) => (obj: object, msg: string) =>
+    lines.push({ level, obj: obj as Record<string, unknown>, msg });
   return { lines, logger: { info: log('info'), warn: log('warn'), debug: log('debug') } };
 }
 
@@ -34,7 +35,13 @@ describe.each(targets)('the $name adapter on $where', (target) => {
     const inserted = await handle.db.query('INSERT INTO notes VALUES ($1, $2), ($3, $4)', [1, 'a', 2, 'b']);
     expect(inserted).toEqual({ rows: [], rowCount: 2 });
     const selected = await handle.db.query<{ id: number; body: string }>('SELECT id, body FROM notes ORDER BY id');
-    expect(selected).toEqual({ rows: [{ id: 1, body: 'a' }, { id: 2, body: 'b' }], rowCount: 2 });
+    expect(selected).toEqual({
+      rows: [
+        { id: 1, body: 'a' },
+        { id: 2, body: 'b' },
+      ],
+      rowCount: 2,
+    });
     expect((await handle.db.query('SELECT 1 WHERE false')).rowCount).toBe(0);
     expect((await handle.db.query('SET search_path TO public')).rowCount).toBe(0);
   });
@@ -72,7 +79,8 @@ describe.each(targets)('the $name adapter on $where', (target) => {
 
 describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on $where, session by session', (target) => {
   /** A test that needs a real server (several backends, timeouts, terminated connections): skipped on PGlite. */
-  const onServer = (name: string, fn: () => Promise<void>) => it.skipIf(!target.server)(target.server ? name : `${name} ${NEEDS_SERVER}`, fn);
+  const onServer = (name: string, fn: () => Promise<void>) =>
+    it.skipIf(!target.server)(target.server ? name : `${name} ${NEEDS_SERVER}`, fn);
   let handle: TestDatabase;
   const { lines, logger } = recordingLogger();
   beforeAll(async () => {
@@ -121,7 +129,9 @@ describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on $whe
     const url = new URL(TEST_DATABASE_URL!);
     url.pathname = '/uksmr_no_such_database';
     const { lines, logger } = recordingLogger();
-    const error = await createDatabase({ databaseUrl: url.toString(), dataDir: tmpdir(), logger }).catch((e: unknown) => e);
+    const error = await createDatabase({ databaseUrl: url.toString(), dataDir: tmpdir(), logger }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     expect(error).toMatchObject({ attempts: 1 });
     expect(lines.map((l) => [l.obj.attempt, l.obj.code])).toEqual([[1, '3D000']]);
@@ -143,7 +153,9 @@ describe('an unreachable PostgreSQL server', () => {
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     const unavailable = error as DatabaseUnavailableError;
     expect(unavailable.target).toBe('postgres://app@127.0.0.1:1/research');
-    expect(unavailable.message).toMatch(/^Database unavailable at postgres:\/\/app@127\.0\.0\.1:1\/research after \d+ attempt\(s\): .*ECONNREFUSED/);
+    expect(unavailable.message).toMatch(
+      /^Database unavailable at postgres:\/\/app@127\.0\.0\.1:1\/research after \d+ attempt\(s\): .*ECONNREFUSED/,
+    );
     expect(elapsed).toBeGreaterThanOrEqual(1_400);
     expect(elapsed).toBeLessThan(5_000);
 
@@ -176,11 +188,15 @@ describe('the pool configuration', () => {
     expect(poolConfig({ ...base, enableSupabase: true })).not.toHaveProperty('statement_timeout');
     const verifying = { ...base, databaseUrl: `${base.databaseUrl}?sslmode=verify-full`, enableSupabase: true };
     expect(poolConfig(verifying)).not.toHaveProperty('ssl');
-    expect(poolConfig({ ...base, databaseUrl: 'not a url', enableSupabase: true }).ssl).toEqual({ rejectUnauthorized: false });
+    expect(poolConfig({ ...base, databaseUrl: 'not a url', enableSupabase: true }).ssl).toEqual({
+      rejectUnauthorized: false,
+    });
   });
 
   it('describes a connection string without its password', () => {
-    expect(redactDatabaseUrl('postgresql://user:pw@host:6543/postgres?sslmode=require')).toBe('postgresql://user@host:6543/postgres');
+    expect(redactDatabaseUrl('postgresql://user:pw@host:6543/postgres?sslmode=require')).toBe(
+      'postgresql://user@host:6543/postgres',
+    );
     expect(redactDatabaseUrl('postgres://host/db')).toBe('postgres://host/db');
     expect(redactDatabaseUrl('host=x password=pw')).toBe('(unparsable DATABASE_URL)');
   });
@@ -231,7 +247,9 @@ describe('a migrated PGlite snapshot', () => {
       await createDatabase({ dataDir: tmpdir(), memory: true, snapshot }),
     ];
     expect(opened.lines.filter((l) => l.msg === 'migration applied')).toEqual([]);
-    expect((await first.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(shipped);
+    expect((await first.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(
+      shipped,
+    );
     await first.query(`INSERT INTO users (external_id, auth_provider, email) VALUES ('x', 'email', 'a@example.test')`);
     expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0].n).toBe(0);
     await Promise.all([first.close(), second.close()]);

@@ -24,18 +24,29 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
     const notices: Record<string, unknown>[] = [];
     const states: boolean[] = [];
     const logged: string[] = [];
-    const logger = { info: (_: object, msg: string) => logged.push(msg), warn: (_: object, msg: string) => logged.push(msg) };
+    const logger = {
+      info: (_: object, msg: string) => logged.push(msg),
+      warn: (_: object, msg: string) => logged.push(msg),
+    };
     const listening = await listenPg(
       REPORT_EVENTS_CHANNEL,
-      { onNotice: (payload) => notices.push(JSON.parse(payload) as Record<string, unknown>), onState: (s) => states.push(s) },
+      {
+        onNotice: (payload) => notices.push(JSON.parse(payload) as Record<string, unknown>),
+        onState: (s) => states.push(s),
+      },
       { connectionString: throwaway.url, logger, retryMs: [50, 200] },
     );
     try {
       const repos = createRepositories(db);
-      const { rows } = await db.query<{ user_id: string }>("INSERT INTO users (external_id, auth_provider) VALUES ('listen', 'email') RETURNING user_id");
+      const { rows } = await db.query<{ user_id: string }>(
+        "INSERT INTO users (external_id, auth_provider) VALUES ('listen', 'email') RETURNING user_id",
+      );
       const report = await repos.reports.create({ userId: rows[0].user_id, subject: 'Law' });
       await repos.reportEvents.append(report.reportId, 'status', { status: 'generating' });
-      await repos.reportEvents.append(report.reportId, 'delta', { key: 'study_options', text: 'x'.repeat(MAX_NOTIFY_PAYLOAD_BYTES) });
+      await repos.reportEvents.append(report.reportId, 'delta', {
+        key: 'study_options',
+        text: 'x'.repeat(MAX_NOTIFY_PAYLOAD_BYTES),
+      });
       // Progress events, and (migration 007's trigger) the report's creation as a change of its row.
       const progress = (): Record<string, unknown>[] => notices.filter((notice) => !('k' in notice));
       await until(() => progress().length === 2);
@@ -48,16 +59,23 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
       // The server drops the listening connection: the listener says so, reconnects, and hears again.
       const admin = new pg.Client({ connectionString: throwaway.url });
       await admin.connect();
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'uksmr-listen' AND datname = current_database()");
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'uksmr-listen' AND datname = current_database()",
+      );
       await admin.end();
       await until(() => states.length >= 3);
       expect(states).toEqual([true, false, true]);
-      expect(logged).toEqual(expect.arrayContaining(['database listener connected', 'database listener connection lost']));
+      expect(logged).toEqual(
+        expect.arrayContaining(['database listener connected', 'database listener connection lost']),
+      );
       await repos.reportEvents.append(report.reportId, 'complete', {});
       await until(() => progress().length === 3);
       expect(progress()[2]).toMatchObject({ s: 3, e: 'complete' });
       // A revoked sign-in is announced too.
-      const session = await repos.sessions.create({ userId: rows[0].user_id, expiresAt: new Date(Date.now() + 60_000) });
+      const session = await repos.sessions.create({
+        userId: rows[0].user_id,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
       await repos.sessions.revoke(session.sessionId);
       await until(() => notices.some((notice) => notice.k === 'session'));
       expect(notices.filter((notice) => notice.k === 'session')).toEqual([{ k: 'session', s: session.sessionId }]);
@@ -72,21 +90,39 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
 describe('the listener without a server', () => {
   it('keeps trying when the server cannot be reached at first, and refuses a channel that is not a plain name', async () => {
     const logged: string[] = [];
-    const logger = { info: (_: object, msg: string) => logged.push(msg), warn: (_: object, msg: string) => logged.push(msg) };
-    const listening = await listenPg('report_events', { onNotice: () => undefined }, { connectionString: 'postgres://postgres@127.0.0.1:1/none', logger, retryMs: [20, 40] });
+    const logger = {
+      info: (_: object, msg: string) => logged.push(msg),
+      warn: (_: object, msg: string) => logged.push(msg),
+    };
+    const listening = await listenPg(
+      'report_events',
+      { onNotice: () => undefined },
+      { connectionString: 'postgres://postgres@127.0.0.1:1/none', logger, retryMs: [20, 40] },
+    );
     await until(() => logged.filter((m) => m === 'database listener cannot connect yet').length >= 2);
     await listening.close();
-    await expect(listenPg('bad; DROP', { onNotice: () => undefined }, { connectionString: 'postgres://x@127.0.0.1:1/x' })).rejects.toThrow('not a plain channel name');
+    await expect(
+      listenPg('bad; DROP', { onNotice: () => undefined }, { connectionString: 'postgres://x@127.0.0.1:1/x' }),
+    ).rejects.toThrow('not a plain channel name');
   });
 
   it('on PGlite over the wire protocol: listens, says when the connection drops, reconnects, and closes', async () => {
     const pglite = await PGlite.create({ loadDataDir: await pgliteSnapshot() });
     // The stand-in server closes a connection idle for 300 ms: the listener's, which only waits for notifications.
-    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 5, idleTimeout: 300 });
+    const server = new PGLiteSocketServer({
+      db: pglite,
+      host: '127.0.0.1',
+      port: 0,
+      maxConnections: 5,
+      idleTimeout: 300,
+    });
     await server.start();
     const states: boolean[] = [];
     const logged: string[] = [];
-    const logger = { info: (_: object, msg: string) => logged.push(msg), warn: (_: object, msg: string) => logged.push(msg) };
+    const logger = {
+      info: (_: object, msg: string) => logged.push(msg),
+      warn: (_: object, msg: string) => logged.push(msg),
+    };
     const listening = await listenPg(
       REPORT_EVENTS_CHANNEL,
       { onNotice: () => undefined, onState: (s) => states.push(s) },
@@ -95,7 +131,9 @@ describe('the listener without a server', () => {
     try {
       await until(() => states.length >= 3);
       expect(states.slice(0, 3)).toEqual([true, false, true]);
-      expect(logged).toEqual(expect.arrayContaining(['database listener connected', 'database listener connection lost']));
+      expect(logged).toEqual(
+        expect.arrayContaining(['database listener connected', 'database listener connection lost']),
+      );
     } finally {
       await listening.close();
       await server.stop();

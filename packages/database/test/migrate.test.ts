@@ -6,7 +6,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/create-database.js';
 import { loadMigrations, migrate, MIGRATION_LOCK_KEY, MIGRATIONS_DIR } from '../src/migrate.js';
-import { createThrowawayDatabase, NEEDS_SERVER, targets, TEST_DATABASE_URL, type TestDatabase } from './support/databases.js';
+import {
+  createThrowawayDatabase,
+  NEEDS_SERVER,
+  targets,
+  TEST_DATABASE_URL,
+  type TestDatabase,
+} from './support/databases.js';
 
 const SHIPPED = [
   '001_users_and_sessions.sql',
@@ -36,7 +42,11 @@ describe('loadMigrations', () => {
   });
 
   it('ignores other files and refuses two files of one version', async () => {
-    const dir = await migrationsWith({ 'README.md': '# notes', '100_later.sql': 'SELECT 1;', '9_bad.sql': 'SELECT 1;' });
+    const dir = await migrationsWith({
+      'README.md': '# notes',
+      '100_later.sql': 'SELECT 1;',
+      '9_bad.sql': 'SELECT 1;',
+    });
     expect((await loadMigrations(dir)).map((m) => m.version)).toEqual([...SHIPPED_VERSIONS, 100]);
     const twin = await migrationsWith({ '002_twin.sql': 'SELECT 1;' });
     await expect(loadMigrations(twin)).rejects.toThrow('Two migrations have version 002');
@@ -68,7 +78,9 @@ describe.each(targets)('migrations on $name ($where)', (target) => {
   it('applies a new migration, and rolls back a failing one without recording it', async () => {
     const logged: object[] = [];
     const logger = { info: (obj: object) => logged.push(obj), warn: () => undefined };
-    const dir = await migrationsWith({ '090_extra.sql': 'CREATE TABLE extra (id int);\nINSERT INTO extra VALUES (1);' });
+    const dir = await migrationsWith({
+      '090_extra.sql': 'CREATE TABLE extra (id int);\nINSERT INTO extra VALUES (1);',
+    });
     expect(await migrate(handle.db, { directory: dir, logger })).toEqual(['090_extra.sql']);
     expect(logged).toEqual([{ migration: '090_extra.sql' }]);
 
@@ -92,73 +104,76 @@ describe.each(targets)('migrations on $name ($where)', (target) => {
   });
 });
 
-describe.skipIf(!TEST_DATABASE_URL)(`migrations on one PostgreSQL database shared by several instances ${NEEDS_SERVER}`, () => {
-  it('two instances starting together both succeed and each migration is applied once', async () => {
-    const throwaway = await createThrowawayDatabase();
-    try {
-      const [a, b] = await Promise.all([
-        createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() }),
-        createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() }),
-      ]);
-      const { rows } = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => r.version)).toEqual(SHIPPED_VERSIONS);
-      await Promise.all([a.close(), b.close()]);
-    } finally {
-      await throwaway.drop();
-    }
-  });
+describe.skipIf(!TEST_DATABASE_URL)(
+  `migrations on one PostgreSQL database shared by several instances ${NEEDS_SERVER}`,
+  () => {
+    it('two instances starting together both succeed and each migration is applied once', async () => {
+      const throwaway = await createThrowawayDatabase();
+      try {
+        const [a, b] = await Promise.all([
+          createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() }),
+          createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() }),
+        ]);
+        const { rows } = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+        expect(rows.map((r) => r.version)).toEqual(SHIPPED_VERSIONS);
+        await Promise.all([a.close(), b.close()]);
+      } finally {
+        await throwaway.drop();
+      }
+    });
 
-  it('waits for the advisory lock that another instance holds', async () => {
-    const throwaway = await createThrowawayDatabase();
-    const holder = new pg.Client({ connectionString: throwaway.url });
-    await holder.connect();
-    try {
-      await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      let done = false;
-      const starting = createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() }).then((db) => {
-        done = true;
-        return db;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(done).toBe(false);
-      const { rows } = await holder.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_locks
+    it('waits for the advisory lock that another instance holds', async () => {
+      const throwaway = await createThrowawayDatabase();
+      const holder = new pg.Client({ connectionString: throwaway.url });
+      await holder.connect();
+      try {
+        await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        let done = false;
+        const starting = createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() }).then((db) => {
+          done = true;
+          return db;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(done).toBe(false);
+        const { rows } = await holder.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks
          WHERE locktype = 'advisory' AND NOT granted
            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-      );
-      expect(rows[0].n).toBe(1);
-      await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-      const db = await starting;
-      expect(done).toBe(true);
-      await db.close();
-    } finally {
-      await holder.end();
-      await throwaway.drop();
-    }
-  });
+        );
+        expect(rows[0].n).toBe(1);
+        await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        const db = await starting;
+        expect(done).toBe(true);
+        await db.close();
+      } finally {
+        await holder.end();
+        await throwaway.drop();
+      }
+    });
 
-  it('closes the pool when migrating fails at start-up', async () => {
-    const throwaway = await createThrowawayDatabase();
-    const setup = new pg.Client({ connectionString: throwaway.url });
-    await setup.connect();
-    try {
-      await setup.query(`CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL,
+    it('closes the pool when migrating fails at start-up', async () => {
+      const throwaway = await createThrowawayDatabase();
+      const setup = new pg.Client({ connectionString: throwaway.url });
+      await setup.connect();
+      try {
+        await setup.query(`CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now())`);
-      await setup.query(`INSERT INTO schema_migrations (version, name) VALUES (1, '001_something_else.sql')`);
-      await expect(createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() })).rejects.toThrow(
-        'Migration 1 was applied as 001_something_else.sql',
-      );
-      // A backend leaves pg_stat_activity a moment after its client has gone.
-      const connections = async () =>
-        (
-          await setup.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'uksmr'`,
-          )
-        ).rows[0].n;
-      await expect.poll(connections).toBe(0);
-    } finally {
-      await setup.end();
-      await throwaway.drop();
-    }
-  });
-});
+        await setup.query(`INSERT INTO schema_migrations (version, name) VALUES (1, '001_something_else.sql')`);
+        await expect(createDatabase({ databaseUrl: throwaway.url, dataDir: tmpdir() })).rejects.toThrow(
+          'Migration 1 was applied as 001_something_else.sql',
+        );
+        // A backend leaves pg_stat_activity a moment after its client has gone.
+        const connections = async () =>
+          (
+            await setup.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'uksmr'`,
+            )
+          ).rows[0].n;
+        await expect.poll(connections).toBe(0);
+      } finally {
+        await setup.end();
+        await throwaway.drop();
+      }
+    });
+  },
+);

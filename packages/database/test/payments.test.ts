@@ -54,7 +54,9 @@ describe.each(targets)('payments and Stripe events on $name ($where)', (target) 
       ).rejects.toMatchObject({ code: '23514' });
       const checkoutSessionId = sessionId();
       await db.repos.payments.createPending({ userId, checkoutSessionId, amountPence: 299 });
-      await expect(db.repos.payments.createPending({ userId, checkoutSessionId, amountPence: 299 })).rejects.toMatchObject({
+      await expect(
+        db.repos.payments.createPending({ userId, checkoutSessionId, amountPence: 299 }),
+      ).rejects.toMatchObject({
         code: '23505',
       });
     });
@@ -62,7 +64,9 @@ describe.each(targets)('payments and Stripe events on $name ($where)', (target) 
     it('finds a payment by session (for its owner only) and by report', async () => {
       const { userId, payment, report } = await paidReport();
       const session = payment.stripeCheckoutSessionId;
-      expect(await db.repos.payments.findBySessionForOwner(userId, session)).toMatchObject({ paymentId: payment.paymentId });
+      expect(await db.repos.payments.findBySessionForOwner(userId, session)).toMatchObject({
+        paymentId: payment.paymentId,
+      });
       expect(await db.repos.payments.findBySessionForOwner(await db.newUser(), session)).toBeNull();
       expect(await db.repos.payments.findBySession(session)).toMatchObject({ reportId: report.reportId });
       expect(await db.repos.payments.findBySession('cs_unknown')).toBeNull();
@@ -85,7 +89,9 @@ describe.each(targets)('payments and Stripe events on $name ($where)', (target) 
     it('lets one of several concurrent confirmations win', async () => {
       const checkoutSessionId = sessionId();
       await db.repos.payments.createPending({ userId: await db.newUser(), checkoutSessionId, amountPence: 299 });
-      const results = await Promise.all([1, 2, 3].map(() => db.repos.payments.markSucceeded(checkoutSessionId, 'pi_x')));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => db.repos.payments.markSucceeded(checkoutSessionId, 'pi_x')),
+      );
       expect(results.filter((r) => r !== null)).toHaveLength(1);
     });
 
@@ -103,7 +109,9 @@ describe.each(targets)('payments and Stripe events on $name ($where)', (target) 
       expect(await db.repos.payments.linkReport(payment.paymentId, second.reportId)).toBe(false);
       expect(await db.repos.payments.findByReport(second.reportId)).toBeNull();
       const other = await db.repos.payments.createPending({ userId, checkoutSessionId: sessionId(), amountPence: 299 });
-      await expect(db.repos.payments.linkReport(other.paymentId, report.reportId)).rejects.toMatchObject({ code: '23505' });
+      await expect(db.repos.payments.linkReport(other.paymentId, report.reportId)).rejects.toMatchObject({
+        code: '23505',
+      });
     });
 
     it('lists succeeded payments whose report failed, and refunds each once', async () => {
@@ -112,7 +120,11 @@ describe.each(targets)('payments and Stripe events on $name ($where)', (target) 
       await db.repos.reports.claim(failed.report.reportId);
       await db.repos.reports.fail(failed.report.reportId, 'model error');
       await db.repos.reports.claim(completed.report.reportId);
-      await db.repos.reports.complete(completed.report.reportId, { content: {}, citations: [], generationMetadata: {} });
+      await db.repos.reports.complete(completed.report.reportId, {
+        content: {},
+        citations: [],
+        generationMetadata: {},
+      });
 
       const due = await db.repos.payments.listRefundsDue();
       expect(due.map((p) => p.paymentId)).toContain(failed.payment.paymentId);
@@ -132,7 +144,9 @@ describe.each(targets)('payments and Stripe events on $name ($where)', (target) 
       expect(refunded).toMatchObject({ status: 'refunded', refundReason: 'generation failed' });
       expect(refunded.refundedAt).toBeInstanceOf(Date);
       expect(refunded.updatedAt.getTime()).toBeGreaterThanOrEqual(refunded.createdAt.getTime());
-      expect((await db.repos.payments.listRefundsDue()).map((p) => p.paymentId)).not.toContain(failed.payment.paymentId);
+      expect((await db.repos.payments.listRefundsDue()).map((p) => p.paymentId)).not.toContain(
+        failed.payment.paymentId,
+      );
     });
 
     it('lists at most `limit` refunds, oldest first', async () => {

@@ -14,11 +14,15 @@ describe.each(targets)('follow-up questions on $name', (target) => {
     return { userId, reportId };
   }
 
-  const ask = (userId: string, reportId: string, text: string, max = 3) => askWithinLimit(db.handle.db, { userId, reportId, text, max });
+  const ask = (userId: string, reportId: string, text: string, max = 3) =>
+    askWithinLimit(db.handle.db, { userId, reportId, text, max });
 
   it('asks on the owner’s completed report only: another user, a pending report and a non-UUID are refused', async () => {
     const { userId, reportId } = await completedReport();
-    expect(await ask(userId, reportId, 'Can my wife come?')).toMatchObject({ kind: 'asked', question: { status: 'pending', reportId, userId } });
+    expect(await ask(userId, reportId, 'Can my wife come?')).toMatchObject({
+      kind: 'asked',
+      question: { status: 'pending', reportId, userId },
+    });
     expect(await ask(await db.newUser(), reportId, 'Can my wife come?')).toEqual({ kind: 'not-found' });
     expect(await ask(userId, 'not-a-uuid', 'x')).toEqual({ kind: 'not-found' });
     const pending = await db.repos.reports.create({ userId, subject: 'Law' });
@@ -44,9 +48,21 @@ describe.each(targets)('follow-up questions on $name', (target) => {
     const id = asked.question.questionId;
     const claims = await Promise.all([1, 2, 3].map(() => db.repos.questions.claim(id)));
     expect(claims.filter((c) => c !== null)).toHaveLength(1);
-    expect(await db.repos.questions.complete(id, { answer: 'A CAS is … [1]', citations: [{ id: 1 }], generationMetadata: {} })).toBe(true);
-    expect(await db.repos.questions.complete(id, { answer: 'again', citations: [], generationMetadata: {} })).toBe(false);
-    expect(await db.repos.questions.getForOwner(userId, reportId, id)).toMatchObject({ status: 'answered', answer: 'A CAS is … [1]', citations: [{ id: 1 }] });
+    expect(
+      await db.repos.questions.complete(id, {
+        answer: 'A CAS is … [1]',
+        citations: [{ id: 1 }],
+        generationMetadata: {},
+      }),
+    ).toBe(true);
+    expect(await db.repos.questions.complete(id, { answer: 'again', citations: [], generationMetadata: {} })).toBe(
+      false,
+    );
+    expect(await db.repos.questions.getForOwner(userId, reportId, id)).toMatchObject({
+      status: 'answered',
+      answer: 'A CAS is … [1]',
+      citations: [{ id: 1 }],
+    });
     expect(await db.repos.questions.getForOwner(await db.newUser(), reportId, id)).toBeNull();
     expect(await db.repos.questions.getForOwner(userId, reportId, 'nope')).toBeNull();
   });
@@ -74,7 +90,9 @@ describe.each(targets)('follow-up questions on $name', (target) => {
     if (a.kind !== 'asked' || b.kind !== 'asked') throw new Error('not asked');
     await db.repos.questions.claim(a.question.questionId);
     const later = new Date(Date.now() + 60_000);
-    expect((await db.repos.questions.failStale(later, 'stale')).map((q) => q.questionId)).toEqual([a.question.questionId]);
+    expect((await db.repos.questions.failStale(later, 'stale')).map((q) => q.questionId)).toEqual([
+      a.question.questionId,
+    ]);
     expect(await db.repos.questions.listPendingBefore(later)).toContain(b.question.questionId);
   });
 });

@@ -7,9 +7,17 @@ describe.each(targets)('the profile a report is written for (migration 004) on $
 
   it('stores the subject id and the profile, and returns them on get and in both lists', async () => {
     const userId = await db.newUser();
-    const created = await db.repos.reports.create({ userId, subject: 'MSc Data Science', subjectId: 'data-science-ai', profile });
+    const created = await db.repos.reports.create({
+      userId,
+      subject: 'MSc Data Science',
+      subjectId: 'data-science-ai',
+      profile,
+    });
     expect(created).toMatchObject({ subjectId: 'data-science-ai', profile });
-    expect(await db.repos.reports.getForOwner(userId, created.reportId)).toMatchObject({ subjectId: 'data-science-ai', profile });
+    expect(await db.repos.reports.getForOwner(userId, created.reportId)).toMatchObject({
+      subjectId: 'data-science-ai',
+      profile,
+    });
     for (const withContent of [true, false]) {
       const page = await db.repos.reports.listForOwner(userId, { limit: 10, offset: 0, withContent });
       expect(page.reports[0]).toMatchObject({ subjectId: 'data-science-ai', profile });
@@ -19,7 +27,10 @@ describe.each(targets)('the profile a report is written for (migration 004) on $
   it('leaves every part null when unknown, also for a partial profile', async () => {
     const userId = await db.newUser();
     const bare = await db.repos.reports.create({ userId, subject: 'Nursing' });
-    expect(bare).toMatchObject({ subjectId: null, profile: { level: null, intake: null, city: null, nationality: null } });
+    expect(bare).toMatchObject({
+      subjectId: null,
+      profile: { level: null, intake: null, city: null, nationality: null },
+    });
     const partial = await db.repos.reports.create({ userId, subject: 'Nursing', profile: { intake: '2028-01' } });
     expect(partial.profile).toEqual({ level: null, intake: '2028-01', city: null, nationality: null });
   });

@@ -52,7 +52,9 @@ describe.each(targets)('reports and their events on $name ($where)', (target) =>
       await expect(
         db.handle.db.query(`INSERT INTO reports (user_id, subject, country) VALUES ($1, 's', 'FR')`, [userId]),
       ).rejects.toMatchObject({ code: '23514' });
-      await expect(db.repos.reports.create({ userId, subject: 'x'.repeat(201) })).rejects.toMatchObject({ code: '22001' });
+      await expect(db.repos.reports.create({ userId, subject: 'x'.repeat(201) })).rejects.toMatchObject({
+        code: '22001',
+      });
     });
 
     it('shows a report to its owner only, and not once soft-deleted', async () => {
@@ -85,18 +87,31 @@ describe.each(targets)('reports and their events on $name ($where)', (target) =>
       expect(lastPage.reports.map((r) => r.reportId)).toEqual([ids[0]]);
       const failed = await db.repos.reports.listForOwner(owner, { limit: 10, offset: 0, status: 'failed' });
       expect(failed).toMatchObject({ total: 1, reports: [{ reportId: ids[0], status: 'failed' }] });
-      expect(await db.repos.reports.listForOwner(await db.newUser(), { limit: 10, offset: 0 })).toEqual({ reports: [], total: 0 });
+      expect(await db.repos.reports.listForOwner(await db.newUser(), { limit: 10, offset: 0 })).toEqual({
+        reports: [],
+        total: 0,
+      });
     });
 
     it('lists without the stored result when asked for a light list', async () => {
       const userId = await db.newUser();
       const report = await db.repos.reports.create({ userId, subject: 'Law' });
       await db.repos.reports.claim(report.reportId);
-      await db.repos.reports.complete(report.reportId, { content: { a: 1 }, citations: [{ id: 1 }], generationMetadata: { m: 1 } });
+      await db.repos.reports.complete(report.reportId, {
+        content: { a: 1 },
+        citations: [{ id: 1 }],
+        generationMetadata: { m: 1 },
+      });
       const full = await db.repos.reports.listForOwner(userId, { limit: 1, offset: 0 });
       expect(full.reports[0]).toMatchObject({ status: 'completed', content: { a: 1 }, citations: [{ id: 1 }] });
       const light = await db.repos.reports.listForOwner(userId, { limit: 1, offset: 0, withContent: false });
-      expect(light.reports[0]).toMatchObject({ reportId: report.reportId, status: 'completed', content: null, citations: null, generationMetadata: null });
+      expect(light.reports[0]).toMatchObject({
+        reportId: report.reportId,
+        status: 'completed',
+        content: null,
+        citations: null,
+        generationMetadata: null,
+      });
       expect(light.reports[0].completedAt).toBeInstanceOf(Date);
     });
 
@@ -174,9 +189,10 @@ describe.each(targets)('reports and their events on $name ($where)', (target) =>
       const recent = await db.repos.reports.create({ userId, subject: 'recent' });
       const started = await db.repos.reports.create({ userId, subject: 'started' });
       await db.repos.reports.claim(started.reportId);
-      await db.handle.db.query(`UPDATE reports SET created_at = now() - interval '10 minutes' WHERE report_id = ANY($1)`, [
-        [stuck.reportId, started.reportId],
-      ]);
+      await db.handle.db.query(
+        `UPDATE reports SET created_at = now() - interval '10 minutes' WHERE report_id = ANY($1)`,
+        [[stuck.reportId, started.reportId]],
+      );
       const pending = await db.repos.reports.listPendingBefore(new Date(Date.now() - 60_000));
       expect(pending).toContain(stuck.reportId);
       expect(pending).not.toContain(recent.reportId);
@@ -195,7 +211,8 @@ describe.each(targets)('reports and their events on $name ($where)', (target) =>
       expect(await raw(young)).toEqual({ status: 'pending', deleted_at: null });
       // Soft-deleted as of the moment they expired, so erasure falls 90 days after creation.
       const expiredAt = async (id: string) =>
-        (await db.handle.db.query<{ expires_at: Date }>('SELECT expires_at FROM reports WHERE report_id = $1', [id])).rows[0].expires_at;
+        (await db.handle.db.query<{ expires_at: Date }>('SELECT expires_at FROM reports WHERE report_id = $1', [id]))
+          .rows[0].expires_at;
       expect(await raw(due)).toEqual({ status: 'expired', deleted_at: await expiredAt(due) });
       expect(await raw(failedDue)).toEqual({ status: 'failed', deleted_at: await expiredAt(failedDue) });
       expect(await db.repos.reports.getForOwner(userId, due)).toBeNull();
@@ -207,7 +224,11 @@ describe.each(targets)('reports and their events on $name ($where)', (target) =>
       const kept = await oldReport(userId, 89, daysAgo(59));
       const erased = await oldReport(userId, 91, daysAgo(61));
       const live = await oldReport(userId, 91);
-      const payment = await db.repos.payments.createPending({ userId, checkoutSessionId: `cs_${randomUUID()}`, amountPence: 299 });
+      const payment = await db.repos.payments.createPending({
+        userId,
+        checkoutSessionId: `cs_${randomUUID()}`,
+        amountPence: 299,
+      });
       await db.repos.payments.linkReport(payment.paymentId, erased);
       await db.repos.reportEvents.append(erased, 'status', { status: 'pending' });
 
@@ -237,7 +258,11 @@ describe.each(targets)('reports and their events on $name ($where)', (target) =>
       const userId = await db.newUser();
       const { reportId } = await db.repos.reports.create({ userId, subject: 'json text' });
       await db.repos.reports.claim(reportId);
-      await db.repos.reports.complete(reportId, { content: { a: 'x"y' }, citations: [{ id: 1 }], generationMetadata: null });
+      await db.repos.reports.complete(reportId, {
+        content: { a: 'x"y' },
+        citations: [{ id: 1 }],
+        generationMetadata: null,
+      });
       const row = await db.repos.reports.getForOwner(userId, reportId, { jsonAsText: true });
       expect(JSON.parse(row!.content as string)).toEqual({ a: 'x"y' });
       expect(JSON.parse(row!.citations as string)).toEqual([{ id: 1 }]);
@@ -286,7 +311,9 @@ describe.each(targets)('reports and their events on $name ($where)', (target) =>
       const { reportId } = await db.repos.reports.create({ userId: await db.newUser(), subject: 'finished' });
       for (const event of ['status', 'section', 'delta']) await db.repos.reportEvents.append(reportId, event, {});
       expect(await db.repos.reportEvents.appendFinal(reportId, 'complete', {})).toBe(4);
-      expect(await db.repos.reportEvents.listAfter(reportId, 0)).toEqual([{ reportId, seq: 4, event: 'complete', data: {} }]);
+      expect(await db.repos.reportEvents.listAfter(reportId, 0)).toEqual([
+        { reportId, seq: 4, event: 'complete', data: {} },
+      ]);
       expect(await db.repos.reportEvents.listAfter(reportId, 3)).toHaveLength(1);
     });
 

@@ -35,7 +35,11 @@ describe.each(targets)('users and sessions on $name ($where)', (target) => {
       const user = await db.repos.users.createLocal({ email, passwordHash: 'h' });
       expect(await db.repos.users.findLocalByEmail(email.toUpperCase())).toEqual(user);
       expect(await db.repos.users.findLocalByEmail(uniqueEmail())).toBeNull();
-      await db.repos.users.upsertExternal({ externalId: `user_${randomUUID()}`, authProvider: 'google', email: `x${email}` });
+      await db.repos.users.upsertExternal({
+        externalId: `user_${randomUUID()}`,
+        authProvider: 'google',
+        email: `x${email}`,
+      });
       expect(await db.repos.users.findLocalByEmail(`x${email}`)).toBeNull();
     });
 
@@ -46,7 +50,11 @@ describe.each(targets)('users and sessions on $name ($where)', (target) => {
 
     it('inserts an outside identity, then updates its provider and e-mail', async () => {
       const externalId = `user_${randomUUID()}`;
-      const first = await db.repos.users.upsertExternal({ externalId, authProvider: 'google', email: 'a@example.test' });
+      const first = await db.repos.users.upsertExternal({
+        externalId,
+        authProvider: 'google',
+        email: 'a@example.test',
+      });
       expect(first).toMatchObject({ externalId, authProvider: 'google', email: 'a@example.test', passwordHash: null });
       const second = await db.repos.users.upsertExternal({ externalId, authProvider: 'email', email: null });
       expect(second).toMatchObject({ userId: first.userId, authProvider: 'email', email: null });
@@ -58,7 +66,9 @@ describe.each(targets)('users and sessions on $name ($where)', (target) => {
         db.handle.db.query(`INSERT INTO users (external_id, auth_provider) VALUES ('x', 'myspace')`),
       ).rejects.toMatchObject({ code: '23514' });
       await expect(
-        db.handle.db.query(`INSERT INTO users (external_id, auth_provider, email) VALUES ('y', 'local', 'y@example.test')`),
+        db.handle.db.query(
+          `INSERT INTO users (external_id, auth_provider, email) VALUES ('y', 'local', 'y@example.test')`,
+        ),
       ).rejects.toMatchObject({ code: '23514' });
     });
 
@@ -128,7 +138,9 @@ describe.each(targets)('users and sessions on $name ($where)', (target) => {
     it('lets only one of several concurrent rotations win', async () => {
       const userId = await db.newUser();
       const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
-      const results = await Promise.all([1, 2, 3, 4, 5].map(() => db.repos.sessions.rotate(sessionId, userId, inOneHour())));
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map(() => db.repos.sessions.rotate(sessionId, userId, inOneHour())),
+      );
       expect(results.filter((r) => r !== null)).toHaveLength(1);
     });
 
@@ -138,7 +150,13 @@ describe.each(targets)('users and sessions on $name ($where)', (target) => {
       const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
       const later = new Date(now.getTime() + 2 * 60 * 60 * 1000);
       const use = (generation: number, at = now) =>
-        db.repos.sessions.useRefresh({ sessionId, generation, idleExpiresAt: later, maxAgeMs: 30 * 86_400_000, now: at });
+        db.repos.sessions.useRefresh({
+          sessionId,
+          generation,
+          idleExpiresAt: later,
+          maxAgeMs: 30 * 86_400_000,
+          now: at,
+        });
       expect(await use(0)).toEqual({ kind: 'rotated', userId, generation: 1, expiresAt: later });
       expect(await use(1)).toEqual({ kind: 'rotated', userId, generation: 2, expiresAt: later });
       expect(await use(5)).toEqual({ kind: 'inactive' });
@@ -155,15 +173,47 @@ describe.each(targets)('users and sessions on $name ($where)', (target) => {
       const { sessionId } = await db.repos.sessions.create({ userId, expiresAt: inOneHour() });
       const now = new Date();
       const far = new Date(now.getTime() + 10 * 86_400_000);
-      const capped = await db.repos.sessions.useRefresh({ sessionId, generation: 0, idleExpiresAt: far, maxAgeMs: 60_000, now });
+      const capped = await db.repos.sessions.useRefresh({
+        sessionId,
+        generation: 0,
+        idleExpiresAt: far,
+        maxAgeMs: 60_000,
+        now,
+      });
       expect(capped.kind).toBe('rotated');
       const cap = capped.kind === 'rotated' ? capped.expiresAt.getTime() : 0;
       expect(cap).toBeLessThanOrEqual(now.getTime() + 60_000 + 5_000);
       const afterCap = new Date(cap + 1);
-      expect(await db.repos.sessions.useRefresh({ sessionId, generation: 1, idleExpiresAt: far, maxAgeMs: 60_000, now: afterCap })).toEqual({ kind: 'inactive' });
-      expect(await db.repos.sessions.useRefresh({ sessionId, generation: 0, idleExpiresAt: far, maxAgeMs: 60_000, now: afterCap })).toEqual({ kind: 'inactive' });
-      expect(await db.repos.sessions.useRefresh({ sessionId: 'garbage', generation: 0, idleExpiresAt: far, maxAgeMs: 1, now })).toEqual({ kind: 'inactive' });
-      expect(await db.repos.sessions.useRefresh({ sessionId, generation: 0.5, idleExpiresAt: far, maxAgeMs: 1, now })).toEqual({ kind: 'inactive' });
+      expect(
+        await db.repos.sessions.useRefresh({
+          sessionId,
+          generation: 1,
+          idleExpiresAt: far,
+          maxAgeMs: 60_000,
+          now: afterCap,
+        }),
+      ).toEqual({ kind: 'inactive' });
+      expect(
+        await db.repos.sessions.useRefresh({
+          sessionId,
+          generation: 0,
+          idleExpiresAt: far,
+          maxAgeMs: 60_000,
+          now: afterCap,
+        }),
+      ).toEqual({ kind: 'inactive' });
+      expect(
+        await db.repos.sessions.useRefresh({
+          sessionId: 'garbage',
+          generation: 0,
+          idleExpiresAt: far,
+          maxAgeMs: 1,
+          now,
+        }),
+      ).toEqual({ kind: 'inactive' });
+      expect(
+        await db.repos.sessions.useRefresh({ sessionId, generation: 0.5, idleExpiresAt: far, maxAgeMs: 1, now }),
+      ).toEqual({ kind: 'inactive' });
     });
 
     it('revokes every session of one user, and sets a new password hash for a local account only', async () => {

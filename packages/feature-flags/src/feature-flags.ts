@@ -29,7 +29,10 @@ export interface FeatureFlags {
 export function createFeatureFlags(resolved: ResolvedFlags, log?: FlagEvaluationListener): FeatureFlags {
   const flags = Object.freeze(
     Object.fromEntries(
-      FEATURE_FLAGS.map((flag) => [flag, Object.freeze({ value: resolved[flag].value, source: resolved[flag].source })]),
+      FEATURE_FLAGS.map((flag) => [
+        flag,
+        Object.freeze({ value: resolved[flag].value, source: resolved[flag].source }),
+      ]),
     ) as Record<FeatureFlag, FlagState>,
   );
   return Object.freeze({

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createFeatureFlags, resolveFlags, type FeatureFlag, type FlagEvaluation, type FlagSource } from '../src/index.js';
+import {
+  createFeatureFlags,
+  resolveFlags,
+  type FeatureFlag,
+  type FlagEvaluation,
+  type FlagSource,
+} from '../src/index.js';
 
 describe('createFeatureFlags', () => {
   it('answers isEnabled from the resolved flags', () => {
@@ -45,6 +51,8 @@ describe('createFeatureFlags', () => {
 
   it('refuses a name that is not a flag', () => {
     const flags = createFeatureFlags(resolveFlags('dev', {}));
-    expect(() => flags.isEnabled('ENABLE_MAGIC' as FeatureFlag)).toThrow(new TypeError('unknown feature flag "ENABLE_MAGIC"'));
+    expect(() => flags.isEnabled('ENABLE_MAGIC' as FeatureFlag)).toThrow(
+      new TypeError('unknown feature flag "ENABLE_MAGIC"'),
+    );
   });
 });

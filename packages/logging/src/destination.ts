@@ -11,7 +11,11 @@ export class LogDestination {
   #file: RotatingLogFile | undefined;
 
   /** Tees to `stdout` and `file`; `onFileFailure` is told once when the file stops working. */
-  constructor(stdout: NodeJS.WritableStream | false, file: RotatingLogFile | undefined, onFileFailure: (error: unknown) => void) {
+  constructor(
+    stdout: NodeJS.WritableStream | false,
+    file: RotatingLogFile | undefined,
+    onFileFailure: (error: unknown) => void,
+  ) {
     this.#stdout = stdout;
     this.#file = file;
     this.#onFileFailure = onFileFailure;

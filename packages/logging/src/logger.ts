@@ -118,7 +118,10 @@ function redactChildren(logger: Logger): void {
 function withRedactedSerializers(options: ChildLoggerOptions): ChildLoggerOptions {
   const { serializers } = options;
   if (!serializers) return options;
-  const redacted = Object.entries(serializers).map(([key, serialize]) => [key, (value: unknown) => redact(serialize(value))]);
+  const redacted = Object.entries(serializers).map(([key, serialize]) => [
+    key,
+    (value: unknown) => redact(serialize(value)),
+  ]);
   return { ...options, serializers: Object.fromEntries(redacted) as typeof serializers };
 }
 

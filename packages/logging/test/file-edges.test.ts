@@ -62,7 +62,13 @@ describe('closing', () => {
 
   it('closes the file behind a logger on close(), and the file a failed write gave up', async () => {
     const dir = tempDir();
-    const logger = createLogger({ level: 'info', environment: 'test', logDir: dir, stdout: false, clock: new FakeClock('2025-03-01T10:00:00Z').now });
+    const logger = createLogger({
+      level: 'info',
+      environment: 'test',
+      logDir: dir,
+      stdout: false,
+      clock: new FakeClock('2025-03-01T10:00:00Z').now,
+    });
     logger.info('one');
     expect(openFilesIn(dir)).toEqual(['app-2025-03-01-1.log']);
     await logger.close();
@@ -71,7 +77,14 @@ describe('closing', () => {
     // A rotation that cannot open the next file: the current one is closed as the logger gives files up.
     const full = tempDir();
     const clock = new FakeClock('2025-03-01T10:00:00Z');
-    const degraded = createLogger({ level: 'info', environment: 'test', logDir: full, stdout: false, clock: clock.now, maxSizeMb: 0.0001 });
+    const degraded = createLogger({
+      level: 'info',
+      environment: 'test',
+      logDir: full,
+      stdout: false,
+      clock: clock.now,
+      maxSizeMb: 0.0001,
+    });
     mkdirSync(join(full, 'app-2025-03-01-2.log')); // a directory where the next file should go
     degraded.info('x'.repeat(200));
     degraded.info('y'.repeat(200));
@@ -92,7 +105,8 @@ describe('log file names', () => {
   it('leaves an archived or foreign copy of an expired file alone at retention', () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
-    for (const name of ['app-2020-01-01-1.log', 'app-2020-01-01-1.log.gz', 'backup-app-2020-01-01-1.log']) writeFileSync(join(dir, name), 'old\n');
+    for (const name of ['app-2020-01-01-1.log', 'app-2020-01-01-1.log.gz', 'backup-app-2020-01-01-1.log'])
+      writeFileSync(join(dir, name), 'old\n');
     file(dir, new FakeClock('2025-03-01T10:00:00Z'), 1000).close();
     expect(filesIn(dir)).toEqual(['app-2020-01-01-1.log.gz', 'app-2025-03-01-1.log', 'backup-app-2020-01-01-1.log']);
   });
@@ -106,7 +120,11 @@ describe('options and redaction edges', () => {
   });
 
   it('redacts card verification values under either name', () => {
-    expect(redact({ cvc: '123', cvv: '456', CVV: 789 })).toEqual({ cvc: '[REDACTED]', cvv: '[REDACTED]', CVV: '[REDACTED]' });
+    expect(redact({ cvc: '123', cvv: '456', CVV: 789 })).toEqual({
+      cvc: '[REDACTED]',
+      cvv: '[REDACTED]',
+      CVV: '[REDACTED]',
+    });
   });
 
   it('redacts a Bearer token after several spaces', () => {
@@ -114,7 +132,9 @@ describe('options and redaction edges', () => {
   });
 
   it('redacts a whole quoted JSON value, spaces and escaped quotes included', () => {
-    expect(redactString('{"password": "correct horse, battery", "user": "sam"}')).toBe('{"password": "[REDACTED]", "user": "sam"}');
+    expect(redactString('{"password": "correct horse, battery", "user": "sam"}')).toBe(
+      '{"password": "[REDACTED]", "user": "sam"}',
+    );
     expect(redactString('{"token":"a\\"b c","n":1}')).toBe('{"token":"[REDACTED]","n":1}');
   });
 

@@ -24,7 +24,10 @@ describe('line shape', () => {
     logger.info('first');
     clock.set('2025-03-02T00:00:00.001+01:00');
     logger.info('second');
-    expect(sink.records.map((record) => record.timestamp)).toEqual(['2025-03-01T12:34:56.789Z', '2025-03-01T23:00:00.001Z']);
+    expect(sink.records.map((record) => record.timestamp)).toEqual([
+      '2025-03-01T12:34:56.789Z',
+      '2025-03-01T23:00:00.001Z',
+    ]);
   });
 
   it('labels levels DEBUG, INFO, WARN and ERROR, with trace as DEBUG and fatal as ERROR', () => {
@@ -78,7 +81,7 @@ describe('line shape', () => {
   it('writes to process.stdout when no stdout is given', () => {
     const written: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => written.push(chunk) > 0);
+    process.stdout.write = (chunk: string) => written.push(chunk) > 0;
     try {
       createLogger({ level: 'info', environment: 'test' }).info('to stdout');
     } finally {

@@ -104,11 +104,17 @@ describe('logger redaction', () => {
   it('redacts what serializers given to a child produce (as Fastify passes its req serializer)', () => {
     const { sink, logger } = setup();
     class IncomingRequest {
-      constructor(readonly url: string, readonly headers: Record<string, string>) {}
+      constructor(
+        readonly url: string,
+        readonly headers: Record<string, string>,
+      ) {}
     }
     const serializers = { req: (req: IncomingRequest) => ({ url: req.url, headers: req.headers }) };
     const child = logger.child({}, { serializers, level: 'debug' });
-    child.info({ req: new IncomingRequest('/cb?access_token=abc&x=1', { authorization: 'Bearer abc.def' }) }, 'incoming');
+    child.info(
+      { req: new IncomingRequest('/cb?access_token=abc&x=1', { authorization: 'Bearer abc.def' }) },
+      'incoming',
+    );
     child.child({ reqId: 'r-1' }).info({ req: new IncomingRequest('/ok', {}) }, 'grandchild keeps serializers');
     expect(sink.records.map((record) => record.req)).toEqual([
       { url: '/cb?access_token=[REDACTED]&x=1', headers: { authorization: '[REDACTED]' } },

@@ -100,7 +100,11 @@ describe('redact', () => {
       tokens_used: 1200,
     };
     expect(redact(input)).toEqual({
-      user: { email: 's***@example.com', password: '[REDACTED]', profile: { apiKey: '[REDACTED]', note: 'card [REDACTED]' } },
+      user: {
+        email: 's***@example.com',
+        password: '[REDACTED]',
+        profile: { apiKey: '[REDACTED]', note: 'card [REDACTED]' },
+      },
       headers: {
         authorization: '[REDACTED]',
         cookie: '[REDACTED]',
@@ -149,7 +153,11 @@ describe('redact', () => {
 
   it('keeps the errors of an AggregateError', () => {
     const result = redact(new AggregateError([new Error('password=x')], 'several')) as Record<string, unknown>;
-    expect(result).toMatchObject({ type: 'AggregateError', message: 'several', errors: [{ message: 'password=[REDACTED]' }] });
+    expect(result).toMatchObject({
+      type: 'AggregateError',
+      message: 'several',
+      errors: [{ message: 'password=[REDACTED]' }],
+    });
   });
 
   it('marks cycles but not shared references', () => {
@@ -164,7 +172,12 @@ describe('redact', () => {
     const date = new Date(0);
     const buffer = Buffer.from('password=x');
     const map = new Map([['token', 't']]);
-    expect(redact({ headers, date, buffer, map })).toEqual({ headers: { authorization: '[REDACTED]' }, date, buffer, map });
+    expect(redact({ headers, date, buffer, map })).toEqual({
+      headers: { authorization: '[REDACTED]' },
+      date,
+      buffer,
+      map,
+    });
     const result = redact({ date }) as { date: Date };
     expect(result.date).toBe(date);
   });

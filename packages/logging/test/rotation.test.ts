@@ -10,7 +10,8 @@ const TINY_BYTES = TINY_MB * 1024 * 1024;
 
 function setup(clock: FakeClock, options: Partial<LoggerOptions> = {}) {
   const dir = tempDir();
-  const start = () => createLogger({ level: 'info', environment: 'test', logDir: dir, stdout: false, clock: clock.now, ...options });
+  const start = () =>
+    createLogger({ level: 'info', environment: 'test', logDir: dir, stdout: false, clock: clock.now, ...options });
   return { dir, start };
 }
 
@@ -124,13 +125,21 @@ describe('log files', () => {
     const first = start();
     first.info('after restart');
     await first.close();
-    expect(recordsIn(dir, 'app-2025-03-01-2.log').map((record) => record.msg)).toEqual(['before restart', 'after restart']);
+    expect(recordsIn(dir, 'app-2025-03-01-2.log').map((record) => record.msg)).toEqual([
+      'before restart',
+      'after restart',
+    ]);
 
     writeFileSync(join(dir, 'app-2025-03-01-2.log'), 'x'.repeat(TINY_BYTES - 10) + '\n');
     const second = start();
     second.info('needs room');
     await second.close();
-    expect(filesIn(dir)).toEqual(['app-2025-02-28-7.log', 'app-2025-03-01-1.log', 'app-2025-03-01-2.log', 'app-2025-03-01-3.log']);
+    expect(filesIn(dir)).toEqual([
+      'app-2025-02-28-7.log',
+      'app-2025-03-01-1.log',
+      'app-2025-03-01-2.log',
+      'app-2025-03-01-3.log',
+    ]);
     expect(recordsIn(dir, 'app-2025-03-01-3.log').map((record) => record.msg)).toEqual(['needs room']);
   });
 });

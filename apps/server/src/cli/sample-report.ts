@@ -23,7 +23,14 @@ export const SAMPLE_SUBJECT = 'Nursing';
 async function main(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'uksmr-sample-'));
   const config = loadConfig(
-    { ENVIRONMENT_MODE: 'dev', DATA_DIR: home, LOG_DIR: join(home, 'logs'), LOG_LEVEL: 'error', ENABLE_PAYMENTS: 'false', AUTH_SECRET: 'sample-secret-sample-secret-sample-0123' },
+    {
+      ENVIRONMENT_MODE: 'dev',
+      DATA_DIR: home,
+      LOG_DIR: join(home, 'logs'),
+      LOG_LEVEL: 'error',
+      ENABLE_PAYMENTS: 'false',
+      AUTH_SECRET: 'sample-secret-sample-secret-sample-0123',
+    },
     { envFile: false },
   );
   const quiet = new Writable({ write: (_chunk, _encoding, callback) => callback() });
@@ -31,13 +38,28 @@ async function main(): Promise<void> {
   const database = await createDatabase({ dataDir: home, memory: true });
   const app = await buildApp(config, { logger, database, flags: createFeatureFlags(config.flags) });
   try {
-    const signup = await app.inject({ method: 'POST', url: '/auth/signup', payload: { email: 'sample@example.com', password: 'sample report password' } });
+    const signup = await app.inject({
+      method: 'POST',
+      url: '/auth/signup',
+      payload: { email: 'sample@example.com', password: 'sample report password' },
+    });
     const headers = { authorization: `Bearer ${signup.json<{ token: string }>().token}` };
-    const created = await app.inject({ method: 'POST', url: '/reports', headers, payload: { subject: SAMPLE_SUBJECT, country: 'UK' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers,
+      payload: { subject: SAMPLE_SUBJECT, country: 'UK' },
+    });
     if (created.statusCode !== 201) throw new Error(`POST /reports answered ${created.statusCode}: ${created.body}`);
     const { report_id: reportId } = created.json<{ report: { report_id: string } }>().report;
-    await app.inject({ method: 'GET', url: `/reports/${reportId}/stream`, headers: { ...headers, accept: 'text/event-stream' } });
-    const report = (await app.inject({ method: 'GET', url: `/reports/${reportId}`, headers })).json<Record<string, unknown>>();
+    await app.inject({
+      method: 'GET',
+      url: `/reports/${reportId}/stream`,
+      headers: { ...headers, accept: 'text/event-stream' },
+    });
+    const report = (await app.inject({ method: 'GET', url: `/reports/${reportId}`, headers })).json<
+      Record<string, unknown>
+    >();
     if (report.status !== 'completed') throw new Error(`the sample report ended ${String(report.status)}`);
     const sample = { ...report, report_id: 'sample', user_id: 'sample' };
     writeFileSync(SAMPLE_PATH, `${JSON.stringify(sample, null, 2)}\n`);

@@ -19,14 +19,18 @@ const MIN_PASSWORD_LENGTH = 8;
  * with `--stdin` it sets the password read from standard input instead (nothing secret on the command line or in
  * shell history). Either way every sign-in of the account ends. Returns the exit code.
  */
-export async function runUserCommand(argv: readonly string[], deps: ResetPasswordDeps, io: UserCommandIo): Promise<number> {
+export async function runUserCommand(
+  argv: readonly string[],
+  deps: ResetPasswordDeps,
+  io: UserCommandIo,
+): Promise<number> {
   const [command, email, ...flags] = argv;
   const fromStdin = flags.includes('--stdin');
   if (command !== 'reset-password' || !email || flags.some((flag) => flag !== '--stdin')) {
     io.err(USAGE);
     return 2;
   }
-  const password = fromStdin ? (await io.readStdin()).split(/\r?\n/)[0] ?? '' : temporaryPassword();
+  const password = fromStdin ? ((await io.readStdin()).split(/\r?\n/)[0] ?? '') : temporaryPassword();
   if (password.length < MIN_PASSWORD_LENGTH) {
     io.err(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
     return 2;

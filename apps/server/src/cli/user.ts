@@ -10,13 +10,20 @@ import { runUserCommand } from './user-command.js';
  */
 async function main(): Promise<number> {
   const config = loadConfig();
-  const database = await createDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir });
+  const database = await createDatabase({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    dataDir: config.dataDir,
+  });
   try {
     const repos = createRepositories(database);
     return await runUserCommand(
       process.argv.slice(2),
       { users: repos.users, sessions: repos.sessions, passwords: createPasswordHasher() },
-      { readStdin: () => text(process.stdin), out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
+      {
+        readStdin: () => text(process.stdin),
+        out: (line) => process.stdout.write(`${line}\n`),
+        err: (line) => process.stderr.write(`${line}\n`),
+      },
     );
   } finally {
     await database.close();
@@ -26,7 +33,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? 'Configuration error' : 'Failed'}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? 'Configuration error' : 'Failed'}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -26,7 +26,8 @@ export async function runRetention(
   onReportsChanged?: (change: ReportChange) => void,
 ): Promise<RetentionResult> {
   const cutoff = new Date(now.getTime() - ERASE_AFTER_DELETE_DAYS * 24 * 60 * 60 * 1000);
-  const count = job === 'expire-reports' ? await repos.reports.expireDue(now) : await repos.reports.eraseDeleted(cutoff);
+  const count =
+    job === 'expire-reports' ? await repos.reports.expireDue(now) : await repos.reports.eraseDeleted(cutoff);
   // Which reports changed is not returned: the read cache forgets everything (a run a day).
   if (count > 0) onReportsChanged?.({});
   return { job, count };

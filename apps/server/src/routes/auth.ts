@@ -58,7 +58,8 @@ const credentialRateLimit = {
   timeWindow: 60_000,
   // Runs in preHandler, after validation: the body is valid and its email normalised.
   // The email is hashed: a shared store (Redis) never holds it in plain text.
-  keyGenerator: (request: FastifyRequest): string => `auth:${request.ip}:${hashedKey((request.body as Credentials).email)}`,
+  keyGenerator: (request: FastifyRequest): string =>
+    `auth:${request.ip}:${hashedKey((request.body as Credentials).email)}`,
 };
 
 /** A budget per IP of `max` attempts a minute, for the route `name`. */
@@ -69,9 +70,15 @@ function perIp(name: string, max: number) {
 /** A sign-in refused because too many are waiting for password hashing: 503 with Retry-After. */
 function busyOr(error: unknown): unknown {
   if (!(error instanceof SemaphoreFullError)) return error;
-  return new ApiError(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'Sign-in is busy right now. Please try again in a few seconds.', {
-    'Retry-After': '5',
-  });
+  return new ApiError(
+    503,
+    'SERVICE_UNAVAILABLE',
+    'Service unavailable',
+    'Sign-in is busy right now. Please try again in a few seconds.',
+    {
+      'Retry-After': '5',
+    },
+  );
 }
 
 /** The wire shape of a sign-in. */
@@ -98,7 +105,11 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
       .header('Cache-Control', 'no-store')
       .header(
         'Set-Cookie',
-        refreshCookie(grant?.refreshToken ?? '', { secure, expiresAt: grant?.refreshExpiresAt ?? null, now: app.now() }),
+        refreshCookie(grant?.refreshToken ?? '', {
+          secure,
+          expiresAt: grant?.refreshExpiresAt ?? null,
+          now: app.now(),
+        }),
       );
   /** Verifies the Bearer token when there is one; a refresh without one is a cookie refresh. */
   const bearerIfSent = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -107,7 +118,10 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   /** The cookie path of `POST /auth/refresh`: checks Origin, uses and rotates the refresh token. */
   const assertAppOrigin = (request: FastifyRequest): void => {
     if (originAllowed(request.headers.origin, app.config.allowedOrigins, app.config.appUrl)) return;
-    request.log.warn({ event: 'auth.refresh_origin_refused', origin: request.headers.origin ?? null }, 'refresh origin refused');
+    request.log.warn(
+      { event: 'auth.refresh_origin_refused', origin: request.headers.origin ?? null },
+      'refresh origin refused',
+    );
     throw new ApiError(403, 'FORBIDDEN', 'Forbidden', 'This sign-in can only be renewed from the web app itself.');
   };
   const refreshFromCookie = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -149,8 +163,16 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
       const { email, password } = request.body;
       const signedIn = await accounts.signup(email, password).catch((error: unknown) => {
         if (!(error instanceof EmailTakenError)) throw busyOr(error);
-        request.log.info({ event: 'auth.signup_failed', email: maskEmail(email), reason: 'email-taken' }, 'signup failed');
-        throw new ApiError(409, 'CONFLICT', 'Email already registered', 'An account with this email already exists. Sign in instead.');
+        request.log.info(
+          { event: 'auth.signup_failed', email: maskEmail(email), reason: 'email-taken' },
+          'signup failed',
+        );
+        throw new ApiError(
+          409,
+          'CONFLICT',
+          'Email already registered',
+          'An account with this email already exists. Sign in instead.',
+        );
       });
       request.log.info({ event: 'auth.signup', email: maskEmail(email), userId: signedIn.user.userId }, 'signup');
       return withCookie(reply, signedIn).code(201).send(signedInBody(signedIn));
@@ -192,7 +214,7 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
         operationId: 'refreshToken',
         summary: 'A new access token: from the Bearer token (that session ends), or from the refresh cookie',
         description:
-          'With `Authorization: Bearer`, the contract\'s exchange: the current session ends and a new one begins. ' +
+          "With `Authorization: Bearer`, the contract's exchange: the current session ends and a new one begins. " +
           'Without it, the `uksmr_refresh` cookie (HttpOnly, SameSite=Strict, Path=/auth/refresh) set by signup and ' +
           'login is used: the request must carry an `Origin` of APP_URL or ALLOWED_ORIGINS (403 otherwise); the cookie ' +
           'is rotated on every use; presenting an already used one revokes the whole sign-in (401).',

@@ -19,9 +19,24 @@ function presentedSecret(request: FastifyRequest): string {
   return typeof alt === 'string' ? alt : '';
 }
 
-const JOBS: readonly { job: RetentionJob; operationId: string; field: 'expired_count' | 'deleted_count'; summary: string }[] = [
-  { job: 'expire-reports', operationId: 'expireReports', field: 'expired_count', summary: 'Soft-delete reports past expires_at (30 days)' },
-  { job: 'delete-expired-reports', operationId: 'deleteExpiredReports', field: 'deleted_count', summary: 'Erase reports soft-deleted more than 60 days ago' },
+const JOBS: readonly {
+  job: RetentionJob;
+  operationId: string;
+  field: 'expired_count' | 'deleted_count';
+  summary: string;
+}[] = [
+  {
+    job: 'expire-reports',
+    operationId: 'expireReports',
+    field: 'expired_count',
+    summary: 'Soft-delete reports past expires_at (30 days)',
+  },
+  {
+    job: 'delete-expired-reports',
+    operationId: 'deleteExpiredReports',
+    field: 'deleted_count',
+    summary: 'Erase reports soft-deleted more than 60 days ago',
+  },
 ];
 
 /** `POST /cron/expire-reports` and `POST /cron/delete-expired-reports`, guarded by `CRON_SECRET`. */

@@ -10,7 +10,9 @@ const healthSchema = z.object({
     redis: z
       .enum(['ok', 'degraded'])
       .optional()
-      .describe('Only with REDIS_URL. `degraded`: Redis does not answer and rate limits are counted per instance; the app still serves (200).'),
+      .describe(
+        'Only with REDIS_URL. `degraded`: Redis does not answer and rate limits are counted per instance; the app still serves (200).',
+      ),
   }),
 });
 
@@ -29,7 +31,9 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ops'],
         operationId: 'getHealth',
         summary: 'Liveness and database reachability',
-        security: [], response: { 200: healthSchema, 503: healthSchema } },
+        security: [],
+        response: { 200: healthSchema, 503: healthSchema },
+      },
     },
     async (request, reply) => {
       const ok = await pingWithin(() => app.services.database.ping(), PING_TIMEOUT_MS).then(
@@ -50,7 +54,9 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         timestamp: app.now().toISOString(),
         checks: {
           database: ok ? 'ok' : 'unreachable',
-          ...(app.services.redis ? { redis: app.services.redis.status === 'ready' ? ('ok' as const) : ('degraded' as const) } : {}),
+          ...(app.services.redis
+            ? { redis: app.services.redis.status === 'ready' ? ('ok' as const) : ('degraded' as const) }
+            : {}),
         },
       });
     },

@@ -24,7 +24,8 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ops'],
         operationId: 'getMetrics',
         summary: 'Prometheus metrics (text exposition format), with the METRICS_SECRET',
-        description: 'Requests by route pattern and status, reports, payments, the database pool. 404 while METRICS_SECRET is unset.',
+        description:
+          'Requests by route pattern and status, reports, payments, the database pool. 404 while METRICS_SECRET is unset.',
         security: [{ metricsSecret: [] }],
         response: { 200: z.string().describe('text/plain; version=0.0.4'), ...errorResponses(401, 404) },
       },
@@ -32,7 +33,8 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!secret) throw notFound('This page');
       const given = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (given === undefined || !sameSecret(given, secret)) throw unauthorized('Send Authorization: Bearer <METRICS_SECRET>.');
+      if (given === undefined || !sameSecret(given, secret))
+        throw unauthorized('Send Authorization: Bearer <METRICS_SECRET>.');
       return reply.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
     },
   );

@@ -7,7 +7,9 @@ import type { PaymentsApi } from '../plugins/app/payments.js';
 /** A Checkout Session id as Stripe makes them (`cs_test_…`, `cs_live_…`); anything else is answered 404 at once. */
 const SESSION_ID = /^cs_\w{1,250}$/;
 
-const paramsSchema = z.object({ session_id: z.string().max(100).describe('The Checkout Session id from the success URL') });
+const paramsSchema = z.object({
+  session_id: z.string().max(100).describe('The Checkout Session id from the success URL'),
+});
 
 /** Options of the payment routes: the payments of an app with ENABLE_PAYMENTS on. */
 export interface PaymentRoutesOptions {
@@ -38,7 +40,9 @@ const paymentRoutes: FastifyPluginCallbackZod<PaymentRoutesOptions> = (app, { pa
     },
     async (request) => {
       const sessionId = request.params.session_id;
-      const payment = SESSION_ID.test(sessionId) ? await payments.statusForOwner(request.auth!.userId, sessionId) : null;
+      const payment = SESSION_ID.test(sessionId)
+        ? await payments.statusForOwner(request.auth!.userId, sessionId)
+        : null;
       if (!payment) throw notFound('This payment');
       return { status: payment.status, report_id: payment.reportId };
     },

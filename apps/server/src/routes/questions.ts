@@ -6,7 +6,14 @@ import { toQuestionDto } from '../domain/follow-ups/question-dto.js';
 import { screenQuestion } from '../domain/follow-ups/question-rules.js';
 import { plainText } from '../domain/report/output-safety.js';
 import { ApiError, errorBodySchema, errorResponses, notFound, noStore } from '../errors.js';
-import { askBodySchema, askResponseSchema, QUESTION_MAX_LENGTH, questionListSchema, questionParamsSchema, reportParamsSchema } from '@uksmr/contract';
+import {
+  askBodySchema,
+  askResponseSchema,
+  QUESTION_MAX_LENGTH,
+  questionListSchema,
+  questionParamsSchema,
+  reportParamsSchema,
+} from '@uksmr/contract';
 import { sendEventStream } from './sse.js';
 
 const security = [{ bearerAuth: [] }];
@@ -31,11 +38,15 @@ const questionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           201: askResponseSchema,
           ...errorResponses(400, 401, 404, 413, 415, 500),
-          409: errorBodySchema.describe('`REPORT_NOT_COMPLETED`: the report is not completed yet (or failed): there is nothing to ask about.'),
+          409: errorBodySchema.describe(
+            '`REPORT_NOT_COMPLETED`: the report is not completed yet (or failed): there is nothing to ask about.',
+          ),
           422: errorBodySchema.describe(
             '`UK_ONLY` (the question asks about another destination; the detail is the contract’s UK-only sentence) or `OFF_TOPIC` (not about studying or working in the UK). Nothing is stored or counted.',
           ),
-          429: errorBodySchema.describe('`FOLLOW_UP_LIMIT_REACHED`: the report has taken its FOLLOW_UPS_PER_REPORT questions; or `RATE_LIMITED`.'),
+          429: errorBodySchema.describe(
+            '`FOLLOW_UP_LIMIT_REACHED`: the report has taken its FOLLOW_UPS_PER_REPORT questions; or `RATE_LIMITED`.',
+          ),
         },
       },
     },
@@ -44,7 +55,12 @@ const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { report_id: reportId } = request.params;
       const text = plainText(request.body.text.trim());
       if (text === '' || [...text].length > QUESTION_MAX_LENGTH) {
-        throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', `body.text: ask a question of 1–${QUESTION_MAX_LENGTH} characters.`);
+        throw new ApiError(
+          400,
+          'VALIDATION_ERROR',
+          'Invalid request',
+          `body.text: ask a question of 1–${QUESTION_MAX_LENGTH} characters.`,
+        );
       }
       const report = await app.repos.reports.getForOwner(userId, reportId);
       if (!report) throw notFound('This report');
@@ -122,13 +138,21 @@ const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       const controller = new AbortController();
       const events = followQuestion({ repos: app.repos, hub: app.reportHub, question, signal: controller.signal });
       await sendEventStream(reply, events, controller);
-      request.log.info({ report_id: reportId, question_id: questionId, duration_ms: Math.round(reply.elapsedTime) }, 'answer streamed');
+      request.log.info(
+        { report_id: reportId, question_id: questionId, duration_ms: Math.round(reply.elapsedTime) },
+        'answer streamed',
+      );
     },
   );
 };
 
 function notCompleted(): ApiError {
-  return new ApiError(409, 'REPORT_NOT_COMPLETED', 'Report not completed', 'Follow-up questions can be asked once the report is completed.');
+  return new ApiError(
+    409,
+    'REPORT_NOT_COMPLETED',
+    'Report not completed',
+    'Follow-up questions can be asked once the report is completed.',
+  );
 }
 
 export default questionRoutes;

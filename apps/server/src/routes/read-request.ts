@@ -38,7 +38,10 @@ export function isoDay(now: Date): string {
 export function readStudentRequest(request: StudentRequest, today: string): ReadRequest {
   const fields = checkProfileFields(request, today);
   if (!fields.ok) throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', fields.detail);
-  const query = interpretQuery({ subject: request.text, ...(request.country === undefined ? {} : { country: request.country }) });
+  const query = interpretQuery({
+    subject: request.text,
+    ...(request.country === undefined ? {} : { country: request.country }),
+  });
   if (!query.ok) {
     const status = query.code === 'VALIDATION_ERROR' ? 400 : 422;
     const title = query.code === 'VALIDATION_ERROR' ? 'Invalid request' : 'Request not supported';

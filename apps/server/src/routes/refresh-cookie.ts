@@ -30,7 +30,13 @@ export interface RefreshCookieOptions {
 /** A `Set-Cookie` value carrying `token` (refresh tokens are base64url and dots: no encoding needed), or clearing it. */
 export function refreshCookie(token: string, { secure, expiresAt, now }: RefreshCookieOptions): string {
   const maxAge = expiresAt === null ? 0 : Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
-  const attributes = [`${REFRESH_COOKIE}=${expiresAt === null ? '' : token}`, `Path=${REFRESH_PATH}`, `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Strict'];
+  const attributes = [
+    `${REFRESH_COOKIE}=${expiresAt === null ? '' : token}`,
+    `Path=${REFRESH_PATH}`,
+    `Max-Age=${maxAge}`,
+    'HttpOnly',
+    'SameSite=Strict',
+  ];
   if (secure) attributes.push('Secure');
   return attributes.join('; ');
 }

@@ -6,7 +6,9 @@ import { responseJsonSchema } from '../serializer.js';
 import { reportListSchema, reportSchema } from '@uksmr/contract';
 
 /** The report's fields but its stored result, compiled once. */
-const writeEnvelope: (dto: object) => string = fastJson(responseJsonSchema(reportSchema.omit({ content: true, citations: true, generation_metadata: true })));
+const writeEnvelope: (dto: object) => string = fastJson(
+  responseJsonSchema(reportSchema.omit({ content: true, citations: true, generation_metadata: true })),
+);
 
 /** Stored JSON text as it goes on the wire; null (SQL NULL) as `null`. */
 const raw = (text: unknown): string => (typeof text === 'string' ? text : 'null');
@@ -26,12 +28,18 @@ export function reportJson(row: ReportRow): string {
 const writeLightList: (list: object) => string = fastJson(responseJsonSchema(reportListSchema));
 
 /** The light `GET /reports` body (content, citations and metadata null). */
-export function lightListJson(rows: readonly ReportRow[], page: { total: number; limit: number; offset: number }): string {
+export function lightListJson(
+  rows: readonly ReportRow[],
+  page: { total: number; limit: number; offset: number },
+): string {
   return writeLightList({ reports: rows.map(toReportDto), ...page });
 }
 
 /** The `GET /reports` body of rows read with `jsonAsText`. */
-export function reportListJson(rows: readonly ReportRow[], page: { total: number; limit: number; offset: number }): string {
+export function reportListJson(
+  rows: readonly ReportRow[],
+  page: { total: number; limit: number; offset: number },
+): string {
   return `{"reports":[${rows.map(reportJson).join(',')}],"total":${page.total},"limit":${page.limit},"offset":${page.offset}}`;
 }
 

@@ -59,13 +59,17 @@ const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (app, { p
       const read = readStudentRequest({ text, ...fields }, isoDay(app.now()));
       // Stored (and shown, and given to the writer) as plain text: Markdown and HTML in it are neutralised.
       const subject = plainText(read.subject);
-      if (subject === '') throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', 'body.subject: name a subject in plain words.');
+      if (subject === '')
+        throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', 'body.subject: name a subject in plain words.');
       const order = { userId, subject, subjectId: read.subjectId, profile: read.profile };
       // Count and create in one step (the user's row locked), open checkouts counted: concurrent requests cannot pass the cap.
       const cap = { userId, since: new Date(app.now().getTime() - DAY_MS), max: app.config.reportsPerUserPerDay };
       const started = await withinDailyCap(app.services.database, cap, async (tx) =>
         payments
-          ? { kind: 'checkout' as const, checkout: await payments.createCheckout(order, createRepositories(tx).payments) }
+          ? {
+              kind: 'checkout' as const,
+              checkout: await payments.createCheckout(order, createRepositories(tx).payments),
+            }
           : { kind: 'report' as const, report: await createRepositories(tx).reports.create(order) },
       );
       if (!started) {
@@ -109,7 +113,13 @@ const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (app, { p
       const kept = app.reportCache.list(userId, query);
       if (kept) return sendJsonText(reply, kept);
       const ticket = app.reportCache.ticket();
-      const page = await app.repos.reports.listForOwner(userId, { limit, offset, status, withContent: full, jsonAsText: full });
+      const page = await app.repos.reports.listForOwner(userId, {
+        limit,
+        offset,
+        status,
+        withContent: full,
+        jsonAsText: full,
+      });
       const counts = { total: page.total, limit, offset };
       const body = Buffer.from(full ? reportListJson(page.reports, counts) : lightListJson(page.reports, counts));
       app.reportCache.keepList(ticket, userId, query, body);
@@ -189,7 +199,10 @@ const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (app, { p
       const controller = new AbortController();
       const events = followReport({ repos: app.repos, hub: app.reportHub, report, signal: controller.signal });
       await sendEventStream(reply, events, controller);
-      request.log.info({ report_id: report.reportId, status: report.status, duration_ms: Math.round(reply.elapsedTime) }, 'report streamed');
+      request.log.info(
+        { report_id: report.reportId, status: report.status, duration_ms: Math.round(reply.elapsedTime) },
+        'report streamed',
+      );
     },
   );
 

@@ -34,7 +34,12 @@ export async function sendEventStream(
     }
   } catch (error) {
     reply.log.error({ err: error }, 'report stream failed');
-    raw.write(frame('error', { code: STREAM_FAILED, detail: 'The connection to this report was interrupted. Reload to follow it again.' }));
+    raw.write(
+      frame('error', {
+        code: STREAM_FAILED,
+        detail: 'The connection to this report was interrupted. Reload to follow it again.',
+      }),
+    );
   } finally {
     clearInterval(heartbeat);
     raw.end();

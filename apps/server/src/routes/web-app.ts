@@ -60,13 +60,23 @@ const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) => {
       return sendApiError(
         reply,
         request,
-        new ApiError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`, {
-          Allow: allowed.join(', '),
-        }),
+        new ApiError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          'Method not allowed',
+          `${request.method} is not allowed here; use ${allowed.join(', ')}.`,
+          {
+            Allow: allowed.join(', '),
+          },
+        ),
       );
     }
     request.log.info({ code: 'NOT_FOUND', statusCode: 404 }, 'no route');
-    return sendApiError(reply, request, new ApiError(404, 'NOT_FOUND', 'Not found', `No route for ${request.method} ${path}.`));
+    return sendApiError(
+      reply,
+      request,
+      new ApiError(404, 'NOT_FOUND', 'Not found', `No route for ${request.method} ${path}.`),
+    );
   });
 };
 

@@ -40,7 +40,10 @@ const webhookRoutes: FastifyPluginCallbackZod<PaymentRoutesOptions> = (app, { pa
         );
       } catch (error) {
         if (error instanceof WebhookSignatureError) {
-          request.log.warn({ event: 'webhook.signature_rejected', reason: error.message }, 'stripe webhook refused: signature');
+          request.log.warn(
+            { event: 'webhook.signature_rejected', reason: error.message },
+            'stripe webhook refused: signature',
+          );
           throw new ApiError(
             400,
             'INVALID_SIGNATURE',
@@ -48,7 +51,8 @@ const webhookRoutes: FastifyPluginCallbackZod<PaymentRoutesOptions> = (app, { pa
             'The Stripe-Signature header is missing, malformed, too old, or does not match this body.',
           );
         }
-        if (error instanceof WebhookPayloadError) throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', error.message);
+        if (error instanceof WebhookPayloadError)
+          throw new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', error.message);
         throw error;
       }
       return { received: true as const };

@@ -28,7 +28,13 @@ export interface TestApp {
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   const dataDir = mkdtempSync(join(tmpdir(), 'uksmr-test-'));
   return loadConfig(
-    { ENVIRONMENT_MODE: 'dev', DATA_DIR: dataDir, LOG_LEVEL: 'debug', AUTH_SECRET: 'test-secret-test-secret-test-secret-0123', ...env },
+    {
+      ENVIRONMENT_MODE: 'dev',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'debug',
+      AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+      ...env,
+    },
     { envFile: false },
   );
 }
@@ -39,7 +45,9 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
  */
 export async function testDatabase(databaseUrl?: string): Promise<Database> {
   const dataDir = mkdtempSync(join(tmpdir(), 'uksmr-db-'));
-  return createDatabase(databaseUrl ? { databaseUrl, dataDir } : { dataDir, memory: true, snapshot: await pgliteSnapshot() });
+  return createDatabase(
+    databaseUrl ? { databaseUrl, dataDir } : { dataDir, memory: true, snapshot: await pgliteSnapshot() },
+  );
 }
 
 /**
@@ -61,13 +69,20 @@ export async function buildTestApp(
   const logs: CapturedLog[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as CapturedLog);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as CapturedLog);
       callback();
     },
   });
   const logger = createLogger({ level: 'debug', environment: config.environmentMode, stdout: sink });
   const flags = createFeatureFlags(config.flags);
-  const services: AppServices = { logger, database, flags, passwords: createPasswordHasher(TEST_SCRYPT_PARAMS), ...extra };
+  const services: AppServices = {
+    logger,
+    database,
+    flags,
+    passwords: createPasswordHasher(TEST_SCRYPT_PARAMS),
+    ...extra,
+  };
   const app = await buildApp(config, services);
   await app.ready();
   return { app, config, services, logs, close: () => app.close() };

@@ -151,8 +151,10 @@ export function reportMarkdown(sourceNumbers: readonly number[], options: Report
     if (key === 'executive_summary') {
       return Array.from({ length: options.bullets ?? 6 }, (_, i) => `- Key point ${i + 1}.${cite()}`).join('\n');
     }
-    if (key === 'sources') return sourceNumbers.map((n) => `[${n}] Example source ${n} — https://www.gov.uk/example-${n}`).join('\n');
-    if (subheadings.length > 0) return subheadings.map((sub) => `### ${sub.title}\n\n${paragraph(sub.title)}`).join('\n\n');
+    if (key === 'sources')
+      return sourceNumbers.map((n) => `[${n}] Example source ${n} — https://www.gov.uk/example-${n}`).join('\n');
+    if (subheadings.length > 0)
+      return subheadings.map((sub) => `### ${sub.title}\n\n${paragraph(sub.title)}`).join('\n\n');
     return paragraph(title);
   };
   return `${SECTIONS.filter((s) => !options.omit?.includes(s.key))
@@ -182,7 +184,11 @@ function statusName(status: number): string {
 }
 
 /** Streams the chunks a scenario sends, then finishes as its kind says. */
-async function streamAnswer(res: ServerResponse, scenario: Exclude<Scenario, { kind: 'status' }>, record: RecordedRequest): Promise<void> {
+async function streamAnswer(
+  res: ServerResponse,
+  scenario: Exclude<Scenario, { kind: 'status' }>,
+  record: RecordedRequest,
+): Promise<void> {
   const chunks = chunksOf(scenario, record.body);
   const count = scenario.kind === 'answer' ? chunks.length : Math.min(scenario.afterChunks ?? 0, chunks.length);
   record.totalChunks = count;
@@ -199,7 +205,13 @@ async function streamAnswer(res: ServerResponse, scenario: Exclude<Scenario, { k
     record.totalTokens = promptTokens + candidatesTokenCount;
     res.write(
       frame({
-        candidates: [{ content: { parts: [{ text: chunks[i] }], role: 'model' }, index: 0, ...(last ? { finishReason: 'STOP' } : {}) }],
+        candidates: [
+          {
+            content: { parts: [{ text: chunks[i] }], role: 'model' },
+            index: 0,
+            ...(last ? { finishReason: 'STOP' } : {}),
+          },
+        ],
         usageMetadata: { promptTokenCount: promptTokens, candidatesTokenCount, totalTokenCount: record.totalTokens },
         modelVersion: record.model,
       }),
@@ -239,7 +251,10 @@ function parseJson(text: string): GenerateRequestBody | null {
 
 /** Starts a stand-in on a free loopback port. */
 export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Promise<GeminiStandIn> {
-  const fallback: Scenario = options.defaultScenario ?? { kind: 'answer', firstChunkDelayMs: options.firstChunkDelayMs };
+  const fallback: Scenario = options.defaultScenario ?? {
+    kind: 'answer',
+    firstChunkDelayMs: options.firstChunkDelayMs,
+  };
   const queue: Scenario[] = [];
   const requests: RecordedRequest[] = [];
 

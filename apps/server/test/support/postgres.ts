@@ -51,10 +51,15 @@ export async function throwawayPostgres(serverUrl: string): Promise<{ url: strin
 /** Opens `count` connections to one database: separate pools on PostgreSQL, one shared PGlite otherwise. */
 export async function sharedDatabases(url: string | undefined, count: number): Promise<Database[]> {
   if (!url) {
-    const pglite = await createDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')), memory: true, snapshot: await pgliteSnapshot() });
+    const pglite = await createDatabase({
+      dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')),
+      memory: true,
+      snapshot: await pgliteSnapshot(),
+    });
     return Array.from({ length: count }, () => pglite);
   }
   const databases: Database[] = [];
-  for (let i = 0; i < count; i++) databases.push(await createDatabase({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')) }));
+  for (let i = 0; i < count; i++)
+    databases.push(await createDatabase({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')) }));
   return databases;
 }

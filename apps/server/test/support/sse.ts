@@ -12,6 +12,9 @@ export function parseSse(body: string): SseEvent[] {
     .filter((lines) => lines.some((line) => line.startsWith('event: ')))
     .map((lines) => ({
       event: lines.find((line) => line.startsWith('event: '))!.slice('event: '.length),
-      data: JSON.parse(lines.find((line) => line.startsWith('data: '))!.slice('data: '.length)) as Record<string, unknown>,
+      data: JSON.parse(lines.find((line) => line.startsWith('data: '))!.slice('data: '.length)) as Record<
+        string,
+        unknown
+      >,
     }));
 }

@@ -200,11 +200,16 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
 
   const retrieveSession = (id: string): Answer => {
     const found = sessions.get(id);
-    return found ? { status: 200, body: found } : stripeError(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing');
+    return found
+      ? { status: 200, body: found }
+      : stripeError(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing');
   };
 
   const createSession = (params: Record<string, unknown>): Answer => {
-    const items = (params.line_items ?? []) as { quantity?: string; price_data?: { currency?: string; unit_amount?: string } }[];
+    const items = (params.line_items ?? []) as {
+      quantity?: string;
+      price_data?: { currency?: string; unit_amount?: string };
+    }[];
     const first = items[0];
     if (!first?.price_data?.unit_amount || !params.success_url) {
       return stripeError(400, 'invalid_request_error', 'Missing required param: line_items.', 'parameter_missing');
@@ -234,10 +239,23 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
 
   const createRefund = (params: Record<string, unknown>): Answer => {
     const paymentIntent = text(params.payment_intent);
-    const session = [...sessions.values()].find((s) => s.payment_intent === paymentIntent && s.payment_status === 'paid');
-    if (!session) return stripeError(400, 'invalid_request_error', `No such payment_intent: '${paymentIntent}'`, 'resource_missing');
+    const session = [...sessions.values()].find(
+      (s) => s.payment_intent === paymentIntent && s.payment_status === 'paid',
+    );
+    if (!session)
+      return stripeError(
+        400,
+        'invalid_request_error',
+        `No such payment_intent: '${paymentIntent}'`,
+        'resource_missing',
+      );
     if (refundedIntents.has(paymentIntent)) {
-      return stripeError(400, 'invalid_request_error', `Charge for ${paymentIntent} has already been refunded.`, 'charge_already_refunded');
+      return stripeError(
+        400,
+        'invalid_request_error',
+        `Charge for ${paymentIntent} has already been refunded.`,
+        'charge_already_refunded',
+      );
     }
     refundedIntents.add(paymentIntent);
     const refund: StandInRefund = {
@@ -265,10 +283,26 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
 
   const execute = (operation: StripeOperation, params: Record<string, unknown>, id: string | undefined): Answer => {
     const failure = failures.get(operation)?.shift();
-    if (failure && !failure.afterEffect) return stripeError(failure.status, failure.type ?? 'api_error', failure.message ?? 'Stand-in failure', failure.code);
+    if (failure && !failure.afterEffect)
+      return stripeError(
+        failure.status,
+        failure.type ?? 'api_error',
+        failure.message ?? 'Stand-in failure',
+        failure.code,
+      );
     const answer =
-      operation === 'create_session' ? createSession(params) : operation === 'create_refund' ? createRefund(params) : retrieveSession(id!);
-    if (failure) return stripeError(failure.status, failure.type ?? 'api_error', failure.message ?? 'Stand-in failure', failure.code);
+      operation === 'create_session'
+        ? createSession(params)
+        : operation === 'create_refund'
+          ? createRefund(params)
+          : retrieveSession(id!);
+    if (failure)
+      return stripeError(
+        failure.status,
+        failure.type ?? 'api_error',
+        failure.message ?? 'Stand-in failure',
+        failure.code,
+      );
     return answer;
   };
 
@@ -280,7 +314,15 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     const idempotencyKey = typeof key === 'string' ? key : null;
     const params = decodeForm(raw);
     const target = route(method, url.pathname);
-    const record: RecordedStripeRequest = { operation: target?.operation ?? null, method, path: url.pathname, idempotencyKey, params, status: 0, replayed: false };
+    const record: RecordedStripeRequest = {
+      operation: target?.operation ?? null,
+      method,
+      path: url.pathname,
+      idempotencyKey,
+      params,
+      status: 0,
+      replayed: false,
+    };
     requests.push(record);
     const send = (answer: Answer, replayed = false): void => {
       record.status = answer.status;
@@ -297,12 +339,19 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     if (req.headers.authorization !== `Bearer ${STAND_IN_SECRET_KEY}`) {
       return send(stripeError(401, 'invalid_request_error', 'Invalid API Key provided.'));
     }
-    if (!target) return send(stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${url.pathname}).`));
+    if (!target)
+      return send(stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${url.pathname}).`));
     const savedKey = idempotencyKey && method === 'POST' ? `${method} ${url.pathname} ${idempotencyKey}` : null;
     const previous = savedKey ? saved.get(savedKey) : undefined;
     if (previous) {
       if (previous.params !== raw) {
-        return send(stripeError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with.`));
+        return send(
+          stripeError(
+            400,
+            'idempotency_error',
+            `Keys for idempotent requests can only be used with the same parameters they were first used with.`,
+          ),
+        );
       }
       return send(previous.answer, true);
     }
@@ -369,7 +418,11 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     },
     pay(id) {
       const s = session(id);
-      Object.assign(s, { status: 'complete', payment_status: 'paid', payment_intent: s.payment_intent ?? stripeId('pi') });
+      Object.assign(s, {
+        status: 'complete',
+        payment_status: 'paid',
+        payment_intent: s.payment_intent ?? stripeId('pi'),
+      });
       return { ...s };
     },
     payLater(id) {
@@ -403,7 +456,10 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     deliver(app, stripeEvent, options = {}) {
       const header =
         options.header === undefined
-          ? sign(stripeEvent.payload, { ...(options.secret ? { secret: options.secret } : {}), ...(options.timestamp ? { timestamp: options.timestamp } : {}) })
+          ? sign(stripeEvent.payload, {
+              ...(options.secret ? { secret: options.secret } : {}),
+              ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+            })
           : options.header;
       return app.inject({
         method: 'POST',

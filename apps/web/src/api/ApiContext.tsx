@@ -26,7 +26,8 @@ export function ApiProvider({ children }: { readonly children: ReactNode }) {
     // The client reads the ref only when it makes a request (in effects and handlers), never while rendering;
     // the compiler cannot see that through the constructor.
     // eslint-disable-next-line react-hooks/refs
-    () => new ApiClient({ getToken: () => authRef.current.getToken(), refreshToken: () => authRef.current.refreshToken() }),
+    () =>
+      new ApiClient({ getToken: () => authRef.current.getToken(), refreshToken: () => authRef.current.refreshToken() }),
   );
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
 }

@@ -1,7 +1,15 @@
 import { isUnauthorized, send, sendJson } from './http.js';
 import type { CreatedQuestion, QuestionList, QuestionStreamEvent } from './questions.js';
 import { streamEvents, streamReport } from './stream.js';
-import type { CreateReportResult, PaymentState, ProfileAnswers, QueryReading, Report, ReportList, ReportStreamEvent } from './types.js';
+import type {
+  CreateReportResult,
+  PaymentState,
+  ProfileAnswers,
+  QueryReading,
+  Report,
+  ReportList,
+  ReportStreamEvent,
+} from './types.js';
 
 /** Where the client gets its Bearer token: the local session or Clerk. */
 export interface TokenSource {
@@ -20,9 +28,7 @@ export class ApiClient {
 
   /** `GET /reports` (light by default): the student's own reports, newest first, without their content (for the sidebar). */
   listReports(limit = 50, offset = 0): Promise<ReportList> {
-    return this.withToken((token) =>
-      sendJson<ReportList>(`/reports?limit=${limit}&offset=${offset}`, { token }),
-    );
+    return this.withToken((token) => sendJson<ReportList>(`/reports?limit=${limit}&offset=${offset}`, { token }));
   }
 
   /** `GET /reports/{id}`: one stored report (404 for anyone else's). */
@@ -32,7 +38,9 @@ export class ApiClient {
 
   /** `POST /queries`: reads the student's words (free, stores nothing): subject, profile, coverage, questions left. */
   readQuery(text: string, answers: ProfileAnswers = {}): Promise<QueryReading> {
-    return this.withToken((token) => sendJson<QueryReading>('/queries', { method: 'POST', body: { text, ...answers }, token }));
+    return this.withToken((token) =>
+      sendJson<QueryReading>('/queries', { method: 'POST', body: { text, ...answers }, token }),
+    );
   }
 
   /** `POST /reports`: starts a report (201) or, with payments on, a Stripe Checkout (200), with the chat's answers. */
@@ -63,7 +71,9 @@ export class ApiClient {
 
   /** `POST /reports/{id}/questions`: asks a follow-up about a completed report (429 past the report's allowance). */
   askQuestion(reportId: string, text: string): Promise<CreatedQuestion> {
-    return this.withToken((token) => sendJson<CreatedQuestion>(questionsPath(reportId), { method: 'POST', body: { text }, token }));
+    return this.withToken((token) =>
+      sendJson<CreatedQuestion>(questionsPath(reportId), { method: 'POST', body: { text }, token }),
+    );
   }
 
   /** `GET /reports/{id}/questions`: the report's follow-ups with their stored answers (no AI call). */
@@ -72,7 +82,12 @@ export class ApiClient {
   }
 
   /** Follows a follow-up's answer as it is written (or replayed from storage); see `streamEvents`. */
-  followQuestion(reportId: string, questionId: string, onEvent: (event: QuestionStreamEvent) => void, signal?: AbortSignal): Promise<void> {
+  followQuestion(
+    reportId: string,
+    questionId: string,
+    onEvent: (event: QuestionStreamEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const path = `${questionsPath(reportId)}/${encodeURIComponent(questionId)}/stream`;
     return this.withToken((token) => streamEvents(path, token, onEvent, signal));
   }

@@ -45,5 +45,11 @@ export async function toApiError(response: Response): Promise<ApiError> {
   if (isErrorBody(body)) {
     return new ApiError(response.status, body.code, body.detail, body.request_id ?? requestId, retryAfter(response));
   }
-  return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || 'Request failed', requestId, retryAfter(response));
+  return new ApiError(
+    response.status,
+    `HTTP_${response.status}`,
+    response.statusText || 'Request failed',
+    requestId,
+    retryAfter(response),
+  );
 }

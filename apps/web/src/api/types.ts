@@ -27,4 +27,5 @@ export type {
 export type ProfileAnswers = Partial<Record<'level' | 'intake' | 'city' | 'nationality', string>>;
 
 /** What `POST /reports` answers: a report that is being written, or a Stripe Checkout to pay first. */
-export type CreateReportResult = { readonly kind: 'report'; readonly report: Report } | ({ readonly kind: 'checkout' } & Checkout);
+export type CreateReportResult =
+  { readonly kind: 'report'; readonly report: Report } | ({ readonly kind: 'checkout' } & Checkout);

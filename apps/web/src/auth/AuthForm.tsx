@@ -86,7 +86,9 @@ export function AuthForm({ mode, submit, next }: AuthFormProps) {
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-5">
       <h1 className="text-2xl font-semibold text-slate-900">{signingUp ? 'Create your account' : 'Sign in'}</h1>
       {next !== '/chat' && !signingUp && (
-        <p className="text-sm text-slate-700">Sign in to open the page you asked for; you will be taken straight there.</p>
+        <p className="text-sm text-slate-700">
+          Sign in to open the page you asked for; you will be taken straight there.
+        </p>
       )}
       <div className="space-y-1">
         <label htmlFor={`${id}-email`} className="block text-sm font-medium text-slate-800">
@@ -122,7 +124,11 @@ export function AuthForm({ mode, submit, next }: AuthFormProps) {
         )}
       </div>
       {error && (
-        <p id={`${id}-error`} role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          id={`${id}-error`}
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {error}
         </p>
       )}

@@ -67,7 +67,7 @@ function oneTabAtATime<T>(task: () => Promise<T>): Promise<T> {
 }
 
 function defaultChannel(): AuthChannel | null {
-  return typeof BroadcastChannel === 'undefined' ? null : (new BroadcastChannel(AUTH_CHANNEL));
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(AUTH_CHANNEL);
 }
 
 /**
@@ -167,7 +167,12 @@ export class LocalSession implements TokenSource {
     this.channel?.postMessage({ type: 'signed-out' });
     // The Bearer sign-out ends the sign-in and clears the cookie; when it cannot (the access token has expired, say),
     // the cookie's own sign-out does.
-    const ended = token ? await logOut(token).then(() => true, () => false) : false;
+    const ended = token
+      ? await logOut(token).then(
+          () => true,
+          () => false,
+        )
+      : false;
     if (!ended) await endCookieSession().catch(() => undefined);
   };
 

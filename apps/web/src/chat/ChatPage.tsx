@@ -80,7 +80,10 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
 
   const failed = (error: unknown, words: string): void => {
     if (isRefusal(error)) {
-      const chips = nextSteps(error.code, words).map((step) => ({ label: step.label, onPick: () => void send(step.words) }));
+      const chips = nextSteps(error.code, words).map((step) => ({
+        label: step.label,
+        onPick: () => void send(step.words),
+      }));
       say({ role: 'assistant', text: error.detail, chips });
     } else {
       say({ role: 'assistant', text: describeError(error), tone: 'error' });
@@ -122,15 +125,25 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
         },
       }));
       if (!question.options.includes(NOT_SURE)) {
-        chips.push({ label: NOT_SURE, onPick: () => (say({ role: 'user', text: NOT_SURE }), askNext({ ...draft, questions: rest })) });
+        chips.push({
+          label: NOT_SURE,
+          onPick: () => (say({ role: 'user', text: NOT_SURE }), askNext({ ...draft, questions: rest })),
+        });
       }
       say({ role: 'assistant', text: question.prompt, chips });
       return;
     }
     const reading = draft.reading!;
-    const known = { level: reading.level ?? undefined, intake: reading.intake ?? undefined, city: reading.city ?? undefined };
+    const known = {
+      level: reading.level ?? undefined,
+      intake: reading.intake ?? undefined,
+      city: reading.city ?? undefined,
+    };
     const assumed = !(draft.answers.intake ?? reading.intake);
-    const cost = price === null ? 'The report is free here.' : `The report costs ${formatPrice(price)}, paid on Stripe’s secure page.`;
+    const cost =
+      price === null
+        ? 'The report is free here.'
+        : `The report costs ${formatPrice(price)}, paid on Stripe’s secure page.`;
     say({
       role: 'assistant',
       text: `Your report: ${describeProfile(reading, draft.answers, known)}.${assumed ? ' With no start date, it assumes the next September intake and says so at the top.' : ''} ${cost}`,
@@ -148,7 +161,8 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
       reading = await api.readQuery(words);
     } catch (error) {
       // A server without POST /queries yet: straight to the report, as before.
-      if (error instanceof ApiError && error.status === 404) return create({ words, reading: null, answers: {}, questions: [] });
+      if (error instanceof ApiError && error.status === 404)
+        return create({ words, reading: null, answers: {}, questions: [] });
       return failed(error, words);
     }
     setBusy(null);
@@ -167,7 +181,9 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
     <div className={`mx-auto flex w-full max-w-3xl flex-col gap-6 ${empty ? 'justify-center py-10 sm:py-20' : 'py-6'}`}>
       <h1 className="sr-only">New report</h1>
       {paymentCancelled && (
-        <Notice tone="info">Payment cancelled: nothing was charged. Your subject is still in the box when you are ready.</Notice>
+        <Notice tone="info">
+          Payment cancelled: nothing was charged. Your subject is still in the box when you are ready.
+        </Notice>
       )}
       {!empty && (
         <ol className="space-y-4" aria-label="Conversation">
@@ -177,10 +193,17 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
                 {message.text}
               </MessageBubble>
               {message === latest && message.chips && message.chips.length > 0 && !busy && (
-                <ul className="mt-2 flex flex-wrap gap-2" aria-label={message.offersReport ? 'Create the report' : 'Answers'}>
+                <ul
+                  className="mt-2 flex flex-wrap gap-2"
+                  aria-label={message.offersReport ? 'Create the report' : 'Answers'}
+                >
                   {message.chips.map((chip) => (
                     <li key={chip.label}>
-                      <button type="button" className={message.offersReport ? 'btn-primary' : 'chip'} onClick={chip.onPick}>
+                      <button
+                        type="button"
+                        className={message.offersReport ? 'btn-primary' : 'chip'}
+                        onClick={chip.onPick}
+                      >
                         {chip.label}
                       </button>
                     </li>
@@ -196,7 +219,14 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
           {busy}
         </p>
       )}
-      <Composer value={value} onChange={setValue} onSubmit={(words) => void send(words)} busy={busy !== null} labelStyle={empty ? 'title' : 'hidden'} inputRef={inputRef} />
+      <Composer
+        value={value}
+        onChange={setValue}
+        onSubmit={(words) => void send(words)}
+        busy={busy !== null}
+        labelStyle={empty ? 'title' : 'hidden'}
+        inputRef={inputRef}
+      />
       {empty && <SuggestionChips onPick={pick} />}
     </div>
   );

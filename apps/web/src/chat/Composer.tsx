@@ -39,7 +39,8 @@ function SubjectHint() {
   return (
     <>
       One subject, studied in the UK; add the level, start date or city if you know them.
-      {config.payments_enabled && ` A report costs ${formatPrice(config.price_gbp)}; you see what it covers before you pay.`}
+      {config.payments_enabled &&
+        ` A report costs ${formatPrice(config.price_gbp)}; you see what it covers before you pay.`}
     </>
   );
 }
@@ -101,7 +102,11 @@ export function Composer({
       </div>
       <div className="flex justify-between gap-4 text-xs text-slate-700">
         <p id={`${id}-hint`}>{hint}</p>
-        <p id={`${id}-count`} aria-live={left <= 50 ? 'polite' : 'off'} className={left <= 50 ? 'font-semibold text-amber-900' : ''}>
+        <p
+          id={`${id}-count`}
+          aria-live={left <= 50 ? 'polite' : 'off'}
+          className={left <= 50 ? 'font-semibold text-amber-900' : ''}
+        >
           <span className="sr-only">Characters used: </span>
           {value.length}/{MAX_MESSAGE_LENGTH}
         </p>

@@ -38,7 +38,13 @@ export function LiveReport({ reportId, onSettled }: LiveReportProps) {
       interruptedText="The connection to the report was interrupted. The report is still being written on our side."
       onReconnect={() => setAttempt((n) => n + 1)}
     >
-      <ReportView report={state.report} streamed={state.sections} writingKey={state.current} busy={!settled} justWritten />
+      <ReportView
+        report={state.report}
+        streamed={state.sections}
+        writingKey={state.current}
+        busy={!settled}
+        justWritten
+      />
     </StreamFrame>
   );
 }

@@ -25,7 +25,16 @@ export interface StreamFrameProps {
  * readers, a visible "writing" line, the page following the text until the reader scrolls up ("Jump to the latest"
  * brings it back), the failure in words, and "Reconnect" after an interruption.
  */
-export function StreamFrame({ phase, message, growth, failure, interruption, interruptedText, onReconnect, children }: StreamFrameProps) {
+export function StreamFrame({
+  phase,
+  message,
+  growth,
+  failure,
+  interruption,
+  interruptedText,
+  onReconnect,
+  children,
+}: StreamFrameProps) {
   const writing = phase === 'connecting' || phase === 'writing';
   const { following, jumpToLatest } = useAutoScroll(growth, writing);
   return (

@@ -12,7 +12,20 @@ const LEVEL_LABELS: Readonly<Record<StudyLevel, string>> = {
   postgraduate_research: 'Postgraduate research (PhD)',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "September 2027" for `2027-09`; anything else as it is. */
 export function monthLabel(intake: string): string {
@@ -24,7 +37,9 @@ export function monthLabel(intake: string): string {
 /** "Sept 2027" for `2027-09`: the short form of the sidebar. */
 export function shortMonthLabel(intake: string): string {
   const long = monthLabel(intake);
-  return long === intake ? intake : long.replace(/^(\w{3})\w*/, (_, first: string) => (first === 'Sep' ? 'Sept' : first));
+  return long === intake
+    ? intake
+    : long.replace(/^(\w{3})\w*/, (_, first: string) => (first === 'Sep' ? 'Sept' : first));
 }
 
 /** How a chip shows an option of a question: months and levels in words, anything else as the server wrote it. */
@@ -42,11 +57,20 @@ export function withAnswer(answers: ProfileAnswers, field: QueryQuestion['field'
 }
 
 /** "Nursing · Postgraduate taught (master’s) · September 2027 · London": what the report will be written for. */
-export function describeProfile(reading: Pick<QueryReading, 'subject'>, answers: ProfileAnswers, known: Partial<ProfileAnswers> = {}): string {
+export function describeProfile(
+  reading: Pick<QueryReading, 'subject'>,
+  answers: ProfileAnswers,
+  known: Partial<ProfileAnswers> = {},
+): string {
   const level = answers.level ?? known.level;
   const intake = answers.intake ?? known.intake;
   const city = answers.city ?? known.city;
-  const parts = [reading.subject, level && optionLabel('level', level), intake ? monthLabel(intake) : 'next September (assumed)', city];
+  const parts = [
+    reading.subject,
+    level && optionLabel('level', level),
+    intake ? monthLabel(intake) : 'next September (assumed)',
+    city,
+  ];
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -70,7 +94,10 @@ const TRAILING_PLACE = /\s+(?:in|at|to|from)\s+(?!.*\s(?:in|at|to|from)\s)[A-Za-
 export function nextSteps(code: string, words: string): readonly NextStep[] {
   const text = words.trim();
   if (code === 'UK_ONLY' || code === 'MULTIPLE_COUNTRIES') {
-    const subject = text.replace(TRAILING_PLACE, '').replace(/\b(?:study(?:ing)?|in|at)\s*$/i, '').trim();
+    const subject = text
+      .replace(TRAILING_PLACE, '')
+      .replace(/\b(?:study(?:ing)?|in|at)\s*$/i, '')
+      .trim();
     const words = `${subject || text} in the UK`;
     return [{ label: words, words }];
   }
@@ -86,7 +113,9 @@ export function nextSteps(code: string, words: string): readonly NextStep[] {
 }
 
 /** The profile fields the student's words already gave (`POST /queries`), without the unknown ones. */
-export function knownProfile(reading: Pick<QueryReading, 'level' | 'intake' | 'city' | 'nationality'> | null): ProfileAnswers {
+export function knownProfile(
+  reading: Pick<QueryReading, 'level' | 'intake' | 'city' | 'nationality'> | null,
+): ProfileAnswers {
   if (!reading) return {};
   const known: ProfileAnswers = {};
   for (const field of ['level', 'intake', 'city', 'nationality'] as const) {

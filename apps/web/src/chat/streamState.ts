@@ -37,7 +37,11 @@ export const INITIAL_STREAM_STATE: StreamState = {
   interruption: null,
 };
 
-function withSection(sections: readonly StreamSection[], key: string, change: (section: StreamSection) => StreamSection) {
+function withSection(
+  sections: readonly StreamSection[],
+  key: string,
+  change: (section: StreamSection) => StreamSection,
+) {
   const index = sections.findIndex((section) => section.key === key);
   if (index === -1) return [...sections, change({ key, title: sectionTitle(key), text: '' })];
   return sections.map((section, i) => (i === index ? change(section) : section));
@@ -53,19 +57,31 @@ export function applyStreamEvent(state: StreamState, event: ReportStreamEvent): 
         ...state,
         phase: 'writing',
         current: event.key,
-        sections: withSection(state.sections, event.key, (section) => ({ ...section, title: event.title || section.title })),
+        sections: withSection(state.sections, event.key, (section) => ({
+          ...section,
+          title: event.title || section.title,
+        })),
       };
     case 'delta':
       return {
         ...state,
         phase: 'writing',
         current: event.key,
-        sections: withSection(state.sections, event.key, (section) => ({ ...section, text: section.text + event.text })),
+        sections: withSection(state.sections, event.key, (section) => ({
+          ...section,
+          text: section.text + event.text,
+        })),
       };
     case 'complete':
       return { ...state, phase: 'complete', current: null, status: event.report.status, report: event.report };
     case 'error':
-      return { ...state, phase: 'failed', current: null, status: 'failed', error: { code: event.code, detail: event.detail } };
+      return {
+        ...state,
+        phase: 'failed',
+        current: null,
+        status: 'failed',
+        error: { code: event.code, detail: event.detail },
+      };
   }
 }
 

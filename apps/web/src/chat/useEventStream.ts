@@ -12,7 +12,10 @@ export interface StreamModel<E, S> {
 /** Opens a stream: calls `onEvent` for each event; resolves when it ends; stops when `signal` aborts. */
 export type FollowStream<E> = (onEvent: (event: E) => void, signal: AbortSignal) => Promise<void>;
 
-type Action<E> = { readonly type: 'events'; readonly events: readonly E[] } | { readonly type: 'end'; readonly reason: string | null } | { readonly type: 'reset' };
+type Action<E> =
+  | { readonly type: 'events'; readonly events: readonly E[] }
+  | { readonly type: 'end'; readonly reason: string | null }
+  | { readonly type: 'reset' };
 
 function reducerOf<E, S>(model: StreamModel<E, S>) {
   return (state: S, action: Action<E>): S => {

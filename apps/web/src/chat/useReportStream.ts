@@ -4,7 +4,11 @@ import type { ReportStreamEvent } from '../api/types.js';
 import { applyStreamEvent, INITIAL_STREAM_STATE, interrupt, type StreamState } from './streamState.js';
 import { useEventStream, type StreamModel } from './useEventStream.js';
 
-const REPORT_STREAM: StreamModel<ReportStreamEvent, StreamState> = { initial: INITIAL_STREAM_STATE, apply: applyStreamEvent, interrupt };
+const REPORT_STREAM: StreamModel<ReportStreamEvent, StreamState> = {
+  initial: INITIAL_STREAM_STATE,
+  apply: applyStreamEvent,
+  interrupt,
+};
 
 /**
  * Follows a report's live stream while the component is mounted (`attempt` restarts it), and returns what has

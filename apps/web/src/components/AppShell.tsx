@@ -25,7 +25,10 @@ export function AppShell({ sidebar, children }: AppShellProps) {
         Skip to main content
       </a>
       <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 print:hidden">
-        <Link href={auth.status === 'signed-in' ? '/chat' : '/'} className="font-semibold text-slate-900 no-underline hover:underline">
+        <Link
+          href={auth.status === 'signed-in' ? '/chat' : '/'}
+          className="font-semibold text-slate-900 no-underline hover:underline"
+        >
           UK Study &amp; Migration Research
         </Link>
         {auth.status === 'signed-in' && (

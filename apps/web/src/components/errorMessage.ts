@@ -1,7 +1,12 @@
 import { ApiError, NetworkError } from '../api/errors.js';
 
 /** Codes of the refusals that come back as the assistant's reply, in the contract's words. */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set(['UK_ONLY', 'MULTIPLE_SUBJECTS', 'MULTIPLE_COUNTRIES', 'NOT_A_SUBJECT']);
+export const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'UK_ONLY',
+  'MULTIPLE_SUBJECTS',
+  'MULTIPLE_COUNTRIES',
+  'NOT_A_SUBJECT',
+]);
 
 /** True for a 422 refusal of the words (UK only, one subject, one country, no subject named). */
 export function isRefusal(error: unknown): error is ApiError {
@@ -28,7 +33,8 @@ export function describeError(error: unknown): string {
   if (error.status === 429 && error.code === 'RATE_LIMITED') {
     return `Too many requests. Please try again in ${formatWait(waitSeconds(error))}.`;
   }
-  if (error.status === 429) return `You have reached today's limit of reports. ${error.detail} Please try again tomorrow.`;
+  if (error.status === 429)
+    return `You have reached today's limit of reports. ${error.detail} Please try again tomorrow.`;
   if (error.status === 401) return 'Your session has ended. Please sign in again.';
   if (error.status === 402) return 'Payment is needed before this report can be written.';
   if (error.status >= 500) {

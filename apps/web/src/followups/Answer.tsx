@@ -67,14 +67,26 @@ export function LiveAnswer({ reportId, questionId, onSettled }: LiveAnswerProps)
       onReconnect={() => setAttempt((n) => n + 1)}
     >
       {(state.text !== '' || state.question) && (
-        <AnswerBody question={state.question ?? { question_id: questionId, citations: null }} text={state.text} writing={!settled} />
+        <AnswerBody
+          question={state.question ?? { question_id: questionId, citations: null }}
+          text={state.text}
+          writing={!settled}
+        />
       )}
     </StreamFrame>
   );
 }
 
 /** A stored follow-up's answer (no AI call): its text and sources, why it failed, or the answer still being written. */
-export function StoredAnswer({ reportId, question, onSettled }: { readonly reportId: string; readonly question: Question; readonly onSettled?: LiveAnswerProps['onSettled'] }) {
+export function StoredAnswer({
+  reportId,
+  question,
+  onSettled,
+}: {
+  readonly reportId: string;
+  readonly question: Question;
+  readonly onSettled?: LiveAnswerProps['onSettled'];
+}) {
   switch (question.status) {
     case 'answered':
       return <AnswerBody question={question} text={question.answer ?? ''} writing={false} />;

@@ -14,17 +14,26 @@ import { suggestedQuestions } from './suggestions.js';
 export const FOLLOW_UP_LABEL = 'Ask a follow-up about this report';
 
 /** Where the follow-ups stand: loading, not offered by this server, or loaded with what is left of the allowance. */
-type Load = { readonly state: 'loading' } | { readonly state: 'unavailable' } | { readonly state: 'error'; readonly message: string } | { readonly state: 'loaded' };
+type Load =
+  | { readonly state: 'loading' }
+  | { readonly state: 'unavailable' }
+  | { readonly state: 'error'; readonly message: string }
+  | { readonly state: 'loaded' };
 
 /** Follow-ups still allowed, from the list: the server's `remaining`, or its `limit` less those that count; null when unsaid. */
-export function remainingOf(list: Pick<QuestionList, 'questions'> & Partial<Pick<QuestionList, 'limit' | 'remaining'>>): number | null {
+export function remainingOf(
+  list: Pick<QuestionList, 'questions'> & Partial<Pick<QuestionList, 'limit' | 'remaining'>>,
+): number | null {
   if (typeof list.remaining === 'number') return list.remaining;
-  if (typeof list.limit === 'number') return Math.max(0, list.limit - list.questions.filter((q) => q.status !== 'failed').length);
+  if (typeof list.limit === 'number')
+    return Math.max(0, list.limit - list.questions.filter((q) => q.status !== 'failed').length);
   return null;
 }
 
 /** One exchange under the report: a stored question and its answer, or a question refused before it was stored. */
-type Turn = { readonly kind: 'asked'; readonly question: Question } | { readonly kind: 'refused'; readonly id: string; readonly text: string; readonly detail: string };
+type Turn =
+  | { readonly kind: 'asked'; readonly question: Question }
+  | { readonly kind: 'refused'; readonly id: string; readonly text: string; readonly detail: string };
 
 const turnKey = (turn: Turn): string => (turn.kind === 'asked' ? turn.question.question_id : turn.id);
 
@@ -36,7 +45,8 @@ export function remainingLabel(remaining: number | null): string {
 }
 
 /** What is said once the report's allowance is used up (the 429's own words when there was one). */
-const ALL_ASKED = 'You have asked all the follow-up questions included with this report. You can start a new report at any time.';
+const ALL_ASKED =
+  'You have asked all the follow-up questions included with this report. You can start a new report at any time.';
 
 /**
  * The chat under a completed report: its stored follow-ups with their answers and sources (from `GET …/questions`,
@@ -67,13 +77,19 @@ export function FollowUps({ report }: { readonly report: Report }) {
         if (!current) return;
         setTurns(list.questions.map((question) => ({ kind: 'asked', question })));
         setRemaining(remainingOf(list));
-        setAnswering(list.questions.find((q) => q.status === 'pending' || q.status === 'answering')?.question_id ?? null);
+        setAnswering(
+          list.questions.find((q) => q.status === 'pending' || q.status === 'answering')?.question_id ?? null,
+        );
         setLoad({ state: 'loaded' });
       })
       .catch((error: unknown) => {
         if (!current) return;
         // A server without follow-ups answers 404: the report is shown as before, without the composer.
-        setLoad(error instanceof ApiError && error.status === 404 ? { state: 'unavailable' } : { state: 'error', message: describeError(error) });
+        setLoad(
+          error instanceof ApiError && error.status === 404
+            ? { state: 'unavailable' }
+            : { state: 'error', message: describeError(error) },
+        );
       });
     return () => {
       current = false;
@@ -123,7 +139,10 @@ export function FollowUps({ report }: { readonly report: Report }) {
     }
   };
 
-  const asked = useMemo(() => new Set(turns.map((turn) => (turn.kind === 'asked' ? turn.question.text : turn.text).trim().toLowerCase())), [turns]);
+  const asked = useMemo(
+    () => new Set(turns.map((turn) => (turn.kind === 'asked' ? turn.question.text : turn.text).trim().toLowerCase())),
+    [turns],
+  );
   const suggestions = suggestedQuestions(report.subject, report.profile).filter((q) => !asked.has(q.toLowerCase()));
   const busy = sending || answering !== null;
 
@@ -137,16 +156,26 @@ export function FollowUps({ report }: { readonly report: Report }) {
             <li key={turnKey(turn)} className="space-y-4">
               <MessageBubble role="user">{turn.kind === 'asked' ? turn.question.text : turn.text}</MessageBubble>
               <MessageBubble role="assistant">
-                {turn.kind === 'asked' ? <StoredAnswer reportId={reportId} question={turn.question} onSettled={onSettled} /> : <p>{turn.detail}</p>}
+                {turn.kind === 'asked' ? (
+                  <StoredAnswer reportId={reportId} question={turn.question} onSettled={onSettled} />
+                ) : (
+                  <p>{turn.detail}</p>
+                )}
               </MessageBubble>
             </li>
           ))}
         </ol>
       )}
-      {load.state === 'error' && <Notice tone="error">The earlier follow-up questions could not be loaded. {load.message}</Notice>}
+      {load.state === 'error' && (
+        <Notice tone="error">The earlier follow-up questions could not be loaded. {load.message}</Notice>
+      )}
       {problem && <Notice tone="error">{problem}</Notice>}
       {used ? (
-        <p ref={limitRef} tabIndex={-1} className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-900 focus:outline-none print:hidden">
+        <p
+          ref={limitRef}
+          tabIndex={-1}
+          className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-900 focus:outline-none print:hidden"
+        >
           {limitMessage ?? ALL_ASKED}
         </p>
       ) : (

@@ -14,7 +14,14 @@ export interface AnswerState extends Interruptible {
 }
 
 /** The state before the first event. */
-export const INITIAL_ANSWER_STATE: AnswerState = { phase: 'connecting', status: null, text: '', question: null, error: null, interruption: null };
+export const INITIAL_ANSWER_STATE: AnswerState = {
+  phase: 'connecting',
+  status: null,
+  text: '',
+  question: null,
+  error: null,
+  interruption: null,
+};
 
 /** Applies one event of a follow-up's stream (a pure reducer). */
 export function applyAnswerEvent(state: AnswerState, event: QuestionStreamEvent): AnswerState {
@@ -24,7 +31,13 @@ export function applyAnswerEvent(state: AnswerState, event: QuestionStreamEvent)
     case 'delta':
       return { ...state, phase: 'writing', text: state.text + event.text };
     case 'complete':
-      return { ...state, phase: 'complete', status: event.question.status, question: event.question, text: event.question.answer ?? state.text };
+      return {
+        ...state,
+        phase: 'complete',
+        status: event.question.status,
+        question: event.question,
+        text: event.question.answer ?? state.text,
+      };
     case 'error':
       return { ...state, phase: 'failed', status: 'failed', error: { code: event.code, detail: event.detail } };
   }

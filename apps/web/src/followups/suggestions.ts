@@ -41,8 +41,14 @@ export function suggestedQuestions(subject: string, profile: ReportProfile | nul
   const intake = profile?.intake ?? null;
   const alternative = intake ? otherIntake(intake) : null;
   const candidates = [
-    level === 'postgraduate_research' ? 'Can my partner and children come with me during my PhD?' : 'Can my family come with me?',
-    city === null ? null : city.toLowerCase() === 'london' ? 'What if I study in Manchester instead of London?' : `What if I study in London instead of ${city}?`,
+    level === 'postgraduate_research'
+      ? 'Can my partner and children come with me during my PhD?'
+      : 'Can my family come with me?',
+    city === null
+      ? null
+      : city.toLowerCase() === 'london'
+        ? 'What if I study in Manchester instead of London?'
+        : `What if I study in London instead of ${city}?`,
     subject.trim() === '' ? null : earningsQuestion(subject),
     intake && alternative ? `What if I start in ${monthLabel(alternative)} instead of ${monthLabel(intake)}?` : null,
     city === null ? 'How much more would it cost to live in London?' : null,

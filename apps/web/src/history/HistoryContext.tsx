@@ -61,6 +61,9 @@ export function HistoryProvider({ children }: { readonly children: ReactNode }) 
     [api],
   );
 
-  const value = useMemo<History>(() => ({ reports, loading, error, reload, remove }), [reports, loading, error, reload, remove]);
+  const value = useMemo<History>(
+    () => ({ reports, loading, error, reload, remove }),
+    [reports, loading, error, reload, remove],
+  );
   return <HistoryContext.Provider value={value}>{children}</HistoryContext.Provider>;
 }

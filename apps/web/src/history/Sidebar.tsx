@@ -48,7 +48,12 @@ export function Sidebar({ currentReportId }: SidebarProps) {
         )}
         <ul className="space-y-1">
           {history.reports.map((report) => (
-            <ReportListItem key={report.report_id} report={report} current={report.report_id === currentReportId} onDelete={remove} />
+            <ReportListItem
+              key={report.report_id}
+              report={report}
+              current={report.report_id === currentReportId}
+              onDelete={remove}
+            />
           ))}
         </ul>
       </nav>

@@ -18,11 +18,13 @@ export function FirstPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-10 py-10">
       <section className="space-y-4">
-        <h1 className="text-3xl font-semibold text-slate-900 sm:text-4xl">Studying in the UK? Get a cited research report on your subject.</h1>
+        <h1 className="text-3xl font-semibold text-slate-900 sm:text-4xl">
+          Studying in the UK? Get a cited research report on your subject.
+        </h1>
         <p className="text-lg text-slate-800">
-          For students from India, Pakistan, Bangladesh, Sri Lanka and Nepal planning to study — and then work — in the UK. Type the
-          subject you want to study (“Nursing”, “MSc Data Science in London from September 2027”); the chat asks what it needs, and a
-          structured report is written while you watch.
+          For students from India, Pakistan, Bangladesh, Sri Lanka and Nepal planning to study — and then work — in the
+          UK. Type the subject you want to study (“Nursing”, “MSc Data Science in London from September 2027”); the chat
+          asks what it needs, and a structured report is written while you watch.
         </p>
         <p className="font-medium text-slate-900">{priceLine(config)}</p>
         <div className="flex flex-wrap gap-3">
@@ -45,13 +47,13 @@ export function FirstPage() {
           ))}
         </ol>
         <p className="text-slate-800">
-          Every figure — fees, visa costs, salary thresholds, dates — carries a numbered source: its title, publisher, link and the
-          date it was checked (mostly GOV.UK, UKCISA, the NHS and universities). Each report says how recent its knowledge base is, and
-          what it could not find.
+          Every figure — fees, visa costs, salary thresholds, dates — carries a numbered source: its title, publisher,
+          link and the date it was checked (mostly GOV.UK, UKCISA, the NHS and universities). Each report says how
+          recent its knowledge base is, and what it could not find.
         </p>
         <p className="text-slate-800">
-          A report stays in your account for {KEPT_DAYS} days — download or print it to keep it — and is erased {ERASED_DAYS} days
-          after it was written.
+          A report stays in your account for {KEPT_DAYS} days — download or print it to keep it — and is erased{' '}
+          {ERASED_DAYS} days after it was written.
         </p>
       </section>
 

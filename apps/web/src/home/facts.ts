@@ -23,18 +23,29 @@ export interface Processor {
 export function processors(config: AppConfig): Processor[] {
   const list: Processor[] = [];
   if (config.payments_enabled) {
-    list.push({ name: 'Stripe', what: 'takes the payment: your card details go to Stripe only, never to this service; it tells us whether you paid.' });
+    list.push({
+      name: 'Stripe',
+      what: 'takes the payment: your card details go to Stripe only, never to this service; it tells us whether you paid.',
+    });
   }
   if (config.auth_provider === 'clerk') {
-    list.push({ name: 'Clerk', what: 'runs sign-in: it holds your email address and sign-in method (for example Google).' });
+    list.push({
+      name: 'Clerk',
+      what: 'runs sign-in: it holds your email address and sign-in method (for example Google).',
+    });
   }
   if (config.writer === 'gemini') {
-    list.push({ name: 'Google (Gemini)', what: 'writes the report: it receives the subject and the details you gave (level, start date, city), never your email.' });
+    list.push({
+      name: 'Google (Gemini)',
+      what: 'writes the report: it receives the subject and the details you gave (level, start date, city), never your email.',
+    });
   }
   return list;
 }
 
 /** How to reach the operator: the contact email, or their name. */
 export function contactLine(config: AppConfig): string {
-  return config.operator.contact_email ? `${config.operator.name} at ${config.operator.contact_email}` : config.operator.name;
+  return config.operator.contact_email
+    ? `${config.operator.name} at ${config.operator.contact_email}`
+    : config.operator.name;
 }

@@ -6,8 +6,10 @@ import { clearPendingSubject } from './pendingSubject.js';
 import { usePaymentPoll, type PaymentPoll } from './usePaymentPoll.js';
 
 function failureText(poll: Extract<PaymentPoll, { state: 'failed' }>): string {
-  if (poll.status === 'refunded') return 'Your payment was refunded, so no report was written. You can start a new one at any time.';
-  if (poll.status === 'failed') return 'The payment did not go through, so nothing was charged. You can try again from the chat.';
+  if (poll.status === 'refunded')
+    return 'Your payment was refunded, so no report was written. You can start a new one at any time.';
+  if (poll.status === 'failed')
+    return 'The payment did not go through, so nothing was charged. You can try again from the chat.';
   return `${poll.message} Your payment is safe: the report will appear in "Your reports" once it is ready.`;
 }
 
@@ -23,8 +25,8 @@ function Waiting({ sessionId }: { readonly sessionId: string }) {
   if (poll.state === 'timeout') {
     return (
       <Notice tone="warning">
-        Payment received, but the report is taking longer than usual to start. It will appear in &ldquo;Your reports&rdquo;
-        shortly; there is no need to pay again.
+        Payment received, but the report is taking longer than usual to start. It will appear in &ldquo;Your
+        reports&rdquo; shortly; there is no need to pay again.
       </Notice>
     );
   }

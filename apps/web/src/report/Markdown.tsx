@@ -14,7 +14,12 @@ function MarkdownLink({ node: _node, href = '', children, ...rest }: ComponentPr
   if (source !== null) {
     const label = typeof children === 'string' ? children.slice(1, -1) : source;
     return (
-      <a {...rest} href={href} className="citation" aria-label={/[–,]/.test(label) ? `Sources ${label}` : `Source ${label}`}>
+      <a
+        {...rest}
+        href={href}
+        className="citation"
+        aria-label={/[–,]/.test(label) ? `Sources ${label}` : `Source ${label}`}
+      >
         {children}
       </a>
     );
@@ -39,7 +44,9 @@ const RENDERED = new BoundedCache<ReactElement>(2_000);
 /** One block's elements: react-markdown's synchronous `Markdown` is a pure function of its props. */
 function renderBlock(block: string, prefix: string): ReactElement {
   const key = prefix === SOURCE_PREFIX ? block : `${prefix}\u0000${block}`;
-  return RENDERED.get(key, () => parseMarkdown({ children: block, skipHtml: true, remarkPlugins: pluginsFor(prefix), components: COMPONENTS }));
+  return RENDERED.get(key, () =>
+    parseMarkdown({ children: block, skipHtml: true, remarkPlugins: pluginsFor(prefix), components: COMPONENTS }),
+  );
 }
 
 /**
@@ -48,7 +55,13 @@ function renderBlock(block: string, prefix: string): ReactElement {
  * a streaming section costs the parse of its last, growing block only. `sourcePrefix` is the anchor prefix of the
  * sources the markers refer to (a follow-up's answer numbers its own sources).
  */
-export function Markdown({ text, sourcePrefix = SOURCE_PREFIX }: { readonly text: string; readonly sourcePrefix?: string }) {
+export function Markdown({
+  text,
+  sourcePrefix = SOURCE_PREFIX,
+}: {
+  readonly text: string;
+  readonly sourcePrefix?: string;
+}) {
   return (
     <div className="prose-report">
       {splitBlocks(text).map((block, index) => (

@@ -5,7 +5,11 @@ import { reportToMarkdown } from './markdownExport.js';
 
 /** `nursing-uk-report.md`: the downloaded file's name. */
 export function markdownFileName(subject: string): string {
-  const slug = subject.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
+  const slug =
+    subject
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'report';
   return `${slug}-uk-report.md`;
 }
 
@@ -34,7 +38,9 @@ export function ReportActions({ report }: { readonly report: Report }) {
 
   return (
     <div className="flex flex-wrap items-center gap-2 print:hidden">
-      <p className="w-full text-sm font-medium text-slate-900">Kept until {formatDate(report.expires_at)} — download or print to keep it.</p>
+      <p className="w-full text-sm font-medium text-slate-900">
+        Kept until {formatDate(report.expires_at)} — download or print to keep it.
+      </p>
       <button type="button" className="btn-secondary" onClick={() => download(report)}>
         Download Markdown
       </button>
@@ -46,7 +52,8 @@ export function ReportActions({ report }: { readonly report: Report }) {
       </button>
       <span role="status" className="text-sm text-slate-700">
         {copyState === 'copied' && 'Copied to the clipboard.'}
-        {copyState === 'failed' && 'Could not copy: your browser blocked the clipboard. Use Print / Save as PDF instead.'}
+        {copyState === 'failed' &&
+          'Could not copy: your browser blocked the clipboard. Use Print / Save as PDF instead.'}
       </span>
     </div>
   );

@@ -13,9 +13,19 @@ import { useHistory } from '../history/HistoryContext.js';
 import { Link } from '../router/Link.js';
 import { ReportView } from './ReportView.js';
 
-type Load = { readonly state: 'loading' } | { readonly state: 'loaded'; readonly report: Report } | { readonly state: 'missing' } | { readonly state: 'error'; readonly message: string };
+type Load =
+  | { readonly state: 'loading' }
+  | { readonly state: 'loaded'; readonly report: Report }
+  | { readonly state: 'missing' }
+  | { readonly state: 'error'; readonly message: string };
 
-function Answer({ report, onSettled }: { readonly report: Report; readonly onSettled: (report: Report | null) => void }) {
+function Answer({
+  report,
+  onSettled,
+}: {
+  readonly report: Report;
+  readonly onSettled: (report: Report | null) => void;
+}) {
   const { payments_enabled: paid } = useConfig();
   switch (report.status) {
     case 'completed':
@@ -24,9 +34,15 @@ function Answer({ report, onSettled }: { readonly report: Report; readonly onSet
     case 'generating':
       return <LiveReport reportId={report.report_id} onSettled={onSettled} />;
     case 'failed':
-      return <Notice tone="error">{describeFailure(report.error_message ?? 'The report could not be written.', paid)}</Notice>;
+      return (
+        <Notice tone="error">
+          {describeFailure(report.error_message ?? 'The report could not be written.', paid)}
+        </Notice>
+      );
     case 'expired':
-      return <Notice tone="info">This report has expired: reports are kept for 30 days. Start a new one at any time.</Notice>;
+      return (
+        <Notice tone="info">This report has expired: reports are kept for 30 days. Start a new one at any time.</Notice>
+      );
   }
 }
 
@@ -76,9 +92,13 @@ export function ReportPage({ reportId }: { readonly reportId: string }) {
   if (load.state === 'missing' || load.state === 'error') {
     return (
       <div className="mx-auto max-w-3xl space-y-4 py-10">
-        <h1 className="text-2xl font-semibold text-slate-900">{load.state === 'missing' ? 'Report not found' : 'Could not open the report'}</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">
+          {load.state === 'missing' ? 'Report not found' : 'Could not open the report'}
+        </h1>
         <p className="text-slate-800">
-          {load.state === 'missing' ? 'This report does not exist, was deleted, or belongs to another account.' : load.message}
+          {load.state === 'missing'
+            ? 'This report does not exist, was deleted, or belongs to another account.'
+            : load.message}
         </p>
         <Link href="/chat" className="link">
           Start a new report
@@ -90,7 +110,9 @@ export function ReportPage({ reportId }: { readonly reportId: string }) {
   const shown = finished ?? report;
   return (
     <div className="mx-auto w-full max-w-3xl space-y-6 py-6">
-      <h1 className="sr-only text-2xl font-semibold text-slate-900 print:not-sr-only">Studying {report.subject} in the UK</h1>
+      <h1 className="sr-only text-2xl font-semibold text-slate-900 print:not-sr-only">
+        Studying {report.subject} in the UK
+      </h1>
       <MessageBubble role="user">{report.subject}</MessageBubble>
       <MessageBubble role="assistant">
         <Answer report={report} onSettled={onSettled} />

@@ -36,7 +36,13 @@ export interface ReportViewProps {
  * shows the text while it streams and the stored report once complete, so that completion re-renders no finished
  * section (their text is the same) and moves nothing the reader sees.
  */
-export function ReportView({ report, streamed = [], writingKey = null, busy = false, justWritten = false }: ReportViewProps) {
+export function ReportView({
+  report,
+  streamed = [],
+  writingKey = null,
+  busy = false,
+  justWritten = false,
+}: ReportViewProps) {
   const root = useRef<HTMLDivElement>(null);
   const content = report?.content ?? null;
   useEffect(() => {
@@ -64,7 +70,13 @@ export function ReportView({ report, streamed = [], writingKey = null, busy = fa
     >
       {!justWritten && header}
       {sections.map((section) => (
-        <SectionBlock key={section.key} sectionKey={section.key} title={section.title} text={section.text} writing={section.key === writingKey}>
+        <SectionBlock
+          key={section.key}
+          sectionKey={section.key}
+          title={section.title}
+          text={section.text}
+          writing={section.key === writingKey}
+        >
           {report && section.key === 'sources' ? <SourcesList citations={report.citations ?? []} /> : null}
         </SectionBlock>
       ))}
@@ -75,7 +87,13 @@ export function ReportView({ report, streamed = [], writingKey = null, busy = fa
 }
 
 /** Actions, as-of date and contents of a report. */
-function ReportHeader({ report, content }: { readonly report: Report; readonly content: NonNullable<Report['content']> }) {
+function ReportHeader({
+  report,
+  content,
+}: {
+  readonly report: Report;
+  readonly content: NonNullable<Report['content']>;
+}) {
   return (
     <>
       <ReportActions report={report} />
@@ -84,7 +102,10 @@ function ReportHeader({ report, content }: { readonly report: Report; readonly c
         {report.completed_at && <>Written {formatDate(report.completed_at)}.</>}
       </p>
       {/* Sticky: on a phone the contents stay one tap away while the reader scrolls. */}
-      <nav aria-label="Contents" className="sticky top-0 z-10 rounded-lg border border-slate-200 bg-slate-50/95 print:static">
+      <nav
+        aria-label="Contents"
+        className="sticky top-0 z-10 rounded-lg border border-slate-200 bg-slate-50/95 print:static"
+      >
         <details>
           <summary className="min-h-11 cursor-pointer px-4 py-2.5 font-semibold text-slate-900">Contents</summary>
           <ol className="list-decimal space-y-1 pr-4 pb-3 pl-9">
@@ -105,7 +126,10 @@ function ReportHeader({ report, content }: { readonly report: Report; readonly c
 /** Not legal advice; check GOV.UK. */
 export function Disclaimer() {
   return (
-    <aside aria-label="Disclaimer" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+    <aside
+      aria-label="Disclaimer"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+    >
       {DISCLAIMER}{' '}
       <a href={GOV_UK_STUDENT_VISA_URL} className="link" target="_blank" rel="noopener noreferrer">
         Student visa on GOV.UK

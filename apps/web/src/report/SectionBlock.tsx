@@ -19,12 +19,23 @@ export const sectionAnchor = (key: string): string => `section-${key}`;
  * the section away (a long report read on a phone), open by default and always open while it is being written.
  * Memoised: while a report streams, a finished section (same text) is not rendered again.
  */
-export const SectionBlock = memo(function SectionBlock({ sectionKey, title, text, writing = false, children }: SectionBlockProps) {
+export const SectionBlock = memo(function SectionBlock({
+  sectionKey,
+  title,
+  text,
+  writing = false,
+  children,
+}: SectionBlockProps) {
   const anchor = sectionAnchor(sectionKey);
   const [folded, setFolded] = useState(false);
   const open = writing || !folded;
   return (
-    <section id={anchor} aria-labelledby={`${anchor}-title`} aria-busy={writing || undefined} className="report-section">
+    <section
+      id={anchor}
+      aria-labelledby={`${anchor}-title`}
+      aria-busy={writing || undefined}
+      className="report-section"
+    >
       <h2 id={`${anchor}-title`} className="text-xl font-semibold text-slate-900">
         <button
           type="button"

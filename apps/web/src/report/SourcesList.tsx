@@ -43,7 +43,11 @@ export function SourcesList({ citations, prefix = SOURCE_PREFIX, label = 'Source
       </summary>
       <ol className="space-y-3 px-4 pb-4" aria-label={label}>
         {sorted.map((citation) => (
-          <li key={citation.id} id={sourceAnchor(citation.id, prefix)} className="source-entry scroll-mt-20 border-t border-slate-100 pt-3">
+          <li
+            key={citation.id}
+            id={sourceAnchor(citation.id, prefix)}
+            className="source-entry scroll-mt-20 border-t border-slate-100 pt-3"
+          >
             <p className="font-medium text-slate-900">
               <span className="mr-2 text-slate-700">[{citation.id}]</span>
               <a href={citation.url} className="link source-title" target="_blank" rel="noopener noreferrer">
@@ -54,7 +58,9 @@ export function SourcesList({ citations, prefix = SOURCE_PREFIX, label = 'Source
               {publisherOf(citation.url)} · checked {formatDate(citation.accessed_date)}
             </p>
             {citation.relevant_excerpt && (
-              <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-sm text-slate-800">{citation.relevant_excerpt}</blockquote>
+              <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-sm text-slate-800">
+                {citation.relevant_excerpt}
+              </blockquote>
             )}
           </li>
         ))}

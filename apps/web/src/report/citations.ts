@@ -13,7 +13,7 @@ const MARKERS = /\[\d+\](?:\s*,?\s*\[\d+\])*/g;
 export function groupLabel(numbers: readonly number[]): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j += 1;
     runs.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
@@ -44,7 +44,11 @@ export function splitCitations(text: string, prefix: string = SOURCE_PREFIX): Md
     if (match.index > last) nodes.push({ type: 'text', value: text.slice(last, match.index) });
     const numbers = [...match[0].matchAll(/\d+/g)].map((n) => Number(n[0]));
     const first = Math.min(...numbers);
-    nodes.push({ type: 'link', url: `#${sourceAnchor(first, prefix)}`, children: [{ type: 'text', value: groupLabel(numbers) }] });
+    nodes.push({
+      type: 'link',
+      url: `#${sourceAnchor(first, prefix)}`,
+      children: [{ type: 'text', value: groupLabel(numbers) }],
+    });
     last = match.index + match[0].length;
   }
   if (last < text.length) nodes.push({ type: 'text', value: text.slice(last) });

@@ -4,7 +4,13 @@
  */
 import { SECTIONS } from '@uksmr/contract/plain';
 
-export { reportMarkdown, SECTIONS, sectionMarkdown, type SectionDefinition, type SectionKey } from '@uksmr/contract/plain';
+export {
+  reportMarkdown,
+  SECTIONS,
+  sectionMarkdown,
+  type SectionDefinition,
+  type SectionKey,
+} from '@uksmr/contract/plain';
 
 /** The title of a section key, or the key itself for one the app does not know. */
 export function sectionTitle(key: string): string {

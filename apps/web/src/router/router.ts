@@ -21,7 +21,8 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/privacy') return { name: 'privacy' };
   if (path === '/terms') return { name: 'terms' };
   if (path === '/chat') return { name: 'chat' };
-  if (path === '/chat/success') return { name: 'chat-success', sessionId: new URLSearchParams(search).get('session_id') };
+  if (path === '/chat/success')
+    return { name: 'chat-success', sessionId: new URLSearchParams(search).get('session_id') };
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/sign-up') return { name: 'sign-up' };
   const report = /^\/reports\/([^/]+)$/.exec(path);

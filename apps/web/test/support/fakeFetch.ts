@@ -77,14 +77,19 @@ export function frame(event: string, data: unknown): string {
 export function installFetch(routes: Record<string, Handler>): SeenRequest[] {
   const seen: SeenRequest[] = [];
   const fake = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      'http://localhost',
+    );
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     const request = { method, path: url.pathname + url.search, headers: new Headers(init.headers), body };
     seen.push(request);
     if (init.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
     const handler = routes[`${method} ${request.path}`] ?? routes[`${method} ${url.pathname}`];
-    return handler ? handler(request) : json(599, { error: 'unrouted', code: 'UNROUTED', detail: `${method} ${request.path}`, request_id: 'x' });
+    return handler
+      ? handler(request)
+      : json(599, { error: 'unrouted', code: 'UNROUTED', detail: `${method} ${request.path}`, request_id: 'x' });
   };
   vi.stubGlobal('fetch', vi.fn(fake));
   return seen;

@@ -35,7 +35,13 @@ export const CITATIONS: Citation[] = [
 
 /** A completed report's content with a citation marker in each section. */
 export const CONTENT: ReportContent = {
-  executive_summary: ['Nursing degrees lead to NMC registration [1].', 'Graduate visa lasts 2 years [2].', 'Costs are high.', 'Demand is strong.', 'Plan early.'],
+  executive_summary: [
+    'Nursing degrees lead to NMC registration [1].',
+    'Graduate visa lasts 2 years [2].',
+    'Costs are high.',
+    'Demand is strong.',
+    'Plan early.',
+  ],
   study_options: 'BSc Nursing (Adult) and MSc pre-registration routes [1].',
   estimated_costs: { tuition_ranges: '£17,000–£25,000 per year [1].', living_costs: '£1,529 a month in London [1].' },
   visa_immigration: 'You need a Student visa [1].',
@@ -59,7 +65,13 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
     status: 'completed',
     content: CONTENT,
     citations: CITATIONS,
-    generation_metadata: { provider: 'knowledge-base', model: 'knowledge-base', tokens_used: 0, duration_ms: 1200, first_token_ms: 40 },
+    generation_metadata: {
+      provider: 'knowledge-base',
+      model: 'knowledge-base',
+      tokens_used: 0,
+      duration_ms: 1200,
+      first_token_ms: 40,
+    },
     created_at: '2026-11-20T10:00:00.000Z',
     completed_at: '2026-11-20T10:01:00.000Z',
     expires_at: '2026-12-20T10:00:00.000Z',

@@ -22,7 +22,11 @@ export function signedInAuth(overrides: Partial<Auth> = {}): Auth {
 }
 
 /** Renders a signed-in page with the app's real config, API client and history providers. */
-export function renderSignedIn(ui: ReactElement, config: AppConfig = LOCAL_CONFIG, auth: Auth = signedInAuth()): RenderResult {
+export function renderSignedIn(
+  ui: ReactElement,
+  config: AppConfig = LOCAL_CONFIG,
+  auth: Auth = signedInAuth(),
+): RenderResult {
   return render(
     <ConfigContext.Provider value={config}>
       <AuthContext.Provider value={auth}>

@@ -13,12 +13,17 @@ export const publicConfigSchema = z
     operator: z
       .object({
         name: z.string().describe('OPERATOR_NAME'),
-        contact_email: z.string().nullable().describe('OPERATOR_CONTACT_EMAIL: password resets, erasure requests, questions'),
+        contact_email: z
+          .string()
+          .nullable()
+          .describe('OPERATOR_CONTACT_EMAIL: password resets, erasure requests, questions'),
       })
       .describe('Who runs this service (additive to the contract)'),
     writer: z
       .enum(['gemini', 'knowledge_base'])
-      .describe("Who writes reports: Google's Gemini (GEMINI_API_KEY set) or the built-in knowledge-base writer (additive)"),
+      .describe(
+        "Who writes reports: Google's Gemini (GEMINI_API_KEY set) or the built-in knowledge-base writer (additive)",
+      ),
   })
   .describe('PublicConfig');
 
@@ -33,7 +38,9 @@ export type User = z.infer<typeof userSchema>;
 
 /** `POST /auth/signup` (201) and `POST /auth/login` (200): a local session. */
 export const signedInSchema = z.object({
-  token: z.string().describe('Bearer token for the API, valid for 15 minutes; the refresh cookie set beside it renews it'),
+  token: z
+    .string()
+    .describe('Bearer token for the API, valid for 15 minutes; the refresh cookie set beside it renews it'),
   user: userSchema,
 });
 
@@ -53,8 +60,12 @@ export type PaymentState = z.infer<typeof paymentStatusSchema>;
 
 /** `POST /auth/refresh` (200): a new Bearer token, with the user when the refresh came from the cookie. */
 export const refreshedSchema = z.object({
-  token: z.string().describe('A new Bearer token (15 minutes). With a Bearer header, the previous one is refused from now on'),
-  user: userSchema.optional().describe('The signed-in user; present when the refresh came from the cookie (a reload or a new tab)'),
+  token: z
+    .string()
+    .describe('A new Bearer token (15 minutes). With a Bearer header, the previous one is refused from now on'),
+  user: userSchema
+    .optional()
+    .describe('The signed-in user; present when the refresh came from the cookie (a reload or a new tab)'),
 });
 
 /** What `POST /auth/refresh` answers. */

@@ -6,14 +6,28 @@ import { NATIONALITIES, STUDY_LEVELS } from '../values.js';
  * module (range of the intake, UK city), so a bad one is a 400 naming the field; "Not sure" counts as not given.
  */
 export const profileFieldsShape = {
-  level: z.string().max(40).nullish().describe(`One of ${STUDY_LEVELS.join(', ')}; read from the words when absent`),
+  level: z
+    .string()
+    .max(40)
+    .nullish()
+    .describe(`One of ${STUDY_LEVELS.join(', ')}; read from the words when absent`),
   intake: z
     .string()
     .max(20)
     .nullish()
-    .describe('The month the course starts, YYYY-MM: not in the past, at most 3 years ahead; read from the words when absent'),
-  city: z.string().max(100).nullish().describe('A UK city ("London", "Manchester") or "Outside London"; read from the words when absent'),
-  nationality: z.string().max(10).nullish().describe(`One of ${NATIONALITIES.join(', ')}; read from the words when absent`),
+    .describe(
+      'The month the course starts, YYYY-MM: not in the past, at most 3 years ahead; read from the words when absent',
+    ),
+  city: z
+    .string()
+    .max(100)
+    .nullish()
+    .describe('A UK city ("London", "Manchester") or "Outside London"; read from the words when absent'),
+  nationality: z
+    .string()
+    .max(10)
+    .nullish()
+    .describe(`One of ${NATIONALITIES.join(', ')}; read from the words when absent`),
 };
 
 /** The optional profile fields as a request sends them (each may be absent or null). */

@@ -8,7 +8,9 @@ export const queryBodySchema = z.strictObject({
     .string()
     .min(1)
     .max(SUBJECT_MAX_LENGTH)
-    .describe(`The student’s words, 1–${SUBJECT_MAX_LENGTH} characters ("MSc Data Science in London from September 2027")`),
+    .describe(
+      `The student’s words, 1–${SUBJECT_MAX_LENGTH} characters ("MSc Data Science in London from September 2027")`,
+    ),
   country: z.string().max(100).optional().describe('Only "UK" is supported'),
   ...profileFieldsShape,
 });
@@ -36,7 +38,9 @@ export const queryReadingSchema = z
     ...profileSchema.shape,
     coverage: z.enum(COVERAGE_LEVELS),
     coverage_note: z.string().describe('What the report will and will not hold for this subject, in plain words'),
-    questions: z.array(queryQuestionSchema).describe('What is still worth asking: the intake, the level, London or not'),
+    questions: z
+      .array(queryQuestionSchema)
+      .describe('What is still worth asking: the intake, the level, London or not'),
   })
   .describe('QueryReading');
 

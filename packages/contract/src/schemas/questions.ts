@@ -24,7 +24,10 @@ export const questionSchema = z
     text: z.string(),
     status: questionStatusSchema,
     answer: z.string().nullable().describe('Markdown with [n] markers, each n an id in citations; null until answered'),
-    citations: z.array(citationSchema).nullable().describe('relevant_excerpt is a verbatim quote of the source, or null'),
+    citations: z
+      .array(citationSchema)
+      .nullable()
+      .describe('relevant_excerpt is a verbatim quote of the source, or null'),
     generation_metadata: metadataSchema.nullable(),
     created_at: z.string(),
     answered_at: z.string().nullable(),
@@ -38,7 +41,10 @@ export const askResponseSchema = z.object({ question: questionSchema });
 /** `GET /reports/{report_id}/questions`: every question of the report, in the order asked, with the limit. */
 export const questionListSchema = z.object({
   questions: z.array(questionSchema),
-  limit: z.number().int().describe('FOLLOW_UPS_PER_REPORT: questions the report may take in all (failed ones do not count)'),
+  limit: z
+    .number()
+    .int()
+    .describe('FOLLOW_UPS_PER_REPORT: questions the report may take in all (failed ones do not count)'),
   remaining: z.number().int().describe('Questions the report may still take'),
 });
 

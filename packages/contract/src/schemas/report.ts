@@ -71,7 +71,11 @@ export const reportSchema = z
 export type Report = z.infer<typeof reportSchema>;
 
 /** A light list item (`GET /reports`, the default view): a `Report` without its stored result. */
-export const lightReportSchema = reportSchema.extend({ content: z.null(), citations: z.null(), generation_metadata: z.null() });
+export const lightReportSchema = reportSchema.extend({
+  content: z.null(),
+  citations: z.null(),
+  generation_metadata: z.null(),
+});
 
 /** One item of the light list: `content`, `citations` and `generation_metadata` are `null`. */
 export type LightReport = z.infer<typeof lightReportSchema>;
@@ -85,7 +89,9 @@ export const createReportBodySchema = z.strictObject({
     .string()
     .min(1)
     .max(SUBJECT_MAX_LENGTH)
-    .describe(`The student’s words, 1–${SUBJECT_MAX_LENGTH} characters ("Nursing", "I want to study MSc Data Science")`),
+    .describe(
+      `The student’s words, 1–${SUBJECT_MAX_LENGTH} characters ("Nursing", "I want to study MSc Data Science")`,
+    ),
   country: z.string().max(100).optional().describe('Only "UK" is supported'),
   ...profileFieldsShape,
 });
@@ -118,7 +124,9 @@ export const reportListQuerySchema = z.strictObject({
 /** `GET /reports`: one page of the caller's reports, newest first. */
 export const reportListSchema = z
   .object({
-    reports: z.array(reportSchema).describe('Light items (content, citations, generation_metadata null) unless view=full'),
+    reports: z
+      .array(reportSchema)
+      .describe('Light items (content, citations, generation_metadata null) unless view=full'),
     total: z.number(),
     limit: z.number(),
     offset: z.number(),

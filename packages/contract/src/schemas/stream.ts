@@ -19,7 +19,9 @@ export const streamEventDataSchemas = {
 export type StreamEventData<N extends StreamEventName> = z.infer<(typeof streamEventDataSchemas)[N]>;
 
 /** One event of the report stream as the server writes it: its name and its data. */
-export type StreamEvent = { [N in StreamEventName]: { readonly event: N; readonly data: StreamEventData<N> } }[StreamEventName];
+export type StreamEvent = {
+  [N in StreamEventName]: { readonly event: N; readonly data: StreamEventData<N> };
+}[StreamEventName];
 
 /** One event of the report stream as the web app hands it on: its name as `type`, beside the data's fields. */
 export type ReportStreamEvent = { [N in StreamEventName]: { readonly type: N } & StreamEventData<N> }[StreamEventName];

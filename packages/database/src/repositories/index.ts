@@ -1,7 +1,12 @@
 import type { Queryable } from '../types.js';
 import { paymentsRepository, type PaymentsRepository } from './payments.js';
 import { questionsRepository, type QuestionsRepository } from './questions.js';
-import { questionEventsRepository, reportEventsRepository, type QuestionEventsRepository, type ReportEventsRepository } from './report-events.js';
+import {
+  questionEventsRepository,
+  reportEventsRepository,
+  type QuestionEventsRepository,
+  type ReportEventsRepository,
+} from './report-events.js';
 import { reportsRepository, type ReportsRepository } from './reports.js';
 import { sessionsRepository, type SessionsRepository } from './sessions.js';
 import { stripeEventsRepository, type StripeEventsRepository } from './stripe-events.js';

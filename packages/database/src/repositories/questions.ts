@@ -78,11 +78,10 @@ export function questionsRepository(q: Queryable): QuestionsRepository {
   return {
     async getForOwner(userId, reportId, questionId) {
       if (!isUuid(reportId) || !isUuid(questionId)) return null;
-      return one(`SELECT ${COLUMNS} FROM report_questions q ${OWNED_LIVE} WHERE q.user_id = $1 AND q.report_id = $2 AND q.question_id = $3`, [
-        userId,
-        reportId,
-        questionId,
-      ]);
+      return one(
+        `SELECT ${COLUMNS} FROM report_questions q ${OWNED_LIVE} WHERE q.user_id = $1 AND q.report_id = $2 AND q.question_id = $3`,
+        [userId, reportId, questionId],
+      );
     },
     async listForOwner(userId, reportId) {
       if (!isUuid(reportId)) return [];
@@ -160,7 +159,10 @@ export interface NewQuestion {
  * the questions that count (every one not `failed`) are counted, and the question is inserted on the same
  * transaction. Changes nothing unless the outcome is `asked`.
  */
-export async function askWithinLimit(database: Database, { userId, reportId, text, max }: NewQuestion): Promise<AskOutcome> {
+export async function askWithinLimit(
+  database: Database,
+  { userId, reportId, text, max }: NewQuestion,
+): Promise<AskOutcome> {
   if (!isUuid(reportId)) return { kind: 'not-found' };
   return database.transaction(async (tx): Promise<AskOutcome> => {
     const report = await tx.query<{ status: string }>(

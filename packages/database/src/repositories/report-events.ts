@@ -44,7 +44,12 @@ interface StreamTable {
   readonly inProgress: string;
 }
 
-const REPORT_STREAM: StreamTable = { events: 'report_events', key: 'report_id', parent: 'reports', inProgress: `'pending', 'generating'` };
+const REPORT_STREAM: StreamTable = {
+  events: 'report_events',
+  key: 'report_id',
+  parent: 'reports',
+  inProgress: `'pending', 'generating'`,
+};
 const QUESTION_STREAM: StreamTable = {
   events: 'question_events',
   key: 'question_id',
@@ -100,7 +105,11 @@ export function questionEventsRepository(q: Queryable): QuestionEventsRepository
   return streamEventsRepository(q, QUESTION_STREAM, ({ id, ...rest }) => ({ questionId: id, ...rest }));
 }
 
-function streamEventsRepository<Row>(q: Queryable, t: StreamTable, toRow: (record: StreamEventRecord) => Row): StreamEventsRepository<Row> {
+function streamEventsRepository<Row>(
+  q: Queryable,
+  t: StreamTable,
+  toRow: (record: StreamEventRecord) => Row,
+): StreamEventsRepository<Row> {
   const append = async (id: string, event: string, data: unknown): Promise<number> => {
     // Two writers may compute the same next seq; the loser inserts nothing and, in a new statement (a new
     // snapshot), computes the next one. Each round some writer succeeds, so this ends. The same statement

@@ -151,14 +151,25 @@ export function reportsRepository(q: Queryable): ReportsRepository {
       const row = await one(
         `INSERT INTO reports (user_id, subject, subject_id, level, intake, city, nationality)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [userId, subject, subjectId, profile.level ?? null, profile.intake ?? null, profile.city ?? null, profile.nationality ?? null],
+        [
+          userId,
+          subject,
+          subjectId,
+          profile.level ?? null,
+          profile.intake ?? null,
+          profile.city ?? null,
+          profile.nationality ?? null,
+        ],
       );
       return row!;
     },
     async getForOwner(userId, reportId, options = {}) {
       if (!isUuid(reportId)) return null;
       const columns = options.jsonAsText ? TEXT_JSON_COLUMNS : '*';
-      return one(`SELECT ${columns} FROM reports WHERE user_id = $1 AND report_id = $2 AND deleted_at IS NULL`, [userId, reportId]);
+      return one(`SELECT ${columns} FROM reports WHERE user_id = $1 AND report_id = $2 AND deleted_at IS NULL`, [
+        userId,
+        reportId,
+      ]);
     },
     async listForOwner(userId, { limit, offset, status, withContent = true, jsonAsText = false }) {
       const filter = 'user_id = $1 AND deleted_at IS NULL AND ($2::report_status IS NULL OR status = $2)';
@@ -236,7 +247,11 @@ export function reportsRepository(q: Queryable): ReportsRepository {
       return result.rows.map(toReport);
     },
     async handBack(reportId) {
-      return changed(await q.query(`UPDATE reports SET status = 'pending' WHERE report_id = $1 AND status = 'generating'`, [reportId]));
+      return changed(
+        await q.query(`UPDATE reports SET status = 'pending' WHERE report_id = $1 AND status = 'generating'`, [
+          reportId,
+        ]),
+      );
     },
     async listPendingBefore(createdBefore, limit = 50) {
       const result = await q.query<{ report_id: string }>(

@@ -28,7 +28,13 @@ export interface SessionsRepository {
    * and its expiry becomes `idleExpiresAt`, but never later than `maxAgeMs` after the sign-in; when the session is
    * active at a later generation, the token was used before and the session is revoked (reuse detection).
    */
-  useRefresh(input: { sessionId: string; generation: number; idleExpiresAt: Date; maxAgeMs: number; now: Date }): Promise<RefreshOutcome>;
+  useRefresh(input: {
+    sessionId: string;
+    generation: number;
+    idleExpiresAt: Date;
+    maxAgeMs: number;
+    now: Date;
+  }): Promise<RefreshOutcome>;
   /** Revokes every active session of the user (a password reset); returns how many. */
   revokeAllForUser(userId: string): Promise<number>;
 }
@@ -88,7 +94,12 @@ export function sessionsRepository(q: Queryable): SessionsRepository {
         ),
       );
       if (rotated) {
-        return { kind: 'rotated', userId: rotated.user_id, generation: rotated.refresh_generation, expiresAt: new Date(rotated.expires_at) };
+        return {
+          kind: 'rotated',
+          userId: rotated.user_id,
+          generation: rotated.refresh_generation,
+          expiresAt: new Date(rotated.expires_at),
+        };
       }
       const replay = await q.query(
         `UPDATE auth_sessions SET revoked_at = $3
@@ -99,7 +110,10 @@ export function sessionsRepository(q: Queryable): SessionsRepository {
     },
     async revokeAllForUser(userId) {
       if (!isUuid(userId)) return 0;
-      const result = await q.query('UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+      const result = await q.query(
+        'UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+        [userId],
+      );
       return result.rowCount;
     },
   };

@@ -85,7 +85,10 @@ export function usersRepository(q: Queryable): UsersRepository {
     async setPasswordHash(userId, passwordHash) {
       if (!isUuid(userId)) return false;
       return changed(
-        await q.query(`UPDATE users SET password_hash = $2 WHERE user_id = $1 AND auth_provider = 'local'`, [userId, passwordHash]),
+        await q.query(`UPDATE users SET password_hash = $2 WHERE user_id = $1 AND auth_provider = 'local'`, [
+          userId,
+          passwordHash,
+        ]),
       );
     },
   };

@@ -69,7 +69,12 @@ const pglite: TestTarget = {
   server: false,
   async open({ fresh = false, ...options } = {}) {
     const snapshot = fresh ? undefined : await pgliteSnapshot();
-    const db = await createDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')), memory: true, snapshot, ...options });
+    const db = await createDatabase({
+      dataDir: mkdtempSync(join(tmpdir(), 'uksmr-db-')),
+      memory: true,
+      snapshot,
+      ...options,
+    });
     return { db, dispose: () => db.close() };
   },
 };

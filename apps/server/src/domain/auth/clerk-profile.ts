@@ -34,7 +34,10 @@ export interface ClerkUserLike {
 /** The profile of a user fetched from Clerk's Backend API. */
 export function profileFromClerkUser(user: ClerkUserLike): ExternalProfile {
   const email = user.primaryEmailAddress?.emailAddress ?? user.emailAddresses[0]?.emailAddress;
-  return { authProvider: providerKind(user.externalAccounts[0]?.provider), email: email ? normaliseEmail(email) : null };
+  return {
+    authProvider: providerKind(user.externalAccounts[0]?.provider),
+    email: email ? normaliseEmail(email) : null,
+  };
 }
 
 /**

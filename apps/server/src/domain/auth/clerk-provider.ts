@@ -55,7 +55,10 @@ export function createClerkProvider(options: ClerkProviderOptions): ClerkProvide
   const client = secretKey ? createClerkClient({ secretKey, apiUrl, telemetry: { disabled: true } }) : null;
   const known = new LRUCache<string, Promise<string>>({ max: options.cacheSize ?? DEFAULT_CACHE_SIZE });
 
-  const profileOf = async (clerkUserId: string, claims: Readonly<Record<string, unknown>>): Promise<ExternalProfile> => {
+  const profileOf = async (
+    clerkUserId: string,
+    claims: Readonly<Record<string, unknown>>,
+  ): Promise<ExternalProfile> => {
     if (!client) return profileFromClaims(claims);
     try {
       return profileFromClerkUser(await client.users.getUser(clerkUserId));

@@ -82,7 +82,9 @@ export function createLocalAccounts(options: LocalAccountsOptions): LocalAccount
   const { users, sessions, tokens, refreshTokens, passwords, now, slowdown, sleep = timer } = options;
   const cacheMs = options.activeSessionCacheMs ?? ACTIVE_SESSION_CACHE_MS;
   /** Session id → its user and until when it is believed active (ms since the epoch). */
-  const active = new LRUCache<string, { readonly userId: string; readonly until: number }>({ max: ACTIVE_SESSION_CACHE_SIZE });
+  const active = new LRUCache<string, { readonly userId: string; readonly until: number }>({
+    max: ACTIVE_SESSION_CACHE_SIZE,
+  });
   const after = (ms: number): Date => new Date(now().getTime() + ms);
   const accessExpiry = (): Date => after(ACCESS_TOKEN_LIFETIME_MS);
   // Made now, so that even the first login for an unknown email costs one scrypt, like a wrong password.

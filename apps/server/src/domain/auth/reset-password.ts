@@ -19,7 +19,11 @@ export function temporaryPassword(): string {
  * Sets a new password for the local account of `email` and ends all its sign-ins (every tab, every device).
  * False when no local account has that email.
  */
-export async function resetPassword({ users, sessions, passwords }: ResetPasswordDeps, email: string, password: string): Promise<boolean> {
+export async function resetPassword(
+  { users, sessions, passwords }: ResetPasswordDeps,
+  email: string,
+  password: string,
+): Promise<boolean> {
   const user = await users.findLocalByEmail(normaliseEmail(email));
   if (!user) return false;
   await users.setPasswordHash(user.userId, await passwords.hash(password));

@@ -49,7 +49,9 @@ export function createSessionTokens({ secret, now }: SessionTokenOptions): Sessi
   if (key.byteLength < MIN_SECRET_BYTES) throw new Error(`AUTH_SECRET must be at least ${MIN_SECRET_BYTES} bytes`);
   // HMAC through WebCrypto is a thread-pool job per request (a tenth of a light list's CPU in the profile): a token
   // verified once is believed, by its exact text, until its own `exp`.
-  const verified = new LRUCache<string, { readonly claims: SessionClaims; readonly expiresAtMs: number }>({ max: VERIFIED_TOKEN_CACHE_SIZE });
+  const verified = new LRUCache<string, { readonly claims: SessionClaims; readonly expiresAtMs: number }>({
+    max: VERIFIED_TOKEN_CACHE_SIZE,
+  });
   return {
     sign({ userId, sessionId }, expiresAt) {
       return new SignJWT({ sid: sessionId })
@@ -73,7 +75,8 @@ export function createSessionTokens({ secret, now }: SessionTokenOptions): Sessi
           currentDate: now(),
         });
         const { sub, sid, exp } = payload;
-        if (typeof sub !== 'string' || typeof sid !== 'string') throw new TokenRejectedError('ERR_JWT_CLAIM_VALIDATION_FAILED');
+        if (typeof sub !== 'string' || typeof sid !== 'string')
+          throw new TokenRejectedError('ERR_JWT_CLAIM_VALIDATION_FAILED');
         const claims = { userId: sub, sessionId: sid };
         // `exp` is required above; jose refuses a token at or past it, so it is believed strictly before.
         verified.set(token, { claims, expiresAtMs: (exp as number) * 1000 });

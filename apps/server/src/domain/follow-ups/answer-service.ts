@@ -103,7 +103,10 @@ export class AnswerService {
         await repos.questionEvents.appendFinal(questionId, 'complete', {});
       });
       hub.notify(questionId);
-      logger.info({ ...context, provider: result.metadata.provider, duration_ms: result.metadata.duration_ms }, 'follow-up answered');
+      logger.info(
+        { ...context, provider: result.metadata.provider, duration_ms: result.metadata.duration_ms },
+        'follow-up answered',
+      );
       return 'answered';
     } catch (error) {
       await events.flush();
@@ -116,13 +119,19 @@ export class AnswerService {
   private async fail(questionId: string, error: unknown): Promise<void> {
     const { logger, hub } = this.deps;
     const detail = error instanceof WriterError ? error.studentMessage : ANSWER_FAILURE;
-    logger.error({ question_id: questionId, reason: error instanceof WriterError ? error.reason : 'internal', err: error }, 'follow-up answer failed');
+    logger.error(
+      { question_id: questionId, reason: error instanceof WriterError ? error.reason : 'internal', err: error },
+      'follow-up answer failed',
+    );
     try {
       await this.repos.questions.fail(questionId, detail);
       await this.repos.questionEvents.appendFinal(questionId, 'error', { code: ANSWER_FAILED, detail });
       hub.notify(questionId);
     } catch (storeError) {
-      logger.error({ question_id: questionId, err: storeError }, 'could not record the failed answer; the sweeper will');
+      logger.error(
+        { question_id: questionId, err: storeError },
+        'could not record the failed answer; the sweeper will',
+      );
     }
   }
 
@@ -132,9 +141,15 @@ export class AnswerService {
    */
   async sweep(): Promise<{ failed: number; restarted: number }> {
     const { now, timeoutMs, hub } = this.deps;
-    const stale = await this.repos.questions.failStale(new Date(now().getTime() - timeoutMs - STALE_ANSWER_GRACE_MS), ANSWER_FAILURE);
+    const stale = await this.repos.questions.failStale(
+      new Date(now().getTime() - timeoutMs - STALE_ANSWER_GRACE_MS),
+      ANSWER_FAILURE,
+    );
     for (const question of stale) {
-      await this.repos.questionEvents.appendFinal(question.questionId, 'error', { code: ANSWER_FAILED, detail: ANSWER_FAILURE });
+      await this.repos.questionEvents.appendFinal(question.questionId, 'error', {
+        code: ANSWER_FAILED,
+        detail: ANSWER_FAILURE,
+      });
       hub.notify(question.questionId);
     }
     const pending = await this.repos.questions.listPendingBefore(new Date(now().getTime() - PENDING_ANSWER_GRACE_MS));

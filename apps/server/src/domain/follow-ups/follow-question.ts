@@ -31,7 +31,9 @@ export function* replayAnswered(question: QuestionRow): Generator<QuestionStream
 
 function failure(question: QuestionRow | null, errorData: unknown): QuestionStreamEvent {
   if (errorData) return { event: 'error', data: errorData as { code: string; detail: string } };
-  const detail = question ? (question.errorMessage ?? 'This question could not be answered. Please ask again.') : 'This question is no longer available.';
+  const detail = question
+    ? (question.errorMessage ?? 'This question could not be answered. Please ask again.')
+    : 'This question is no longer available.';
   return { event: 'error', data: { code: ANSWER_FAILED, detail } };
 }
 
@@ -69,7 +71,8 @@ export async function* followQuestion(options: FollowQuestionOptions): AsyncGene
         return;
       }
       const answer = final.answer ?? '';
-      if (answer.length > sent.length && answer.startsWith(sent)) yield { event: 'delta', data: { text: answer.slice(sent.length) } };
+      if (answer.length > sent.length && answer.startsWith(sent))
+        yield { event: 'delta', data: { text: answer.slice(sent.length) } };
       yield { event: 'complete', data: { question: toQuestionDto(final) } };
     },
   });

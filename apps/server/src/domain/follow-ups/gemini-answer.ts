@@ -76,16 +76,23 @@ export function answerRepairRequest(problems: readonly string[]): string {
  * (the UK-only sentence apart), and — the report writer's figure check — a £ amount, percentage or date that is not
  * in what the model was given.
  */
-export function answerProblems(answer: string, sourceNumbers: ReadonlySet<number>, allowed: ReadonlySet<string>): string[] {
+export function answerProblems(
+  answer: string,
+  sourceNumbers: ReadonlySet<number>,
+  allowed: ReadonlySet<string>,
+): string[] {
   const text = answer.trim();
   if (text === '') return ['The answer is empty.'];
   if (text === UK_ONLY_DETAIL) return [];
   const problems: string[] = [];
-  if (text.length > MAX_ANSWER_CHARS) problems.push(`The answer is longer than ${MAX_ANSWER_SENTENCES} short sentences.`);
+  if (text.length > MAX_ANSWER_CHARS)
+    problems.push(`The answer is longer than ${MAX_ANSWER_SENTENCES} short sentences.`);
   if (/<[a-z/!]|\]\(|https?:\/\//i.test(text)) problems.push('The answer contains HTML or links; write plain prose.');
   const cited = citedNumbers(text);
-  if (cited.length === 0) problems.push('The answer cites no source: put the marker [n] of its source after each fact.');
-  for (const n of new Set(cited)) if (!sourceNumbers.has(n)) problems.push(`[${n}] is not one of the numbered sources.`);
+  if (cited.length === 0)
+    problems.push('The answer cites no source: put the marker [n] of its source after each fact.');
+  for (const n of new Set(cited))
+    if (!sourceNumbers.has(n)) problems.push(`[${n}] is not one of the numbered sources.`);
   return [...problems, ...figureProblems(text, allowed)];
 }
 
@@ -125,14 +132,24 @@ export function createGeminiAnswerWriter(options: GeminiWriterOptions): AnswerWr
           problems = answerProblems(answer, sourceNumbers, allowed);
         }
         if (problems.length > 0) {
-          throw new WriterError(`Gemini answer invalid after one repair: ${problems.join(' ')}`, STUDENT_MESSAGES.invalid, 'invalid_output');
+          throw new WriterError(
+            `Gemini answer invalid after one repair: ${problems.join(' ')}`,
+            STUDENT_MESSAGES.invalid,
+            'invalid_output',
+          );
         }
         const cited = new Set(citedNumbers(answer));
         const duration = elapsed();
         return {
           answer,
           citations: toCitations(input.retrieval.sources.filter((source) => cited.has(source.n))),
-          metadata: { provider: 'gemini', model: options.model, tokens_used: calls.tokens, duration_ms: duration, first_token_ms: calls.firstTokenMs ?? duration },
+          metadata: {
+            provider: 'gemini',
+            model: options.model,
+            tokens_used: calls.tokens,
+            duration_ms: duration,
+            first_token_ms: calls.firstTokenMs ?? duration,
+          },
         };
       } catch (error) {
         throw toWriterError(error, stopCause(error), { whole: options.timeoutMs, firstToken: firstTokenTimeoutMs });

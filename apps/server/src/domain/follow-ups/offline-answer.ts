@@ -98,7 +98,11 @@ export function createOfflineAnswerWriter(options: OfflineAnswerWriterOptions = 
           emit(chunk);
         }
       } catch {
-        throw new WriterError('offline answer aborted', 'The answer was stopped before it finished. Please ask again.', 'aborted');
+        throw new WriterError(
+          'offline answer aborted',
+          'The answer was stopped before it finished. Please ask again.',
+          'aborted',
+        );
       }
       const metadata = {
         provider: 'knowledge-base' as const,

@@ -7,7 +7,6 @@ import { tokenize } from '../query-rules/text.js';
 import { UK_ONLY_DETAIL } from '../query-rules/types.js';
 import { SYNONYMS } from './words.js';
 
-
 /** The polite refusal of a question that is not about studying or working in the UK. */
 export const OFF_TOPIC_DETAIL =
   'I can only answer questions about studying and working in the UK, from the sources behind this report. Try, for example, “Can my partner come with me?” or “How many hours can I work during term?”';
@@ -16,7 +15,8 @@ export const OFF_TOPIC_DETAIL =
 export type QuestionRefusalCode = 'UK_ONLY' | 'OFF_TOPIC';
 
 /** What the rules make of a follow-up question before anything is stored. */
-export type QuestionScreening = { readonly ok: true } | { readonly ok: false; readonly code: QuestionRefusalCode; readonly detail: string };
+export type QuestionScreening =
+  { readonly ok: true } | { readonly ok: false; readonly code: QuestionRefusalCode; readonly detail: string };
 
 /**
  * Words that put a question in the app's field (studying, working, living, moving to the UK), in matching form
@@ -52,7 +52,8 @@ function inField(question: string): boolean {
 export function screenQuestion(question: string): QuestionScreening {
   const tokens = tokenize(question);
   if (nonSubjectReason(question, tokens) !== null) return { ok: false, code: 'OFF_TOPIC', detail: OFF_TOPIC_DETAIL };
-  if (destinations(readPlaces(tokens)).some((place) => place.code !== UK_CODE)) return { ok: false, code: 'UK_ONLY', detail: UK_ONLY_DETAIL };
+  if (destinations(readPlaces(tokens)).some((place) => place.code !== UK_CODE))
+    return { ok: false, code: 'UK_ONLY', detail: UK_ONLY_DETAIL };
   if (!inField(question)) return { ok: false, code: 'OFF_TOPIC', detail: OFF_TOPIC_DETAIL };
   return { ok: true };
 }

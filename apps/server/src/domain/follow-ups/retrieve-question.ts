@@ -89,7 +89,8 @@ export function retrieveForQuestion(
   };
   const weigh = profileWeights(kb, report, city);
   for (const hit of hits) {
-    for (const [candidate, share] of candidatesOf(kb, hit, question, on)) add(candidate, hit.score * share * weigh(hit, candidate));
+    for (const [candidate, share] of candidatesOf(kb, hit, question, on))
+      add(candidate, hit.score * share * weigh(hit, candidate));
   }
   let occupations = 0;
   const ranked = inForceOnly(kb, [...scored.values()], timeline)
@@ -110,7 +111,11 @@ const COVERING_HITS = 3;
 const MIN_COVERAGE = 0.5;
 
 /** Where a student is from says nothing about what they ask. */
-const ORIGIN_WORDS = new Set(questionTerms('india indian pakistan pakistani bangladesh bangladeshi sri lanka lankan nepal nepali nepalese british'));
+const ORIGIN_WORDS = new Set(
+  questionTerms(
+    'india indian pakistan pakistani bangladesh bangladeshi sri lanka lankan nepal nepali nepalese british',
+  ),
+);
 /** A UK city changes only which funds apply (in or outside London), never what a question is about. */
 const UK_CITY_WORDS = new Set(UK_CITIES.flatMap(questionTerms));
 
@@ -127,11 +132,14 @@ function coversQuestion(
 ): boolean {
   if (best.length === 0) return false;
   const matched = new Set(best.flatMap((hit) => hit.documentTerms));
-  const telling = questionTerms(question).filter((term) => !isGeneric(term) && !ORIGIN_WORDS.has(term) && !UK_CITY_WORDS.has(term));
+  const telling = questionTerms(question).filter(
+    (term) => !isGeneric(term) && !ORIGIN_WORDS.has(term) && !UK_CITY_WORDS.has(term),
+  );
   if (telling.length === 0) return true;
   const covered = telling.filter(
     (term) =>
-      matched.has(term) || expanded.synonyms.some((use) => use.covers.includes(term) && use.adds.some((add) => matched.has(add))),
+      matched.has(term) ||
+      expanded.synonyms.some((use) => use.covers.includes(term) && use.adds.some((add) => matched.has(add))),
   );
   return covered.length / telling.length >= MIN_COVERAGE;
 }
@@ -160,7 +168,12 @@ function inForceOnly(kb: KnowledgeBase, scored: readonly Scored[], timeline: Tim
 }
 
 /** The facts one search hit stands for, each with its share of the hit's score. */
-function candidatesOf(kb: KnowledgeBase, hit: SearchHit, question: string, day: string): (readonly [Candidate, number])[] {
+function candidatesOf(
+  kb: KnowledgeBase,
+  hit: SearchHit,
+  question: string,
+  day: string,
+): (readonly [Candidate, number])[] {
   const { document } = hit;
   switch (document.kind) {
     case 'fact': {
@@ -188,7 +201,9 @@ function candidatesOf(kb: KnowledgeBase, hit: SearchHit, question: string, day: 
     case 'detailed': {
       const entry = kb.subjects.find((s) => s.id === document.key)!;
       const fees = FEE_WORDS.test(question);
-      return subjectCandidates(entry, kb).map((candidate) => [candidate, candidate.topic === 'tuition' ? (fees ? 1 : 0.4) : fees ? 0.5 : 0.9] as const);
+      return subjectCandidates(entry, kb).map(
+        (candidate) => [candidate, candidate.topic === 'tuition' ? (fees ? 1 : 0.4) : fees ? 0.5 : 0.9] as const,
+      );
     }
   }
 }
@@ -210,7 +225,13 @@ function profileWeights(
   const london = city === 'London';
   const level = report.profile.level;
   const levelWords =
-    level === 'postgraduate_research' ? /\b(PhD|doctora|research)/ : level === 'undergraduate' ? /\b(undergraduate|bachelor)/ : level ? /\b(master|postgraduate)/ : null;
+    level === 'postgraduate_research'
+      ? /\b(PhD|doctora|research)/
+      : level === 'undergraduate'
+        ? /\b(undergraduate|bachelor)/
+        : level
+          ? /\b(master|postgraduate)/
+          : null;
   return (hit, candidate) => {
     const { id, kind } = hit.document;
     const subjectKind = kind === 'subject' || kind === 'detailed';

@@ -107,12 +107,19 @@ export class KnowledgeSearch {
       fields: ['names', 'topic', 'text'],
       storeFields: [],
       processTerm: searchTerm,
-      searchOptions: { processTerm: searchTerm, boost: { names: 2, topic: 2 }, prefix: (term) => term.length >= 5, fuzzy: (term) => (term.length >= 6 ? 0.2 : false) },
+      searchOptions: {
+        processTerm: searchTerm,
+        boost: { names: 2, topic: 2 },
+        prefix: (term) => term.length >= 5,
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      },
     });
     this.index.addAll(documents);
     for (const document of documents) {
       const terms = new Set(
-        [document.names, document.topic, document.text].flatMap((field) => field.split(/[^\p{L}\p{N}'’-]+/u).map(searchTerm)).filter((t) => t !== null),
+        [document.names, document.topic, document.text]
+          .flatMap((field) => field.split(/[^\p{L}\p{N}'’-]+/u).map(searchTerm))
+          .filter((t) => t !== null),
       );
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
@@ -128,7 +135,12 @@ export class KnowledgeSearch {
     return this.index
       .search(query, { combineWith: 'OR' })
       .slice(0, limit)
-      .map((result) => ({ document: this.documents.get(String(result.id))!, score: result.score, terms: result.queryTerms, documentTerms: result.terms }));
+      .map((result) => ({
+        document: this.documents.get(String(result.id))!,
+        score: result.score,
+        terms: result.queryTerms,
+        documentTerms: result.terms,
+      }));
   }
 }
 

@@ -52,7 +52,8 @@ export class SentSections {
   /** Records an event the reader was sent. */
   record(event: StreamEvent): void {
     if (event.event === 'section') this.text.set(event.data.key, this.text.get(event.data.key) ?? '');
-    if (event.event === 'delta') this.text.set(event.data.key, `${this.text.get(event.data.key) ?? ''}${event.data.text}`);
+    if (event.event === 'delta')
+      this.text.set(event.data.key, `${this.text.get(event.data.key) ?? ''}${event.data.text}`);
   }
 
   /**

@@ -25,7 +25,11 @@ export function matchedVia(subject: string, subjectId: string | null): 'entry' |
 }
 
 /** Called once for each report that failed (the Payments issue refunds paid ones here). */
-export type FailureHook = (failed: { readonly reportId: string; readonly userId: string; readonly reason: string }) => Promise<void>;
+export type FailureHook = (failed: {
+  readonly reportId: string;
+  readonly userId: string;
+  readonly reason: string;
+}) => Promise<void>;
 
 /** What the generation service runs on. */
 export interface GenerationDeps {
@@ -164,14 +168,27 @@ export class GenerationService {
       this.changed(report);
       hub.notify(report.reportId);
       const durationMs = now().getTime() - startedAt;
-      logger.info({ ...context, duration_ms: durationMs, tokens_used: result.metadata.tokens_used, provider: result.metadata.provider }, 'generation completed');
+      logger.info(
+        {
+          ...context,
+          duration_ms: durationMs,
+          tokens_used: result.metadata.tokens_used,
+          provider: result.metadata.provider,
+        },
+        'generation completed',
+      );
       this.deps.observe?.({ outcome: 'completed', writer: writer.provider, durationMs, firstTokenMs });
       return 'completed';
     } catch (error) {
       await events.flush();
       if (this.runs.signal.aborted && (await this.handBack(report))) return 'handed-back';
       await this.fail(report.reportId, report.userId, error);
-      this.deps.observe?.({ outcome: 'failed', writer: writer.provider, durationMs: now().getTime() - startedAt, firstTokenMs });
+      this.deps.observe?.({
+        outcome: 'failed',
+        writer: writer.provider,
+        durationMs: now().getTime() - startedAt,
+        firstTokenMs,
+      });
       return 'failed';
     }
   }
@@ -191,7 +208,10 @@ export class GenerationService {
       // `handed_back` tells the other instances (over LISTEN/NOTIFY) to generate it at once.
       await this.repos.reportEvents.append(reportId, 'status', { status: 'pending', handed_back: true });
       hub.notify(reportId);
-      logger.warn({ event: 'generation.handed_back', report_id: reportId }, 'generation handed back: instance stopping');
+      logger.warn(
+        { event: 'generation.handed_back', report_id: reportId },
+        'generation handed back: instance stopping',
+      );
       return true;
     } catch (error) {
       logger.error({ report_id: reportId, err: error }, 'could not hand the generation back');
@@ -252,7 +272,10 @@ export class GenerationService {
     for (const report of stale) {
       this.changed(report);
       logger.warn({ report_id: report.reportId, user_id: report.userId }, 'stale generation failed by the sweeper');
-      await this.repos.reportEvents.appendFinal(report.reportId, 'error', { code: GENERATION_FAILED, detail: GENERIC_FAILURE });
+      await this.repos.reportEvents.appendFinal(report.reportId, 'error', {
+        code: GENERATION_FAILED,
+        detail: GENERIC_FAILURE,
+      });
       hub.notify(report.reportId);
       await onFailed({ reportId: report.reportId, userId: report.userId, reason: 'stale' }).catch((error: unknown) =>
         logger.error({ report_id: report.reportId, err: error }, 'failure hook failed'),

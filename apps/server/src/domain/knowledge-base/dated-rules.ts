@@ -27,7 +27,11 @@ export interface DatedFact {
 
 /** A fact's dates: `effective_from` as recorded, `effective_until` as recorded or known (`KNOWN_ENDS`). */
 export function datesOf(fact: Fact): DatedFact {
-  return { fact, effectiveFrom: fact.effective_from ?? null, effectiveUntil: fact.effective_until ?? KNOWN_ENDS[fact.id] ?? null };
+  return {
+    fact,
+    effectiveFrom: fact.effective_from ?? null,
+    effectiveUntil: fact.effective_until ?? KNOWN_ENDS[fact.id] ?? null,
+  };
 }
 
 /** Whether a fact's rule applies on `day` (ISO): started on or before it and not ended before it. */

@@ -92,7 +92,8 @@ function occupationFact(occupation: Occupation, table: OccupationTable, day: str
   const care = occupation.health_and_care ? ' It is on the Health and Care Worker visa list.' : '';
   const examples = occupation.example_titles ?? [];
   const titles = examples.length > 0 ? ` Job titles under this code include ${listWords(examples)}.` : '';
-  const islEnd = occupation.eligible === 'yes' && occupation.on_isl ? occupation.isl_list_end ?? occupation.list_end : null;
+  const islEnd =
+    occupation.eligible === 'yes' && occupation.on_isl ? (occupation.isl_list_end ?? occupation.list_end) : null;
   const isl = islEnd ? ` It is also on the Immigration Salary List until ${formatLongDate(islEnd)}.` : '';
   const end = listEnd(occupation);
   return {
@@ -124,7 +125,9 @@ export function occupationFacts(occupations: readonly Occupation[], table: Occup
   return [...groups.values()].map(({ occupations: members, fact, tail }) => {
     const codes = listWords(members.map((o) => o.soc));
     const unconfirmed =
-      fact.confidence === 'high' ? '' : ` No second source confirms these details for SOC ${codes}: check the official table.`;
+      fact.confidence === 'high'
+        ? ''
+        : ` No second source confirms these details for SOC ${codes}: check the official table.`;
     if (members.length === 1) return { ...fact, statement: `${fact.statement}${unconfirmed}` };
     const names = listWords(members.map((o) => `SOC ${o.soc} ${o.title}`));
     return {
@@ -166,7 +169,10 @@ function hostOf(url: string): string {
 
 /** The regulators of the profession with their routes to registration, each cited to the pages read for it. */
 export function regulatorFacts(entry: MapSubject, sourceUrl: (id: string) => string): Candidate[] {
-  const regulators: Regulator[] = [...(entry.regulator ? [entry.regulator] : []), ...(entry.regulator_additional ?? [])];
+  const regulators: Regulator[] = [
+    ...(entry.regulator ? [entry.regulator] : []),
+    ...(entry.regulator_additional ?? []),
+  ];
   const pages = entry.source_ids.filter((id) => !isProvenance(id) && !/^(hesa|dfe)-/.test(id));
   return regulators.map((regulator, index) => {
     const own = pages.filter((id) => hostOf(sourceUrl(id)) === hostOf(regulator.url));
@@ -224,7 +230,10 @@ export function outlookFact(
     const rated = open.filter((o) => !o.health_and_care && o.going_rate_gbp !== null);
     const below = rated.filter((o) => o.going_rate_gbp! < general);
     const rates = below.map((o) => o.going_rate_gbp!);
-    const range = rates.length > 0 ? `${formatGbp(Math.min(...rates))}${rates.length > 1 ? `–${formatGbp(Math.max(...rates))}` : ''}` : '';
+    const range =
+      rates.length > 0
+        ? `${formatGbp(Math.min(...rates))}${rates.length > 1 ? `–${formatGbp(Math.max(...rates))}` : ''}`
+        : '';
     const belowWords =
       below.length === 0
         ? ''

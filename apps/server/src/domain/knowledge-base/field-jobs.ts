@@ -28,10 +28,21 @@ export interface FieldJob {
 }
 
 /** The field's jobs on `day`, in the map's order; `factIds` are the ids of the retrieved occupation facts. */
-export function fieldJobs(occupations: readonly Occupation[], table: OccupationTable, day: string, factIds: readonly string[]): FieldJob[] {
+export function fieldJobs(
+  occupations: readonly Occupation[],
+  table: OccupationTable,
+  day: string,
+  factIds: readonly string[],
+): FieldJob[] {
   const general = table.rules_context.general_threshold_gbp;
   return occupations.map((o) => {
-    const factId = factIds.find((id) => id.replace(/^occupation:/, '').split(',').includes(o.soc)) ?? `occupation:${o.soc}`;
+    const factId =
+      factIds.find((id) =>
+        id
+          .replace(/^occupation:/, '')
+          .split(',')
+          .includes(o.soc),
+      ) ?? `occupation:${o.soc}`;
     const rate = o.going_rate_gbp;
     return {
       soc: o.soc,
@@ -70,17 +81,30 @@ export function payFactIds(job: FieldJob): string[] {
  * be sponsored. `notAvailable` is the report's words for a missing figure; `withRate: false` leaves out which
  * figure the standard pay is (for a summary that groups jobs with the same figures).
  */
-export function payWords(job: FieldJob, healthCare: string | undefined, registered: boolean, notAvailable: string, withRate = true): string {
+export function payWords(
+  job: FieldJob,
+  healthCare: string | undefined,
+  registered: boolean,
+  notAvailable: string,
+  withRate = true,
+): string {
   const { status } = job;
-  if (status.kind === 'closed') return 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa';
-  if (status.kind === 'list-ended') return `its shortage-list place ended on ${formatLongDate(status.ended)}, so it cannot be sponsored now`;
+  if (status.kind === 'closed')
+    return 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa';
+  if (status.kind === 'list-ended')
+    return `its shortage-list place ended on ${formatLongDate(status.ended)}, so it cannot be sponsored now`;
   if (status.kind === 'list') {
     return `can be sponsored only while it is on the ${status.list}${status.until ? ` (until ${formatLongDate(status.until)})` : ''}, which ends before a course starting now does`;
   }
   if (job.healthAndCare && job.goingRate === null) {
     return `at least ${healthCare ?? notAvailable} on the Health and Care Worker visa${registered ? ', once registered' : ''}`;
   }
-  if (job.newEntrantPay === null || job.standardPay === null) return `${notAvailable}: the table gives no going rate for it`;
-  const why = !withRate ? '' : job.generalApplies ? ` (its going rate, ${formatGbp(job.goingRate!)}, is below the general threshold)` : ' (its going rate)';
+  if (job.newEntrantPay === null || job.standardPay === null)
+    return `${notAvailable}: the table gives no going rate for it`;
+  const why = !withRate
+    ? ''
+    : job.generalApplies
+      ? ` (its going rate, ${formatGbp(job.goingRate!)}, is below the general threshold)`
+      : ' (its going rate)';
   return `at least ${formatGbp(job.newEntrantPay)} as a new entrant, then ${formatGbp(job.standardPay)}${why}`;
 }

@@ -33,11 +33,16 @@ export function checkFreshness(kb: KnowledgeBase, today: string, maxAgeDays: num
   const all = files.flatMap(([file, sources]) => sources.map((source) => ({ file, source })));
   const accessed = new Map(kb.sources.map((s) => [s.id, s.accessed]));
   const staleFacts = kb.facts.flatMap((fact) => {
-    const newest = fact.source_ids.map((id) => accessed.get(id)!).sort().at(-1)!;
+    const newest = fact.source_ids
+      .map((id) => accessed.get(id)!)
+      .sort()
+      .at(-1)!;
     return ageDays(newest, today) > maxAgeDays ? [`${fact.id} (newest source accessed ${newest})`] : [];
   });
   const uncrossChecked = kb.occupations.occupations
-    .filter((o) => !o.cross_checked || (!o.cross_checked.gov_copies_agree && o.cross_checked.third_party_agree.length === 0))
+    .filter(
+      (o) => !o.cross_checked || (!o.cross_checked.gov_copies_agree && o.cross_checked.third_party_agree.length === 0),
+    )
     .map((o) => o.soc);
   return {
     today,
@@ -46,7 +51,9 @@ export function checkFreshness(kb: KnowledgeBase, today: string, maxAgeDays: num
       .filter(({ source }) => ageDays(source.accessed, today) > maxAgeDays)
       .map(({ file, source }) => `${file}: ${source.id} (accessed ${source.accessed})`),
     staleFacts,
-    uncheckedSources: all.filter(({ source }) => !source.text_checked).map(({ file, source }) => `${file}: ${source.id} — ${source.url}`),
+    uncheckedSources: all
+      .filter(({ source }) => !source.text_checked)
+      .map(({ file, source }) => `${file}: ${source.id} — ${source.url}`),
     passedChanges: changesBetween(kb, kb.as_of, today).map((c) => `${c.date} ${c.kind}: ${c.id}`),
     uncrossChecked,
   };
@@ -74,7 +81,9 @@ export function freshnessOptions(argv: readonly string[], now: Date): { today: s
   };
   const today = value('--today') ?? now.toISOString().slice(0, 10);
   const maxAgeDays = Number(value('--max-age-days') ?? 180);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new Error(`--today: expected YYYY-MM-DD, got "${today}"`);
-  if (!Number.isInteger(maxAgeDays) || maxAgeDays < 0) throw new Error('--max-age-days: expected a whole number of days');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))
+    throw new Error(`--today: expected YYYY-MM-DD, got "${today}"`);
+  if (!Number.isInteger(maxAgeDays) || maxAgeDays < 0)
+    throw new Error('--max-age-days: expected a whole number of days');
   return { today, maxAgeDays };
 }

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { ZodType } from 'zod';
 import { DETAILED_SUBJECTS, GENERAL_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
 import { OccupationTableSchema, type OccupationTable } from './occupations-schema.js';
-import { FactsFileSchema, ProjectFactsFileSchema, type FactsFile, type KnowledgeBase, type ProjectFactsFile } from './schema.js';
+import {
+  FactsFileSchema,
+  ProjectFactsFileSchema,
+  type FactsFile,
+  type KnowledgeBase,
+  type ProjectFactsFile,
+} from './schema.js';
 import { SubjectMapSchema, type SubjectMap } from './subject-map-schema.js';
 
 /** The knowledge-base folder shipped with the server (`apps/server/data/knowledge-base/`), from src/ or dist/. */
@@ -83,13 +89,24 @@ export function loadKnowledgeBase(dir: string | URL = DEFAULT_KNOWLEDGE_BASE_DIR
 export function parseKnowledgeBase(raw: RawKnowledgeBase, origin = 'data'): KnowledgeBase {
   const problems: string[] = [];
   const facts = parsePart<FactsFile>(FactsFileSchema, raw.facts, KNOWLEDGE_BASE_FILES.facts, problems);
-  const occupations = parsePart<OccupationTable>(OccupationTableSchema, raw.occupations, KNOWLEDGE_BASE_FILES.occupations, problems);
+  const occupations = parsePart<OccupationTable>(
+    OccupationTableSchema,
+    raw.occupations,
+    KNOWLEDGE_BASE_FILES.occupations,
+    problems,
+  );
   const subjectMap = parsePart<SubjectMap>(SubjectMapSchema, raw.subjectMap, KNOWLEDGE_BASE_FILES.subjectMap, problems);
-  const project = raw.projectFacts === undefined ? null : parsePart<ProjectFactsFile>(ProjectFactsFileSchema, raw.projectFacts, PROJECT_FACTS_FILE, problems);
-  if (!facts || !occupations || !subjectMap || (raw.projectFacts !== undefined && !project)) throw new KnowledgeBaseError(origin, problems);
+  const project =
+    raw.projectFacts === undefined
+      ? null
+      : parsePart<ProjectFactsFile>(ProjectFactsFileSchema, raw.projectFacts, PROJECT_FACTS_FILE, problems);
+  if (!facts || !occupations || !subjectMap || (raw.projectFacts !== undefined && !project))
+    throw new KnowledgeBaseError(origin, problems);
   problems.push(...referenceProblems({ ...facts, occupations, subjectMap }));
   if (project) problems.push(...projectProblems(facts, project));
-  const merged = project ? { ...facts, sources: [...facts.sources, ...project.sources], facts: [...facts.facts, ...project.facts] } : facts;
+  const merged = project
+    ? { ...facts, sources: [...facts.sources, ...project.sources], facts: [...facts.facts, ...project.facts] }
+    : facts;
   const kb: KnowledgeBase = { ...merged, occupations, subjectMap };
   if (problems.length > 0) throw new KnowledgeBaseError(origin, problems);
   return kb;
@@ -105,19 +122,32 @@ function parsePart<T>(schema: ZodType<T>, data: unknown, file: string, problems:
 /** The additions may add sources and facts only, each with an id of its own, every source id resolving. */
 function projectProblems(facts: FactsFile, project: ProjectFactsFile): string[] {
   const P = PROJECT_FACTS_FILE;
-  const problems: string[] = [...duplicates(P, 'sources', project.sources.map((s) => s.id)), ...duplicates(P, 'facts', project.facts.map((f) => f.id))];
+  const problems: string[] = [
+    ...duplicates(
+      P,
+      'sources',
+      project.sources.map((s) => s.id),
+    ),
+    ...duplicates(
+      P,
+      'facts',
+      project.facts.map((f) => f.id),
+    ),
+  ];
   const sourceIds = new Set(facts.sources.map((s) => s.id));
   const factIds = new Set(facts.facts.map((f) => f.id));
   const known = new Set([...sourceIds, ...project.sources.map((s) => s.id)]);
   project.sources.forEach((s, i) => {
-    if (sourceIds.has(s.id)) problems.push(`${P}: sources[${i}] (${s.id}).id: already in ${KNOWLEDGE_BASE_FILES.facts}`);
+    if (sourceIds.has(s.id))
+      problems.push(`${P}: sources[${i}] (${s.id}).id: already in ${KNOWLEDGE_BASE_FILES.facts}`);
   });
   project.facts.forEach((f, i) => {
     if (factIds.has(f.id)) problems.push(`${P}: facts[${i}] (${f.id}).id: already in ${KNOWLEDGE_BASE_FILES.facts}`);
     f.source_ids.forEach((id, j) => {
       if (!known.has(id)) problems.push(`${P}: facts[${i}] (${f.id}).source_ids[${j}]: unknown source "${id}"`);
     });
-    if (f.effective_from && f.effective_until && f.effective_until < f.effective_from) problems.push(`${P}: facts[${i}] (${f.id}).effective_until: before effective_from`);
+    if (f.effective_from && f.effective_until && f.effective_until < f.effective_from)
+      problems.push(`${P}: facts[${i}] (${f.id}).effective_until: before effective_from`);
   });
   return problems;
 }
@@ -136,13 +166,41 @@ function duplicates(file: string, name: string, ids: readonly string[]): string[
 function referenceProblems(kb: KnowledgeBase): string[] {
   const { facts: F, occupations: O, subjectMap: M } = KNOWLEDGE_BASE_FILES;
   const problems: string[] = [
-    ...duplicates(F, 'sources', kb.sources.map((s) => s.id)),
-    ...duplicates(F, 'facts', kb.facts.map((f) => f.id)),
-    ...duplicates(F, 'subjects', kb.subjects.map((s) => s.id)),
-    ...duplicates(O, 'sources', kb.occupations.sources.map((s) => s.id)),
-    ...duplicates(O, 'occupations', kb.occupations.occupations.map((o) => o.soc)),
-    ...duplicates(M, 'sources', kb.subjectMap.sources.map((s) => s.id)),
-    ...duplicates(M, 'subjects', kb.subjectMap.subjects.map((s) => s.id)),
+    ...duplicates(
+      F,
+      'sources',
+      kb.sources.map((s) => s.id),
+    ),
+    ...duplicates(
+      F,
+      'facts',
+      kb.facts.map((f) => f.id),
+    ),
+    ...duplicates(
+      F,
+      'subjects',
+      kb.subjects.map((s) => s.id),
+    ),
+    ...duplicates(
+      O,
+      'sources',
+      kb.occupations.sources.map((s) => s.id),
+    ),
+    ...duplicates(
+      O,
+      'occupations',
+      kb.occupations.occupations.map((o) => o.soc),
+    ),
+    ...duplicates(
+      M,
+      'sources',
+      kb.subjectMap.sources.map((s) => s.id),
+    ),
+    ...duplicates(
+      M,
+      'subjects',
+      kb.subjectMap.subjects.map((s) => s.id),
+    ),
   ];
   const factSources = new Set(kb.sources.map((source) => source.id));
   const occupationSources = new Set(kb.occupations.sources.map((source) => source.id));
@@ -204,14 +262,17 @@ function referenceProblems(kb: KnowledgeBase): string[] {
     if (!factIds.has(id)) problems.push(`${F}: facts: general fact "${id}" is missing (every report relies on it)`);
   }
   for (const [subjectId, ids] of Object.entries(SUBJECT_FACT_IDS)) {
-    if (!subjectIds.has(subjectId)) problems.push(`${F}: subjects: subject "${subjectId}" is missing (SUBJECT_FACT_IDS names it)`);
+    if (!subjectIds.has(subjectId))
+      problems.push(`${F}: subjects: subject "${subjectId}" is missing (SUBJECT_FACT_IDS names it)`);
     for (const id of ids) {
-      if (!factIds.has(id)) problems.push(`${F}: facts: fact "${id}" is missing (SUBJECT_FACT_IDS names it for "${subjectId}")`);
+      if (!factIds.has(id))
+        problems.push(`${F}: facts: fact "${id}" is missing (SUBJECT_FACT_IDS names it for "${subjectId}")`);
     }
   }
   for (const [mapId, subjectId] of Object.entries(DETAILED_SUBJECTS)) {
     if (!mapIds.has(mapId)) problems.push(`${M}: subjects: subject "${mapId}" is missing (DETAILED_SUBJECTS names it)`);
-    if (!subjectIds.has(subjectId)) problems.push(`${F}: subjects: subject "${subjectId}" is missing (DETAILED_SUBJECTS names it)`);
+    if (!subjectIds.has(subjectId))
+      problems.push(`${F}: subjects: subject "${subjectId}" is missing (DETAILED_SUBJECTS names it)`);
   }
   return problems;
 }

@@ -1,6 +1,5 @@
 /** Remarks about how a figure was compiled: they stay in the knowledge base, never in the paid text. */
-const INTERNAL_REMARK =
-  /\b(from memory|derived|third[- ]party|verify|low confidence|our calculation|unverified)\b/i;
+const INTERNAL_REMARK = /\b(from memory|derived|third[- ]party|verify|low confidence|our calculation|unverified)\b/i;
 
 /** Drops the internal parts of a bracketed remark; the whole bracket when nothing else is left. */
 function cleanBracket(inner: string): string {

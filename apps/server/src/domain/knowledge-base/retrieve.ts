@@ -23,7 +23,9 @@ export const CHANGES_HORIZON_YEARS = 5;
 /** Facts that matter for the field's jobs: the Health and Care Worker rules, the shortage-list review. */
 function fieldFactIds(occupations: readonly Occupation[]): string[] {
   return [
-    ...(occupations.some((o) => o.health_and_care) ? ['sw-health-care-threshold', 'sw-health-care-fee', 'ihs-health-care-exempt'] : []),
+    ...(occupations.some((o) => o.health_and_care)
+      ? ['sw-health-care-threshold', 'sw-health-care-fee', 'ihs-health-care-exempt']
+      : []),
     ...(occupations.some((o) => o.eligible === 'tsl' || o.eligible === 'isl') ? ['sw-tsl-mac-review'] : []),
   ];
 }
@@ -122,7 +124,12 @@ export const roleFactIdPrefix = (entry: SubjectEntry): string => `role:${entry.i
 export function factCandidate(fact: Fact): Candidate {
   const { source_ids: sourceIds, effective_from: _from, effective_until: _until, ...rest } = fact;
   const { effectiveFrom, effectiveUntil } = datesOf(fact);
-  return { ...rest, ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveUntil ? { effectiveUntil } : {}), sourceIds };
+  return {
+    ...rest,
+    ...(effectiveFrom ? { effectiveFrom } : {}),
+    ...(effectiveUntil ? { effectiveUntil } : {}),
+    sourceIds,
+  };
 }
 
 /** The subject entry as facts: its indicative tuition (if any range applies) and its demand notes. */
@@ -134,7 +141,11 @@ export function subjectCandidates(entry: SubjectEntry, kb: KnowledgeBase): Candi
       ug && `${formatGbpRange(ug)} a year for undergraduate degrees`,
       pgt && `${formatGbpRange(pgt)} a year for taught postgraduate degrees`,
     ].filter(Boolean);
-    const missing = ug ? (pgt ? '' : ' (there is no separate taught postgraduate route)') : ' (there is no undergraduate route)';
+    const missing = ug
+      ? pgt
+        ? ''
+        : ' (there is no separate taught postgraduate route)'
+      : ' (there is no undergraduate route)';
     const value = [ug && `UG ${formatGbpRange(ug)}`, pgt && `PGT ${formatGbpRange(pgt)}`].filter(Boolean).join('; ');
     candidates.push({
       id: subjectTuitionFactId(entry),
@@ -172,7 +183,9 @@ function tuitionSourceIds(entry: SubjectEntry, kb: KnowledgeBase): string[] {
   const feeSources = new Set(kb.facts.filter((fact) => fact.topic === 'tuition').flatMap((fact) => fact.source_ids));
   const own = entry.source_ids.filter((id) => feeSources.has(id));
   if (own.length > 0) return own;
-  return kb.facts.filter((fact) => fact.id === 'tuition-ug-range' || fact.id === 'tuition-pgt-range').flatMap((f) => f.source_ids);
+  return kb.facts
+    .filter((fact) => fact.id === 'tuition-ug-range' || fact.id === 'tuition-pgt-range')
+    .flatMap((f) => f.source_ids);
 }
 
 /**
@@ -183,7 +196,9 @@ function citedSourceIds(candidate: Candidate, sourcesById: ReadonlyMap<string, S
   const ids = [...new Set(candidate.sourceIds)].filter((id) => !isProvenance(id));
   if (candidate.allSources) return ids;
   const [first, ...rest] = ids;
-  return first === undefined ? [] : [first, ...rest.filter((id) => sourcesById.get(id)!.text_checked)].slice(0, MAX_SOURCES_PER_FACT);
+  return first === undefined
+    ? []
+    : [first, ...rest.filter((id) => sourcesById.get(id)!.text_checked)].slice(0, MAX_SOURCES_PER_FACT);
 }
 
 /**

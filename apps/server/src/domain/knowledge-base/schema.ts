@@ -59,7 +59,10 @@ export const FactSchema = z.strictObject({
 /** A job a graduate of the subject can aim for, with pay and whether it can be sponsored. */
 export const InFieldRoleSchema = z.strictObject({
   title: text,
-  soc_code: z.string().regex(/^\d{4}$/, 'Expected a 4-digit SOC 2020 code').optional(),
+  soc_code: z
+    .string()
+    .regex(/^\d{4}$/, 'Expected a 4-digit SOC 2020 code')
+    .optional(),
   typical_salary_gbp: gbpRange,
   skilled_worker_eligible: z.union([z.boolean(), z.literal('depends')]),
   notes: text.optional(),

@@ -23,7 +23,10 @@ export const GraduateEarningsSchema = z.object({
 export const MapSubjectSchema = z.object({
   id: text,
   name: text,
-  cah: z.string().regex(/^CAH\d{2}-\d{2}-\d{2}$/, 'Expected a CAH3 code (CAHnn-nn-nn)').nullable(),
+  cah: z
+    .string()
+    .regex(/^CAH\d{2}-\d{2}-\d{2}$/, 'Expected a CAH3 code (CAHnn-nn-nn)')
+    .nullable(),
   cah_label: text.nullable(),
   cah2: text.nullable(),
   aliases: z.array(text),

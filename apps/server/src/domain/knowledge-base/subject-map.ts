@@ -25,7 +25,9 @@ export interface Coverage {
 export function findMapSubject(kb: KnowledgeBase, subject: string, subjectId?: string | null): MapSubject | null {
   const subjects = kb.subjectMap.subjects;
   const byId = subjectId ? subjects.find((entry) => entry.id === subjectId) : undefined;
-  return byId ?? bestPhraseMatch(subjects, (entry) => [entry.name, ...entry.aliases, ...entry.typical_degrees], subject);
+  return (
+    byId ?? bestPhraseMatch(subjects, (entry) => [entry.name, ...entry.aliases, ...entry.typical_degrees], subject)
+  );
 }
 
 /** The facts file's own entry for a map subject (a `detailed` subject), or null. */
@@ -38,7 +40,11 @@ export function detailedEntry(kb: KnowledgeBase, mapEntry: MapSubject | null): S
  * The coverage of a resolved subject and the sentence that says what its report will and will not hold. Pure: the
  * `/queries` route shows it before the student pays. An unknown id gets `general`.
  */
-export function describeCoverage(kb: KnowledgeBase, subjectId: string | null, matchedVia: MatchedVia = 'entry'): Coverage {
+export function describeCoverage(
+  kb: KnowledgeBase,
+  subjectId: string | null,
+  matchedVia: MatchedVia = 'entry',
+): Coverage {
   const entry = subjectId ? kb.subjectMap.subjects.find((s) => s.id === subjectId) : undefined;
   const always = 'the Student visa, money to show, work rights, the Graduate and Skilled Worker routes and their dates';
   if (!entry) {

@@ -6,12 +6,69 @@ import type { KnowledgeBase, SubjectEntry } from './schema.js';
  * BArch, MBBS, MD…) are deliberately absent. Applied to the query and to every name and alias alike.
  */
 const NOISE_WORDS = new Set([
-  'msc', 'bsc', 'ba', 'ma', 'ms', 'bs', 'msci', 'mres', 'mphil', 'phd', 'doctorate', 'doctoral', 'pgdip', 'pgcert',
-  'hons', 'honours',
-  'degree', 'degrees', 'course', 'courses', 'programme', 'program', 'postgraduate', 'undergraduate',
-  'i', 'im', 'id', 'want', 'wish', 'would', 'like', 'love', 'to', 'study', 'studying', 'do', 'doing', 'pursue',
-  'pursuing', 'take', 'taking', 'plan', 'planning', 'hope', 'hoping', 'my', 'me', 'a', 'an', 'the', 'in', 'at',
-  'of', 'for', 'on', 'with', 'and', 'uk', 'united', 'kingdom', 'england', 'britain', 'great',
+  'msc',
+  'bsc',
+  'ba',
+  'ma',
+  'ms',
+  'bs',
+  'msci',
+  'mres',
+  'mphil',
+  'phd',
+  'doctorate',
+  'doctoral',
+  'pgdip',
+  'pgcert',
+  'hons',
+  'honours',
+  'degree',
+  'degrees',
+  'course',
+  'courses',
+  'programme',
+  'program',
+  'postgraduate',
+  'undergraduate',
+  'i',
+  'im',
+  'id',
+  'want',
+  'wish',
+  'would',
+  'like',
+  'love',
+  'to',
+  'study',
+  'studying',
+  'do',
+  'doing',
+  'pursue',
+  'pursuing',
+  'take',
+  'taking',
+  'plan',
+  'planning',
+  'hope',
+  'hoping',
+  'my',
+  'me',
+  'a',
+  'an',
+  'the',
+  'in',
+  'at',
+  'of',
+  'for',
+  'on',
+  'with',
+  'and',
+  'uk',
+  'united',
+  'kingdom',
+  'england',
+  'britain',
+  'great',
 ]);
 
 /** Splits text into lower-case ASCII word tokens, dropping accents, punctuation and noise words. */
@@ -63,7 +120,11 @@ function phraseScore(query: readonly string[], phrase: readonly string[]): numbe
  * filler, with word-prefix matching for abbreviations such as "Comp Sci"); the list's order breaks ties; null when
  * nothing matches.
  */
-export function bestPhraseMatch<T>(items: readonly T[], phrasesOf: (item: T) => readonly string[], text: string): T | null {
+export function bestPhraseMatch<T>(
+  items: readonly T[],
+  phrasesOf: (item: T) => readonly string[],
+  text: string,
+): T | null {
   const query = subjectTokens(text);
   if (query.length === 0) return null;
   let best: T | null = null;

@@ -88,12 +88,18 @@ function tuitionPart(value: string, level: StudyLevel): string | undefined {
 }
 
 /** The tuition fact for a level: the subject's own when it gives this level, else the general range; none for research. */
-export function tuitionFor(level: StudyLevel, facts: ReadonlyMap<string, MoneyFact>, subjectTuitionId?: string): { fact: MoneyFact; amounts: number[] } | null {
+export function tuitionFor(
+  level: StudyLevel,
+  facts: ReadonlyMap<string, MoneyFact>,
+  subjectTuitionId?: string,
+): { fact: MoneyFact; amounts: number[] } | null {
   if (level === 'postgraduate_research') return null;
   const own = subjectTuitionId ? facts.get(subjectTuitionId) : undefined;
   const ownAmounts = own?.value ? poundAmounts(tuitionPart(own.value, level)) : [];
   if (own && ownAmounts.length >= 1) return { fact: own, amounts: ownAmounts };
-  const general = facts.get(level === 'undergraduate' ? MONEY_FACT_IDS.undergraduate : MONEY_FACT_IDS.postgraduateTaught);
+  const general = facts.get(
+    level === 'undergraduate' ? MONEY_FACT_IDS.undergraduate : MONEY_FACT_IDS.postgraduateTaught,
+  );
   const amounts = poundAmounts(general?.value);
   return general && amounts.length >= 1 ? { fact: general, amounts } : null;
 }
@@ -102,12 +108,24 @@ export function tuitionFor(level: StudyLevel, facts: ReadonlyMap<string, MoneyFa
  * The "before you apply" table for one student: the visa fee, the health surcharge for this visa's length, the
  * living-cost funds for London or elsewhere and their months, the first year's tuition for the level, and the total.
  */
-export function moneyTable(student: MoneyStudent, facts: ReadonlyMap<string, MoneyFact>, subjectTuitionId?: string): MoneyTable {
+export function moneyTable(
+  student: MoneyStudent,
+  facts: ReadonlyMap<string, MoneyFact>,
+  subjectTuitionId?: string,
+): MoneyTable {
   const rows: MoneyRow[] = [];
   const missing: MoneyRow['key'][] = [];
   const fee = poundAmounts(facts.get(MONEY_FACT_IDS.visaFee)?.value)[0];
   if (fee === undefined) missing.push('visa_fee');
-  else rows.push({ key: 'visa_fee', label: 'Student visa fee', low: fee, high: fee, basis: 'per applicant', factIds: [MONEY_FACT_IDS.visaFee] });
+  else
+    rows.push({
+      key: 'visa_fee',
+      label: 'Student visa fee',
+      low: fee,
+      high: fee,
+      basis: 'per applicant',
+      factIds: [MONEY_FACT_IDS.visaFee],
+    });
 
   const rate = poundAmounts(facts.get(MONEY_FACT_IDS.ihs)?.value)[0];
   if (rate === undefined) missing.push('health_surcharge');
@@ -143,7 +161,14 @@ export function moneyTable(student: MoneyStudent, facts: ReadonlyMap<string, Mon
   else {
     const low = Math.min(...tuition.amounts);
     const high = Math.max(...tuition.amounts);
-    rows.push({ key: 'tuition', label: 'First-year tuition', low, high, basis: 'indicative range; the course page gives the real fee', factIds: [tuition.fact.id] });
+    rows.push({
+      key: 'tuition',
+      label: 'First-year tuition',
+      low,
+      high,
+      basis: 'indicative range; the course page gives the real fee',
+      factIds: [tuition.fact.id],
+    });
   }
   const total = rows.reduce((sum, row) => ({ low: sum.low + row.low, high: sum.high + row.high }), { low: 0, high: 0 });
   return { rows, total, missing };

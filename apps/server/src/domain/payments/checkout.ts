@@ -28,7 +28,12 @@ export function cancelUrl(appUrl: string): string {
  * subject, the user as `client_reference_id`, and `user_id`, `country` and the order (subject, subject id,
  * profile) as metadata (also on the PaymentIntent, so that a refund in Stripe's dashboard shows what it was for).
  */
-export function checkoutSessionParams({ userId, pricePence, appUrl, ...order }: CheckoutRequest): Stripe.Checkout.SessionCreateParams {
+export function checkoutSessionParams({
+  userId,
+  pricePence,
+  appUrl,
+  ...order
+}: CheckoutRequest): Stripe.Checkout.SessionCreateParams {
   const { subject } = order;
   const metadata = { user_id: userId, ...orderMetadata(order), country: 'UK' };
   return {

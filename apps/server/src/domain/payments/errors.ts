@@ -23,7 +23,10 @@ export function describeProviderError(error: unknown): ProviderFailure {
       message: error.message,
     };
   }
-  return { type: error instanceof Error ? error.name : 'unknown', message: String(error instanceof Error ? error.message : error) };
+  return {
+    type: error instanceof Error ? error.name : 'unknown',
+    message: String(error instanceof Error ? error.message : error),
+  };
 }
 
 /** Stripe could not be reached or refused a call. */

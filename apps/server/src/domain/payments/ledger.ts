@@ -48,7 +48,10 @@ export class PaymentLedger {
         return payment ? { kind: 'not-pending', payment } : { kind: 'unknown' };
       }
       // Only the one transaction whose status change won gets here, and a pending payment has no report yet.
-      const report = await repos.reports.create({ userId: paid.userId, ...orderFromMetadata(paid.metadata, paid.paymentId) });
+      const report = await repos.reports.create({
+        userId: paid.userId,
+        ...orderFromMetadata(paid.metadata, paid.paymentId),
+      });
       await repos.payments.linkReport(paid.paymentId, report.reportId);
       return { kind: 'fulfilled', payment: { ...paid, reportId: report.reportId }, report };
     });

@@ -98,7 +98,10 @@ export class PaymentService {
       amountPence: pricePence,
       metadata: { ...orderMetadata(order), country: 'UK' },
     });
-    logger.info({ user_id: userId, session_id: session.id, amount_pence: pricePence, currency: CURRENCY }, 'checkout created');
+    logger.info(
+      { user_id: userId, session_id: session.id, amount_pence: pricePence, currency: CURRENCY },
+      'checkout created',
+    );
     return { checkoutUrl: session.url, sessionId: session.id };
   }
 
@@ -135,7 +138,10 @@ export class PaymentService {
     try {
       return retrievedSessionAction(await this.deps.stripe.checkout.sessions.retrieve(sessionId));
     } catch (error) {
-      this.deps.logger.warn({ session_id: sessionId, ...describeProviderError(error) }, 'checkout session lookup failed');
+      this.deps.logger.warn(
+        { session_id: sessionId, ...describeProviderError(error) },
+        'checkout session lookup failed',
+      );
       return { kind: 'ignore', why: 'Stripe could not be asked' };
     }
   }
@@ -177,7 +183,10 @@ export class PaymentService {
         const applied = await this.ledger.fail(action.sessionId, event);
         if (applied.duplicate) return 'duplicate';
         if (!applied.result) return 'unchanged';
-        logger.info({ session_id: action.sessionId, event_id: eventId, event_type: event?.type ?? null, via }, 'payment failed');
+        logger.info(
+          { session_id: action.sessionId, event_id: eventId, event_type: event?.type ?? null, via },
+          'payment failed',
+        );
         return 'failed';
       }
       case 'refunded': {
@@ -186,7 +195,13 @@ export class PaymentService {
         if (!applied.result) return 'unchanged';
         const payment = applied.result;
         logger.info(
-          { payment_id: payment.paymentId, report_id: payment.reportId, amount_pence: payment.amountPence, currency: payment.currency, event_id: eventId },
+          {
+            payment_id: payment.paymentId,
+            report_id: payment.reportId,
+            amount_pence: payment.amountPence,
+            currency: payment.currency,
+            event_id: eventId,
+          },
           'payment refunded',
         );
         return 'refunded';

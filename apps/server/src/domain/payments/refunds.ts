@@ -42,10 +42,14 @@ export class Refunder {
     try {
       if (!payment.stripePaymentIntentId) throw new Error('the payment has no PaymentIntent');
       const refund = await stripe.refunds.create(
-        { payment_intent: payment.stripePaymentIntentId, metadata: { report_id: reportId, payment_id: payment.paymentId } },
+        {
+          payment_intent: payment.stripePaymentIntentId,
+          metadata: { report_id: reportId, payment_id: payment.paymentId },
+        },
         { idempotencyKey: refundKey(reportId, payment.refundAttempts) },
       );
-      if (refund.status === 'failed' || refund.status === 'canceled') throw new Error(`the refund ${refund.id} is ${refund.status}`);
+      if (refund.status === 'failed' || refund.status === 'canceled')
+        throw new Error(`the refund ${refund.id} is ${refund.status}`);
       refundId = refund.id;
     } catch (error) {
       if (!alreadyRefunded(error)) return this.failed(payment, context, error);
@@ -59,7 +63,10 @@ export class Refunder {
       }
       return 'refunded';
     } catch (error) {
-      logger.error({ ...context, refund_id: refundId, err: error }, 'refund made but not recorded; the retry will find it refunded');
+      logger.error(
+        { ...context, refund_id: refundId, err: error },
+        'refund made but not recorded; the retry will find it refunded',
+      );
       return 'failed';
     }
   }

@@ -1,19 +1,77 @@
 import { addMonths } from '../timeline/dates.js';
 
 const MONTH_WORDS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
   // The UK's two main intakes as people name them.
-  autumn: 9, fall: 9, spring: 1, winter: 1,
+  autumn: 9,
+  fall: 9,
+  spring: 1,
+  winter: 1,
 };
 
 /** Months that are also ordinary words: they need a year or an intake word beside them. */
-const NEEDS_CONTEXT: ReadonlySet<string> = new Set(['may', 'march', 'mar', 'spring', 'winter', 'fall', 'autumn', 'jun', 'dec']);
-const BEFORE_MONTH: ReadonlySet<string> = new Set(['from', 'starting', 'start', 'starts', 'in', 'this', 'next', 'for', 'by', 'commencing', 'beginning']);
+const NEEDS_CONTEXT: ReadonlySet<string> = new Set([
+  'may',
+  'march',
+  'mar',
+  'spring',
+  'winter',
+  'fall',
+  'autumn',
+  'jun',
+  'dec',
+]);
+const BEFORE_MONTH: ReadonlySet<string> = new Set([
+  'from',
+  'starting',
+  'start',
+  'starts',
+  'in',
+  'this',
+  'next',
+  'for',
+  'by',
+  'commencing',
+  'beginning',
+]);
 /** Words before a month that make even "May" or "March" a month ("from May", "starting March"). */
 const STRONG_BEFORE: ReadonlySet<string> = new Set(['from', 'starting', 'commencing', 'beginning', 'next']);
-const AFTER_MONTH: ReadonlySet<string> = new Set(['intake', 'intakes', 'entry', 'start', 'session', 'cohort', 'admission', 'admissions', 'batch', 'term', 'semester']);
+const AFTER_MONTH: ReadonlySet<string> = new Set([
+  'intake',
+  'intakes',
+  'entry',
+  'start',
+  'session',
+  'cohort',
+  'admission',
+  'admissions',
+  'batch',
+  'term',
+  'semester',
+]);
 
 /** What the words say about when the course starts. */
 export interface IntakeReading {
@@ -109,7 +167,8 @@ export function readIntake(tokens: readonly string[], rawText: string, today: st
     }
     const before = tokens[i - 1] ?? '';
     const after = tokens[i + 1] ?? '';
-    const context = AFTER_MONTH.has(after) || STRONG_BEFORE.has(before) || (BEFORE_MONTH.has(before) && !NEEDS_CONTEXT.has(word));
+    const context =
+      AFTER_MONTH.has(after) || STRONG_BEFORE.has(before) || (BEFORE_MONTH.has(before) && !NEEDS_CONTEXT.has(word));
     if (context) found = nextOccurrence(value, today);
   }
   if (found === null) return { intake: null, year: yearOnly(tokens, today), outOfRange: null };

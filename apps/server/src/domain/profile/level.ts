@@ -7,9 +7,18 @@ const LEVEL_WORDS: readonly (readonly [string, StudyLevel])[] = [
   ['meng|msci|mpharm|mchem|mphys|mmath|integrated masters|integrated master', 'undergraduate'],
   ['bachelor|bachelors|undergraduate|undergrad|ug|first degree|degree course|top up degree|top up', 'undergraduate'],
   ['msc|ma|mba|llm|pgce|pgcert|pgdip|mph|med|mfa|march|mtech|mca|mcom|ms|mst|mlitt|mmus', 'postgraduate_taught'],
-  ['master|masters|postgraduate|postgrad|pg|taught masters|taught master|pg diploma|pg certificate|postgraduate diploma|postgraduate certificate', 'postgraduate_taught'],
-  ['phd|dphil|mphil|mres|edd|dba|doctorate|doctoral|doctor of philosophy|research degree|research masters|research master', 'postgraduate_research'],
-  ['masters by research|master by research|masters of research|master of research|postgraduate research|pgr|by research', 'postgraduate_research'],
+  [
+    'master|masters|postgraduate|postgrad|pg|taught masters|taught master|pg diploma|pg certificate|postgraduate diploma|postgraduate certificate',
+    'postgraduate_taught',
+  ],
+  [
+    'phd|dphil|mphil|mres|edd|dba|doctorate|doctoral|doctor of philosophy|research degree|research masters|research master',
+    'postgraduate_research',
+  ],
+  [
+    'masters by research|master by research|masters of research|master of research|postgraduate research|pgr|by research',
+    'postgraduate_research',
+  ],
 ];
 
 const TABLE: readonly (readonly [readonly string[], StudyLevel])[] = LEVEL_WORDS.flatMap(([list, level]) =>
@@ -18,8 +27,28 @@ const TABLE: readonly (readonly [readonly string[], StudyLevel])[] = LEVEL_WORDS
 
 /** Words before an award that make it a degree already held ("after my BSc", "I have a BTech"). */
 const HELD_BEFORE: ReadonlySet<string> = new Set([
-  'after', 'completed', 'complete', 'completing', 'did', 'done', 'finished', 'finishing', 'have', 'has', 'had',
-  'hold', 'holding', 'graduated', 'got', 'passed', 'having', 'with', 'since', 'current', 'currently', 'doing',
+  'after',
+  'completed',
+  'complete',
+  'completing',
+  'did',
+  'done',
+  'finished',
+  'finishing',
+  'have',
+  'has',
+  'had',
+  'hold',
+  'holding',
+  'graduated',
+  'got',
+  'passed',
+  'having',
+  'with',
+  'since',
+  'current',
+  'currently',
+  'doing',
 ]);
 const FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'my', 'the', 'in', 'of', 'i', 'am', 'im', 'from', 'already']);
 
@@ -38,7 +67,20 @@ function notAnAward(raw: string): boolean {
 }
 
 /** Words that end the look-back for a "held" cue ("completed BSc, now PhD"). */
-const CLAUSE_STARTS: ReadonlySet<string> = new Set(['now', 'want', 'wants', 'then', 'and', 'but', 'so', 'to', 'plan', 'planning', 'looking', 'for']);
+const CLAUSE_STARTS: ReadonlySet<string> = new Set([
+  'now',
+  'want',
+  'wants',
+  'then',
+  'and',
+  'but',
+  'so',
+  'to',
+  'plan',
+  'planning',
+  'looking',
+  'for',
+]);
 
 function held(tokens: readonly string[], index: number): boolean {
   for (let i = index - 1, seen = 0; i >= 0 && seen < 3; i -= 1) {

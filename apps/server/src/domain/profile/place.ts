@@ -5,8 +5,21 @@ import { findAll, phrases } from './words.js';
 
 /** Areas in the query rules' UK list that are counties or regions, not cities. */
 const NOT_CITIES: ReadonlySet<string> = new Set([
-  'Yorkshire', 'Lancashire', 'Midlands', 'West Midlands', 'East Midlands', 'Surrey', 'Kent', 'Essex', 'Sussex',
-  'Middlesex', 'Hertfordshire', 'Cornwall', 'Devon', 'Scottish Highlands', 'Teesside',
+  'Yorkshire',
+  'Lancashire',
+  'Midlands',
+  'West Midlands',
+  'East Midlands',
+  'Surrey',
+  'Kent',
+  'Essex',
+  'Sussex',
+  'Middlesex',
+  'Hertfordshire',
+  'Cornwall',
+  'Devon',
+  'Scottish Highlands',
+  'Teesside',
 ]);
 
 /** Other ways of writing a city, to its display name. */
@@ -72,7 +85,10 @@ const DEMONYMS: readonly (readonly [string, Nationality])[] = [
 ];
 /** Home cities that name one country (Hyderabad and Punjab are in two, so they are left out). */
 const HOME_CITIES: readonly (readonly [string, Nationality])[] = [
-  ['delhi|new delhi|mumbai|bombay|bangalore|bengaluru|chennai|madras|kolkata|calcutta|pune|ahmedabad|kochi|kerala|gujarat|jaipur|lucknow|chandigarh|noida|gurgaon|gurugram', 'IN'],
+  [
+    'delhi|new delhi|mumbai|bombay|bangalore|bengaluru|chennai|madras|kolkata|calcutta|pune|ahmedabad|kochi|kerala|gujarat|jaipur|lucknow|chandigarh|noida|gurgaon|gurugram',
+    'IN',
+  ],
   ['karachi|lahore|islamabad|rawalpindi|peshawar|faisalabad|multan|quetta', 'PK'],
   ['dhaka|chittagong|chattogram|sylhet|khulna|rajshahi', 'BD'],
   ['colombo|kandy|galle|jaffna', 'LK'],
@@ -88,11 +104,42 @@ const DEMONYM_TABLE = table(DEMONYMS);
 
 /** Words right before a home place: "from India", "I live in Pakistan", "citizen of Nepal", "based in Dhaka". */
 const ORIGIN_BEFORE: ReadonlySet<string> = new Set(['from', 'of', 'in']);
-const ORIGIN_IN_CUES: ReadonlySet<string> = new Set(['live', 'living', 'lives', 'based', 'im', 'am', 'currently', 'reside', 'residing', 'stay', 'staying', 'citizen', 'national']);
+const ORIGIN_IN_CUES: ReadonlySet<string> = new Set([
+  'live',
+  'living',
+  'lives',
+  'based',
+  'im',
+  'am',
+  'currently',
+  'reside',
+  'residing',
+  'stay',
+  'staying',
+  'citizen',
+  'national',
+]);
 /** Words next to a demonym that make it the student's nationality ("Indian student", "I am Pakistani"). */
 const PERSON_AFTER: ReadonlySet<string> = new Set([
-  'student', 'students', 'national', 'nationals', 'citizen', 'citizens', 'passport', 'applicant', 'applicants',
-  'girl', 'boy', 'guy', 'man', 'woman', 'graduate', 'here', 'origin', 'nationality', 'international',
+  'student',
+  'students',
+  'national',
+  'nationals',
+  'citizen',
+  'citizens',
+  'passport',
+  'applicant',
+  'applicants',
+  'girl',
+  'boy',
+  'guy',
+  'man',
+  'woman',
+  'graduate',
+  'here',
+  'origin',
+  'nationality',
+  'international',
 ]);
 const PERSON_BEFORE: ReadonlySet<string> = new Set(['am', 'im', 'an', 'a', 'as', 'being', 'are', 'were', 'fellow']);
 
@@ -111,7 +158,8 @@ export function readNationality(tokens: readonly string[]): Nationality | null {
     if (originPlace(tokens, index)) hits.push([index, code]);
   }
   for (const [index, length, code] of findAll(tokens, DEMONYM_TABLE)) {
-    if (PERSON_BEFORE.has(tokens[index - 1] ?? '') || PERSON_AFTER.has(tokens[index + length] ?? '')) hits.push([index, code]);
+    if (PERSON_BEFORE.has(tokens[index - 1] ?? '') || PERSON_AFTER.has(tokens[index + length] ?? ''))
+      hits.push([index, code]);
   }
   return hits.sort((a, b) => a[0] - b[0])[0]?.[1] ?? null;
 }

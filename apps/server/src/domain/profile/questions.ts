@@ -52,7 +52,11 @@ export function profileQuestions(
   if (profile.intake === null) {
     const inYear = hints.intakeYear ? nextIntakes(today, 3, hints.intakeYear) : [];
     const options = inYear.length > 0 ? inYear : nextIntakes(today, 3);
-    questions.push({ field: 'intake', prompt: intakePrompt(hints.intakeOutOfRange ?? null), options: [...options, NOT_SURE] });
+    questions.push({
+      field: 'intake',
+      prompt: intakePrompt(hints.intakeOutOfRange ?? null),
+      options: [...options, NOT_SURE],
+    });
   }
   if (profile.level === null) {
     questions.push({
@@ -65,7 +69,8 @@ export function profileQuestions(
   if (profile.city === null) {
     questions.push({
       field: 'city',
-      prompt: 'Will you study in London or elsewhere in the UK? The money you must show for the visa is higher in London.',
+      prompt:
+        'Will you study in London or elsewhere in the UK? The money you must show for the visa is higher in London.',
       options: ['London', OUTSIDE_LONDON, NOT_SURE],
     });
   }

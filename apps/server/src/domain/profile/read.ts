@@ -22,7 +22,12 @@ export function readProfile(text: string, today: string): ProfileReading {
   const tokens = raw.map((token) => token.toLowerCase());
   const intake = readIntake(tokens, text, today);
   return {
-    profile: { level: readLevel(raw), intake: intake.intake, city: readCity(tokens, raw), nationality: readNationality(tokens) },
+    profile: {
+      level: readLevel(raw),
+      intake: intake.intake,
+      city: readCity(tokens, raw),
+      nationality: readNationality(tokens),
+    },
     intakeYear: intake.year,
     intakeOutOfRange: intake.outOfRange,
   };
@@ -70,7 +75,11 @@ export function checkProfileFields(fields: ProfileFields, today: string): Checke
   }
   if (given(fields.intake)) {
     if (!INTAKE_FORMAT.test(fields.intake)) {
-      return { ok: false, field: 'intake', detail: 'intake must be the month the course starts, written YYYY-MM (for example 2027-09).' };
+      return {
+        ok: false,
+        field: 'intake',
+        detail: 'intake must be the month the course starts, written YYYY-MM (for example 2027-09).',
+      };
     }
     if (!intakeInRange(fields.intake, today)) {
       return {
@@ -84,7 +93,11 @@ export function checkProfileFields(fields: ProfileFields, today: string): Checke
   if (given(fields.city)) {
     const city = canonicalCity(fields.city);
     if (city === null) {
-      return { ok: false, field: 'city', detail: 'city must be a UK city (for example London, Manchester or Edinburgh) or "Outside London".' };
+      return {
+        ok: false,
+        field: 'city',
+        detail: 'city must be a UK city (for example London, Manchester or Edinburgh) or "Outside London".',
+      };
     }
     out.city = city;
   }

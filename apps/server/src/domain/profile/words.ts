@@ -15,7 +15,10 @@ export function profileTokens(text: string): string[] {
 }
 
 /** Every match of any of `phrases` (longest first at each position), as `[index, length, value]`. */
-export function findAll<T>(tokens: readonly string[], phrases: readonly (readonly [readonly string[], T])[]): [number, number, T][] {
+export function findAll<T>(
+  tokens: readonly string[],
+  phrases: readonly (readonly [readonly string[], T])[],
+): [number, number, T][] {
   const sorted = [...phrases].sort((a, b) => b[0].length - a[0].length);
   const found: [number, number, T][] = [];
   for (let i = 0; i < tokens.length; i += 1) {

@@ -58,7 +58,9 @@ function representative(subject: MapSubjectFields): CatalogueEntry {
   return { id, name: displayName(subject), aliases: [], mapId: subject.id, via: 'entry', mapName: subject.name };
 }
 
-const REPRESENTATIVES: ReadonlyMap<string, CatalogueEntry> = new Map(SUBJECT_MAP.map((subject) => [subject.id, representative(subject)]));
+const REPRESENTATIVES: ReadonlyMap<string, CatalogueEntry> = new Map(
+  SUBJECT_MAP.map((subject) => [subject.id, representative(subject)]),
+);
 
 /** Every entry: the catalogue's, then one for each map subject the catalogue leaves out. */
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -68,8 +70,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 
 /** "BA/BSc Business Management", "MSc Nursing (pre-registration)" → the subject words ("Business Management"). */
 export function degreeSubject(degree: string): string {
-  const words = degree.replace(/\([^)]*\)/gu, ' ').trim().split(/\s+/u);
-  const looksLikeAward = (word: string): boolean => word.includes('/') || /^\p{L}\p{Ll}*\p{Lu}/u.test(word) || /^\p{Lu}+$/u.test(word);
+  const words = degree
+    .replace(/\([^)]*\)/gu, ' ')
+    .trim()
+    .split(/\s+/u);
+  const looksLikeAward = (word: string): boolean =>
+    word.includes('/') || /^\p{L}\p{Ll}*\p{Lu}/u.test(word) || /^\p{Lu}+$/u.test(word);
   return (words[0] !== undefined && looksLikeAward(words[0]) ? words.slice(1) : words).join(' ');
 }
 
@@ -109,7 +115,8 @@ function buildPhrases(): { phrases: [string, CatalogueEntry][]; shorthand: Set<s
   const mapPhrases = (round: (subject: MapSubjectFields) => readonly (string | null)[]): void => {
     for (const subject of SUBJECT_MAP) {
       for (const phrase of round(subject)) {
-        if (phrase !== null && usableMapPhrase(keyOf(phrase))) add(phrase.replace(/^[=~]/u, ''), REPRESENTATIVES.get(subject.id)!, false);
+        if (phrase !== null && usableMapPhrase(keyOf(phrase)))
+          add(phrase.replace(/^[=~]/u, ''), REPRESENTATIVES.get(subject.id)!, false);
       }
     }
   };

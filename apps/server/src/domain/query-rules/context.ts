@@ -18,14 +18,18 @@ export function wordsAfter(tokens: readonly Token[], end: number): string[] {
 }
 
 /** The words from token `from` walking by `step` (±1), stopping at a clause break or the end. */
-function clauseWords(tokens: readonly Token[], from: number, step: 1 | -1, skip?: (index: number) => boolean): string[] {
+function clauseWords(
+  tokens: readonly Token[],
+  from: number,
+  step: 1 | -1,
+  skip?: (index: number) => boolean,
+): string[] {
   const words: string[] = [];
   for (let i = from; i >= 0 && i < tokens.length; i += step) {
     const token = tokens[i];
     if (token.kind !== 'sep') {
       if (skip?.(i) !== true) words.push(token.norm);
-    }
-    else if (CLAUSE_BREAKS.has(token.norm)) break;
+    } else if (CLAUSE_BREAKS.has(token.norm)) break;
   }
   return words;
 }

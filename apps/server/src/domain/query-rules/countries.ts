@@ -36,7 +36,12 @@ function toEntries(rows: readonly Row[]): PlaceEntry[] {
 }
 
 const COUNTRY_ROWS: readonly Row[] = [
-  ['gb', 'the United Kingdom', 'United Kingdom|UK|GB|GBR|Britain|Great Britain|England|Scotland|Wales|Northern Ireland|United Kingdom of Great Britain and Northern Ireland|Blighty', 'British|English|Scottish|Scots|Welsh|Northern Irish|Brit|Briton|Brits'],
+  [
+    'gb',
+    'the United Kingdom',
+    'United Kingdom|UK|GB|GBR|Britain|Great Britain|England|Scotland|Wales|Northern Ireland|United Kingdom of Great Britain and Northern Ireland|Blighty',
+    'British|English|Scottish|Scots|Welsh|Northern Irish|Brit|Briton|Brits',
+  ],
   ['af', 'Afghanistan', '', 'Afghan|Afghani'],
   ['al', 'Albania', '', 'Albanian'],
   ['dz', 'Algeria', '', 'Algerian'],
@@ -76,7 +81,12 @@ const COUNTRY_ROWS: readonly Row[] = [
   ['co', 'Colombia', '', 'Colombian'],
   ['km', 'Comoros', '', 'Comorian'],
   ['cg', 'the Republic of the Congo', 'Republic of the Congo|Congo|Congo-Brazzaville', 'Congolese'],
-  ['cd', 'the Democratic Republic of the Congo', 'Democratic Republic of the Congo|DR Congo|DRC|Congo-Kinshasa|Zaire', ''],
+  [
+    'cd',
+    'the Democratic Republic of the Congo',
+    'Democratic Republic of the Congo|DR Congo|DRC|Congo-Kinshasa|Zaire',
+    '',
+  ],
   ['cr', 'Costa Rica', '', 'Costa Rican'],
   ['ci', "Côte d'Ivoire", 'Ivory Coast|Cote d Ivoire', 'Ivorian'],
   ['hr', 'Croatia', '', 'Croatian|Croat'],
@@ -220,7 +230,12 @@ const COUNTRY_ROWS: readonly Row[] = [
   ['ug', 'Uganda', '', 'Ugandan'],
   ['ua', 'Ukraine', '', 'Ukrainian'],
   ['ae', 'the United Arab Emirates', 'United Arab Emirates|UAE|Emirates', 'Emirati'],
-  ['us', 'the United States', 'United States|United States of America|USA|=US|America|the States', 'American|Americans'],
+  [
+    'us',
+    'the United States',
+    'United States|United States of America|USA|=US|America|the States',
+    'American|Americans',
+  ],
   ['uy', 'Uruguay', '', 'Uruguayan'],
   ['uz', 'Uzbekistan', '', 'Uzbek|Uzbekistani'],
   ['vu', 'Vanuatu', '', 'Ni-Vanuatu'],
@@ -239,7 +254,12 @@ const COUNTRY_ROWS: readonly Row[] = [
 ];
 
 const REGION_ROWS: readonly Row[] = [
-  ['region-europe', 'Europe', 'EU|European Union|Schengen|Schengen area|mainland Europe|continental Europe', 'European|Europeans'],
+  [
+    'region-europe',
+    'Europe',
+    'EU|European Union|Schengen|Schengen area|mainland Europe|continental Europe',
+    'European|Europeans',
+  ],
   ['region-asia', 'Asia', '', 'Asian'],
   ['region-south-asia', 'South Asia', '', 'South Asian|South Asians'],
   ['region-east-asia', 'East Asia', '', 'East Asian'],
@@ -247,7 +267,12 @@ const REGION_ROWS: readonly Row[] = [
   ['region-africa', 'Africa', '', 'African|Africans'],
   ['region-middle-east', 'the Middle East', 'Middle East|GCC|Gulf countries|Gulf states', 'Middle Eastern'],
   ['region-north-america', 'North America', '', 'North American'],
-  ['region-latin-america', 'Latin America', 'South America|Central America', 'Latin American|South American|Latino|Latina'],
+  [
+    'region-latin-america',
+    'Latin America',
+    'South America|Central America',
+    'Latin American|South American|Latino|Latina',
+  ],
   ['region-caribbean', 'the Caribbean', 'Caribbean', ''],
   ['region-scandinavia', 'Scandinavia', 'Nordics|Nordic countries', 'Scandinavian'],
   ['region-oceania', 'Oceania', '', ''],

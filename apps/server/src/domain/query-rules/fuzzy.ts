@@ -14,7 +14,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, beforePrevious[j - 2] + 1);
       current.push(best);
     }
     beforePrevious = previous;
@@ -29,7 +30,8 @@ export function editDistance(a: string, b: string): number {
  * "psycology" → "psychology").
  */
 export function misspellingDistance(typed: string, catalogue: string): number | undefined {
-  if (typed.length < MIN_TYPED_LENGTH || catalogue.length < MIN_CATALOGUE_LENGTH || typed[0] !== catalogue[0]) return undefined;
+  if (typed.length < MIN_TYPED_LENGTH || catalogue.length < MIN_CATALOGUE_LENGTH || typed[0] !== catalogue[0])
+    return undefined;
   const allowed = typed.length >= TWO_EDITS_FROM ? 2 : 1;
   if (Math.abs(typed.length - catalogue.length) > allowed) return undefined;
   const distance = editDistance(typed, catalogue);

@@ -34,17 +34,35 @@ function multipleCountries(places: readonly PlaceEntry[], field: QueryRefusal['f
 
 /** Control characters become spaces, runs of white space one space. */
 function clean(text: string): string {
-  return text.normalize('NFC').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** The title of one choice, from `start` (modifier words included) to the end of its mentions. */
-function titleOf(text: string, tokens: readonly Token[], reading: SubjectReading, choice: SubjectChoice, start = choice.start): string {
+function titleOf(
+  text: string,
+  tokens: readonly Token[],
+  reading: SubjectReading,
+  choice: SubjectChoice,
+  start = choice.start,
+): string {
   return subjectTitle({ text, tokens, start, end: choice.end, mentions: choice.mentions, awards: reading.awards });
 }
 
 /** The accepted subject: its title (with the UK award named), map entry, and how it reached the map. */
-function accept(text: string, tokens: readonly Token[], placeTaken: readonly boolean[], reading: SubjectReading, choice: SubjectChoice): QueryAccepted {
-  const awardTaken = new Set(reading.awards.flatMap((award) => Array.from({ length: award.end - award.start }, (_, k) => award.start + k)));
+function accept(
+  text: string,
+  tokens: readonly Token[],
+  placeTaken: readonly boolean[],
+  reading: SubjectReading,
+  choice: SubjectChoice,
+): QueryAccepted {
+  const awardTaken = new Set(
+    reading.awards.flatMap((award) => Array.from({ length: award.end - award.start }, (_, k) => award.start + k)),
+  );
   const modifiers = modifierCount(tokens, choice.start, (i) => !placeTaken[i] && !awardTaken.has(i));
   const title = titleOf(text, tokens, reading, choice, choice.start - modifiers);
   const subject = reading.award ? `${reading.award} ${title}` : title;

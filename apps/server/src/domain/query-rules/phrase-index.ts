@@ -101,7 +101,9 @@ export class PhraseIndex<T> {
         .map((token) => token.raw);
     const visit = (node: Node<T>, index: number, words: string[], edits: number): void => {
       if (words.length > 0) {
-        const entry = node.entries.find((candidate) => candidate.exact === null || sameWords(candidate.exact, typedWords(index)));
+        const entry = node.entries.find(
+          (candidate) => candidate.exact === null || sameWords(candidate.exact, typedWords(index)),
+        );
         if (entry && (!best || index > best.end || (index === best.end && edits < best.edits))) {
           best = { value: entry.value, start, end: index, words, edits };
         }

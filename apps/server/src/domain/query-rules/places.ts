@@ -123,7 +123,8 @@ function classify(tokens: readonly Token[], match: Match, next: Match | undefine
   // A demonym alone is the writer's origin ("Sri Lankan"), unless it is a subject too ("French").
   if (following === undefined) return namesSubject(match.words) ? 'none' : 'origin';
   // "Spanish and French": a language joined to another subject is a subject, not where the writer is from.
-  const joinsSubject = following.norm === 'and' && namesSubject(match.words) && namesSubject([tokens[match.end + 1]?.norm ?? '']);
+  const joinsSubject =
+    following.norm === 'and' && namesSubject(match.words) && namesSubject([tokens[match.end + 1]?.norm ?? '']);
   return !joinsSubject && (following.kind === 'sep' || OPENING_FOLLOWERS.has(following.norm)) ? 'origin' : 'none';
 }
 

@@ -12,7 +12,6 @@ export type SubjectMention = PhraseMatch<CatalogueEntry>;
 /** A degree award named in a text. */
 export type AwardMatch = PhraseMatch<AwardEntry>;
 
-
 /** The subjects and the degree award a text names. */
 export interface SubjectReading {
   /** Subject mentions in text order, without those set aside ("not medicine") or the writer's own ("I studied law"). */
@@ -39,7 +38,11 @@ export function namesSubject(words: readonly string[]): boolean {
  * "mechanical or civil engineering" names Mechanical Engineering too: a bare word before a joiner and a
  * many-word subject, which with that subject's last words makes another catalogue subject.
  */
-function addElided(tokens: readonly Token[], mentions: SubjectMention[], usable: (i: number) => boolean): SubjectMention[] {
+function addElided(
+  tokens: readonly Token[],
+  mentions: SubjectMention[],
+  usable: (i: number) => boolean,
+): SubjectMention[] {
   const found = [...mentions];
   const pending = mentions.filter((mention) => mention.words.length > 1);
   for (let mention = pending.pop(); mention !== undefined; mention = pending.pop()) {
@@ -72,10 +75,13 @@ function attachedMention(
   const between = (from: number, to: number): Token[] => tokens.slice(from, to);
   return (
     mentions.find(
-      (mention) => mention.start >= award.start && !between(award.end, mention.start).some((token) => AWARD_BREAKS.has(token.norm)),
+      (mention) =>
+        mention.start >= award.start &&
+        !between(award.end, mention.start).some((token) => AWARD_BREAKS.has(token.norm)),
     ) ??
     mentions.findLast(
-      (mention) => mention.start <= award.start && between(mention.end, award.start).every((token) => token.norm === '('),
+      (mention) =>
+        mention.start <= award.start && between(mention.end, award.start).every((token) => token.norm === '('),
     )
   );
 }
@@ -91,10 +97,19 @@ function withoutFlagged<T>(items: readonly T[], flagged: (item: T) => boolean): 
  * "BSc nursing from India", "Civil engineer wants …"), or aims at it as a job ("… to become a software engineer").
  * Places and demonyms between are passed over.
  */
-function isWritersOwnMention(tokens: readonly Token[], mention: SubjectMention, placeTaken: readonly boolean[]): boolean {
+function isWritersOwnMention(
+  tokens: readonly Token[],
+  mention: SubjectMention,
+  placeTaken: readonly boolean[],
+): boolean {
   const before = wordsBefore(tokens, mention.start, (i) => placeTaken[i] === true);
   const after = wordsAfter(tokens, mention.end)[0];
-  return isWritersOwn(before) || GOAL_BEFORE.has(skipArticles(before)[0] ?? '') || after === 'from' || SELF_AFTER.has(after ?? '');
+  return (
+    isWritersOwn(before) ||
+    GOAL_BEFORE.has(skipArticles(before)[0] ?? '') ||
+    after === 'from' ||
+    SELF_AFTER.has(after ?? '')
+  );
 }
 
 /** The knowledge-base subject (or catalogue family) an entry belongs to: its `family`, else its own id. */
@@ -146,7 +161,8 @@ export function readSubjects(tokens: readonly Token[], placeTaken: readonly bool
     if (!award.value.namesSubject) for (let i = award.start; i < award.end; i += 1) awardTaken.add(i);
   }
   const usable = (i: number): boolean => free(i) && !awardTaken.has(i);
-  const mayMisspell = (i: number): boolean => !FILLER_WORDS.has(tokens[i].norm) && !NOT_MISSPELLINGS.has(tokens[i].norm);
+  const mayMisspell = (i: number): boolean =>
+    !FILLER_WORDS.has(tokens[i].norm) && !NOT_MISSPELLINGS.has(tokens[i].norm);
   const found = SUBJECT_INDEX.findAll(tokens, { usable, mayMisspell });
   const asked = addElided(tokens, found, usable).filter((mention) => !isNegated(wordsBefore(tokens, mention.start)));
   const requested = withoutFlagged(asked, (mention) => isWritersOwnMention(tokens, mention, placeTaken));

@@ -24,7 +24,10 @@ function isJoint(a: CatalogueEntry, b: CatalogueEntry): boolean {
 }
 
 function linkBetween(tokens: readonly Token[], a: SubjectMention, b: SubjectMention): Link {
-  const between = tokens.slice(a.end, b.start).map((token) => token.norm).join(' ');
+  const between = tokens
+    .slice(a.end, b.start)
+    .map((token) => token.norm)
+    .join(' ');
   if (between === '') return 'compound';
   if (between === 'with') return 'with';
   if (between === '(') return isJoint(a.value, b.value) ? 'bracket' : 'apart';
@@ -52,7 +55,8 @@ function extend(draft: Draft, mention: SubjectMention, link: Exclude<Link, 'apar
   draft.mentions.push(mention);
   if (entry === draft.last) return;
   if ((link === 'compound' || link === 'bracket') && draft.ids.size === 1 && isFamilyPair(draft.first, entry)) {
-    if (entry.family === draft.first.id) Object.assign(draft, { lead: entry, ids: new Set([entry.id]), first: entry, last: entry });
+    if (entry.family === draft.first.id)
+      Object.assign(draft, { lead: entry, ids: new Set([entry.id]), first: entry, last: entry });
     return;
   }
   // In a compound the last word leads ("Marketing Management" is management), unless the first takes a specialism.
@@ -84,7 +88,8 @@ export function groupSubjects(tokens: readonly Token[], mentions: readonly Subje
   for (const draft of drafts) {
     const key = [...draft.ids].sort().join('+');
     const { lead, mentions: parts } = draft;
-    if (!choices.has(key)) choices.set(key, { lead, mentions: parts, start: parts[0].start, end: parts[parts.length - 1].end });
+    if (!choices.has(key))
+      choices.set(key, { lead, mentions: parts, start: parts[0].start, end: parts[parts.length - 1].end });
   }
   return [...choices.values()];
 }

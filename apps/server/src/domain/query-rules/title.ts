@@ -3,7 +3,20 @@ import { awardOf, type AwardMatch, type SubjectMention } from './subject-finder.
 import { tokenize, type Token } from './text.js';
 
 /** Words kept in lower case inside a title: "Law with Criminology", "History of Art". */
-const SMALL_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'with', 'in', 'for', 'the', 'to', 'a', 'an', 'on', 'at']);
+const SMALL_WORDS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'of',
+  'with',
+  'in',
+  'for',
+  'the',
+  'to',
+  'a',
+  'an',
+  'on',
+  'at',
+]);
 
 function capitalised(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
@@ -13,7 +26,9 @@ function capitalised(word: string): string {
 const CATALOGUE_CASING: ReadonlyMap<string, string> = new Map(
   CATALOGUE_PHRASES.flatMap(([phrase]) =>
     tokenize(phrase.replace(/^=/u, ''))
-      .filter((token) => /^\p{L}+$/u.test(token.raw) && token.raw !== token.norm && token.raw !== capitalised(token.norm))
+      .filter(
+        (token) => /^\p{L}+$/u.test(token.raw) && token.raw !== token.norm && token.raw !== capitalised(token.norm),
+      )
       .map((token) => [token.norm, token.raw] as const),
   ),
 );
@@ -61,7 +76,11 @@ export function subjectTitle(parts: TitleParts): string {
   const { text, tokens, start, end, mentions, awards } = parts;
   // "AI and ML": shorthand for one subject twice is that subject's name once.
   const [firstMention] = mentions;
-  if (mentions.length > 1 && mentions.every((mention) => mention.value === firstMention.value) && mentions.some((mention) => isShorthand(mention.words))) {
+  if (
+    mentions.length > 1 &&
+    mentions.every((mention) => mention.value === firstMention.value) &&
+    mentions.some((mention) => isShorthand(mention.words))
+  ) {
     return firstMention.value.name;
   }
   const shouting = !/\p{Ll}/u.test(text);
@@ -83,7 +102,13 @@ export function subjectTitle(parts: TitleParts): string {
 }
 
 /** One token of a title: punctuation as typed; a word corrected to the catalogue's spelling and cased. */
-function wordAt(tokens: readonly Token[], i: number, mentions: readonly SubjectMention[], first: boolean, shouting: boolean): string {
+function wordAt(
+  tokens: readonly Token[],
+  i: number,
+  mentions: readonly SubjectMention[],
+  first: boolean,
+  shouting: boolean,
+): string {
   const token = tokens[i];
   if (token.kind === 'sep' || !/\p{L}/u.test(token.raw)) return token.raw;
   const spelt = catalogueWord(tokens, i, mentions);

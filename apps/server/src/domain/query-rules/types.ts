@@ -1,5 +1,6 @@
 /** The contract's refusal codes that the query rules can produce. */
-export type QueryRefusalCode = 'UK_ONLY' | 'MULTIPLE_SUBJECTS' | 'MULTIPLE_COUNTRIES' | 'NOT_A_SUBJECT' | 'VALIDATION_ERROR';
+export type QueryRefusalCode =
+  'UK_ONLY' | 'MULTIPLE_SUBJECTS' | 'MULTIPLE_COUNTRIES' | 'NOT_A_SUBJECT' | 'VALIDATION_ERROR';
 
 /** A request the rules refuse: the contract's error code, a human sentence, and the input field at fault. */
 export type QueryRefusal = {

@@ -134,7 +134,11 @@ export function parseReportMarkdown(markdown: string, asOf: string): ParsedRepor
     job_prospects_in_field: text('job_prospects_in_field'),
     fallback_job_prospects: text('fallback_job_prospects'),
     risks_reality_check: text('risks_reality_check'),
-    action_plan: { '30_days': plan['30_days'] ?? '', '60_days': plan['60_days'] ?? '', '90_days': plan['90_days'] ?? '' },
+    action_plan: {
+      '30_days': plan['30_days'] ?? '',
+      '60_days': plan['60_days'] ?? '',
+      '90_days': plan['90_days'] ?? '',
+    },
     sources: text('sources'),
     knowledge_base_as_of: asOf,
   };

@@ -37,7 +37,10 @@ const sizeOf = (body: Buffer): number => body.length + 256;
  * Bounded by bytes, least recently used dropped first.
  */
 export class ReportReadCache {
-  readonly #reports = new LRUCache<string, CachedReport>({ maxSize: REPORT_CACHE_MAX_BYTES, sizeCalculation: (entry) => sizeOf(entry.body) });
+  readonly #reports = new LRUCache<string, CachedReport>({
+    maxSize: REPORT_CACHE_MAX_BYTES,
+    sizeCalculation: (entry) => sizeOf(entry.body),
+  });
   /** User id → (query → body). A user's lists go together, so that one change forgets them all. */
   readonly #lists = new LRUCache<string, ReadonlyMap<string, Buffer>>({
     maxSize: LIST_CACHE_MAX_BYTES,

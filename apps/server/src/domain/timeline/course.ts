@@ -2,8 +2,17 @@ import type { StudyLevel } from '../profile/types.js';
 
 /** Places whose universities follow the Scottish four-year bachelor's degree. */
 const SCOTTISH_PLACES: ReadonlySet<string> = new Set([
-  'edinburgh', 'glasgow', 'aberdeen', 'dundee', 'stirling', 'st andrews', 'inverness', 'paisley', 'perth',
-  'scottish highlands', 'scotland',
+  'edinburgh',
+  'glasgow',
+  'aberdeen',
+  'dundee',
+  'stirling',
+  'st andrews',
+  'inverness',
+  'paisley',
+  'perth',
+  'scottish highlands',
+  'scotland',
 ]);
 
 /** True when `city` is in Scotland (as far as the app's list of UK places knows). */

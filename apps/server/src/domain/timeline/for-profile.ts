@@ -20,7 +20,11 @@ export function nextSeptember(today: string): string {
  * The timeline a report uses: the student's intake, or the next September when they were not sure; their level,
  * or a 12-month taught master's when not given; rules read from `facts` as of `today` (`YYYY-MM-DD`).
  */
-export function timelineForProfile(profile: StudentProfile, today: string, facts: readonly FactLike[]): ProfileTimeline {
+export function timelineForProfile(
+  profile: StudentProfile,
+  today: string,
+  facts: readonly FactLike[],
+): ProfileTimeline {
   const assumed: string[] = [];
   const intake = profile.intake ?? nextSeptember(today);
   if (profile.intake === null) {
@@ -28,6 +32,12 @@ export function timelineForProfile(profile: StudentProfile, today: string, facts
   }
   const level = profile.level ?? 'postgraduate_taught';
   if (profile.level === null) assumed.push('You did not give a level: the dates assume a 12-month taught master’s.');
-  const timeline = buildTimeline({ today, intake, level, city: profile.city, rules: timelineRulesFromFacts(facts, today) });
+  const timeline = buildTimeline({
+    today,
+    intake,
+    level,
+    city: profile.city,
+    rules: timelineRulesFromFacts(facts, today),
+  });
   return { timeline, assumed };
 }

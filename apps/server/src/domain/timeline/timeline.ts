@@ -181,8 +181,20 @@ export function buildTimeline(input: TimelineInput): Timeline {
     factIds: ids(rules.arrival),
   });
 
-  drafts.push({ key: 'course_start', title: 'Course starts', date: start, text: `The course starts (${course.note}).`, factIds: [] });
-  drafts.push({ key: 'course_end', title: 'Course ends', date: end, text: `The course ends after ${lengthWords(course.months)}.`, factIds: [] });
+  drafts.push({
+    key: 'course_start',
+    title: 'Course starts',
+    date: start,
+    text: `The course starts (${course.note}).`,
+    factIds: [],
+  });
+  drafts.push({
+    key: 'course_end',
+    title: 'Course ends',
+    date: end,
+    text: `The course ends after ${lengthWords(course.months)}.`,
+    factIds: [],
+  });
 
   const extra = rules.leave
     ? course.months >= rules.leave.longFromMonths
@@ -207,7 +219,10 @@ export function buildTimeline(input: TimelineInput): Timeline {
     date: graduateFrom,
     until: visaEnds,
     text: graduateText,
-    factIds: [...ids(rules.graduateApplication, rules.leave), ...new Set([...(ruleFirst?.factIds ?? []), ...(ruleLast?.factIds ?? [])])],
+    factIds: [
+      ...ids(rules.graduateApplication, rules.leave),
+      ...new Set([...(ruleFirst?.factIds ?? []), ...(ruleLast?.factIds ?? [])]),
+    ],
   });
 
   const researchMonths = rules.switchRule?.researchAfterMonths ?? null;

@@ -33,13 +33,21 @@ export function monthsSpan(from: string, to: string): number {
 
 /** A retrieved fact in the shape the timeline reads. */
 function factLike(fact: RetrievedFact): FactLike {
-  return { id: fact.id, statement: fact.statement, value: fact.value, effective_from: fact.effectiveFrom, effective_until: fact.effectiveUntil };
+  return {
+    id: fact.id,
+    statement: fact.statement,
+    value: fact.value,
+    effective_from: fact.effectiveFrom,
+    effective_until: fact.effectiveUntil,
+  };
 }
 
 /** Whether the report's field leads to Health and Care Worker jobs (the outlook says so and the threshold was retrieved). */
 function healthAndCare(facts: readonly RetrievedFact[]): boolean {
   const outlook = facts.find((f) => f.id.startsWith('outlook:'));
-  return facts.some((f) => f.id === 'sw-health-care-threshold') && (outlook?.statement.includes('Health and Care') ?? false);
+  return (
+    facts.some((f) => f.id === 'sw-health-care-threshold') && (outlook?.statement.includes('Health and Care') ?? false)
+  );
 }
 
 /** The personal view of a writer input (an input without a profile is written for an empty one). */
@@ -59,7 +67,10 @@ export function personalView(input: WriterInput): PersonalView {
     byId,
     entry ? subjectTuitionFactId(entry) : undefined,
   );
-  const place = profile.city === null ? ['You did not say where you will study: the money assumes a university outside London, where less is asked.'] : [];
+  const place =
+    profile.city === null
+      ? ['You did not say where you will study: the money assumes a university outside London, where less is asked.']
+      : [];
   return {
     profile,
     timeline,

@@ -72,7 +72,12 @@ export function authFailure(request: Pick<FastifyRequest, 'log'>, error: unknown
   }
   if (error instanceof ProviderUnavailableError) {
     request.log.error({ event: 'auth.provider_unavailable', err: error }, 'identity provider unavailable');
-    return new ApiError(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'Sign-in cannot be checked right now. Please try again shortly.');
+    return new ApiError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      'Service unavailable',
+      'Sign-in cannot be checked right now. Please try again shortly.',
+    );
   }
   return error;
 }
@@ -92,7 +97,10 @@ export default fp(
       const header = request.headers.authorization;
       const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
       if (token === undefined) {
-        request.log.warn({ event: 'auth.token_rejected', reason: header === undefined ? 'missing-token' : 'malformed-header' }, 'token rejected');
+        request.log.warn(
+          { event: 'auth.token_rejected', reason: header === undefined ? 'missing-token' : 'malformed-header' },
+          'token rejected',
+        );
         throw unauthorized(MISSING_TOKEN);
       }
       try {

@@ -26,9 +26,23 @@ function validationDetail(error: FastifyError): string {
 }
 
 /** Error codes of a lost or refused database connection (Node sockets and PostgreSQL's class 08 / 57P). */
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03']);
+const OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 /** Messages of a database that is gone: PGlite closed, a pg pool ended or unable to connect. */
-const OUTAGE_MESSAGE = /PGlite is closed|Connection terminated|pool after calling end|timeout exceeded when trying to connect|Database unavailable/i;
+const OUTAGE_MESSAGE =
+  /PGlite is closed|Connection terminated|pool after calling end|timeout exceeded when trying to connect|Database unavailable/i;
 
 /** Whether `error` says the database cannot be reached (an outage, not a bug): answered 503, not 500. */
 export function isDatabaseOutage(error: unknown): boolean {
@@ -41,9 +55,15 @@ export function isDatabaseOutage(error: unknown): boolean {
 export function toApiError(error: FastifyError | Error): ApiError {
   if (error instanceof ApiError) return error;
   if (isDatabaseOutage(error)) {
-    return new ApiError(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'The service cannot reach its database right now. Please try again shortly.', {
-      'Retry-After': '30',
-    });
+    return new ApiError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      'Service unavailable',
+      'The service cannot reach its database right now. Please try again shortly.',
+      {
+        'Retry-After': '30',
+      },
+    );
   }
   const fe = error as FastifyError;
   if (fe.validation) return new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', validationDetail(fe));
@@ -54,7 +74,12 @@ export function toApiError(error: FastifyError | Error): ApiError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiError(400, 'VALIDATION_ERROR', 'Invalid request', 'The request body is not valid JSON.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the body as application/json.');
+      return new ApiError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Unsupported media type',
+        'Send the body as application/json.',
+      );
     default:
       break;
   }

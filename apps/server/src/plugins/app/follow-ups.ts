@@ -33,7 +33,15 @@ export async function runAnswerSweep(app: FastifyInstance): Promise<void> {
       app.answers.sweep(),
       app.repos.questionEvents.clearFinished(new Date(app.now().getTime() - 60 * 60 * 1000)),
     ]);
-    app.log.info({ job: 'answer-sweep', failed_stale: swept.failed, restarted_pending: swept.restarted, events_deleted: eventsDeleted }, 'sweep run');
+    app.log.info(
+      {
+        job: 'answer-sweep',
+        failed_stale: swept.failed,
+        restarted_pending: swept.restarted,
+        events_deleted: eventsDeleted,
+      },
+      'sweep run',
+    );
   } catch (error) {
     app.log.error({ job: 'answer-sweep', err: error }, 'answer sweep failed');
   }

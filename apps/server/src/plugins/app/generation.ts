@@ -2,7 +2,13 @@ import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '@uksmr/config';
-import { REPORT_EVENTS_CHANNEL, type Listening, type ReportChangeNotice, type ReportEventNotice, type SessionRevokedNotice } from '@uksmr/database';
+import {
+  REPORT_EVENTS_CHANNEL,
+  type Listening,
+  type ReportChangeNotice,
+  type ReportEventNotice,
+  type SessionRevokedNotice,
+} from '@uksmr/database';
 import type { ReportChange } from '../../domain/reports/read-cache.js';
 import { loadKnowledgeBase } from '../../domain/knowledge-base/load.js';
 import { ReportEventHub } from '../../domain/generation/event-hub.js';
@@ -62,13 +68,15 @@ export function deliverNotice(hub: ReportEventHub, payload: string, handlers: No
     return;
   }
   if ('k' in notice) {
-    if (notice.k === 'change' && typeof notice.u === 'string' && typeof notice.r === 'string') handlers.onReportChanged?.({ userId: notice.u, reportId: notice.r });
+    if (notice.k === 'change' && typeof notice.u === 'string' && typeof notice.r === 'string')
+      handlers.onReportChanged?.({ userId: notice.u, reportId: notice.r });
     if (notice.k === 'session' && typeof notice.s === 'string') handlers.onSessionRevoked?.(notice.s);
     return;
   }
   if (typeof notice.r !== 'string' || typeof notice.s !== 'number') return;
   hub.deliver(notice.r, notice.e === undefined ? null : { seq: notice.s, event: notice.e, data: notice.d });
-  if (notice.e === 'status' && (notice.d as { handed_back?: unknown } | undefined)?.handed_back === true) handlers.onHandedBack?.(notice.r);
+  if (notice.e === 'status' && (notice.d as { handed_back?: unknown } | undefined)?.handed_back === true)
+    handlers.onHandedBack?.(notice.r);
 }
 
 /** One sweep, logged with its counts (a failure is logged, not thrown). */
@@ -79,7 +87,15 @@ export async function runGenerationSweep(app: FastifyInstance): Promise<void> {
       app.generation.restartPending(),
       app.repos.reportEvents.clearFinished(new Date(app.now().getTime() - EVENTS_KEPT_MS)),
     ]);
-    app.log.info({ job: 'generation-sweep', failed_stale: failedStale, restarted_pending: restartedPending, events_deleted: eventsDeleted }, 'sweep run');
+    app.log.info(
+      {
+        job: 'generation-sweep',
+        failed_stale: failedStale,
+        restarted_pending: restartedPending,
+        events_deleted: eventsDeleted,
+      },
+      'sweep run',
+    );
   } catch (error) {
     app.log.error({ job: 'generation-sweep', err: error }, 'sweep run failed');
   }

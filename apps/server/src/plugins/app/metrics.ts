@@ -18,7 +18,12 @@ export default fp(
     const metrics = createMetrics(database.poolStats ? () => database.poolStats!() : undefined);
     app.decorate('metrics', metrics);
     app.addHook('onResponse', (request, reply, next) => {
-      metrics.observeRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
+      metrics.observeRequest(
+        request.routeOptions.url ?? 'unmatched',
+        request.method,
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
       next();
     });
     done();

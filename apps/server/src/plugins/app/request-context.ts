@@ -13,7 +13,12 @@ export default fp(
     });
     app.addHook('onResponse', (request, reply, done) => {
       request.log.info(
-        { method: request.method, url: request.routeOptions.url ?? request.url, statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime) },
+        {
+          method: request.method,
+          url: request.routeOptions.url ?? request.url,
+          statusCode: reply.statusCode,
+          durationMs: Math.round(reply.elapsedTime),
+        },
         'request completed',
       );
       done();

@@ -5,7 +5,8 @@ import fp from 'fastify-plugin';
  * What is compressed: JSON, HTML, CSS, JavaScript, SVG and plain text. Never `text/event-stream`, which must reach
  * the reader event by event (and is written to the raw socket after `reply.hijack()`, out of this plugin's reach).
  */
-export const COMPRESSIBLE = /^(?:application\/(?:json|javascript|problem\+json)|text\/(?:html|css|javascript|plain)|image\/svg\+xml)(?:;|$)/;
+export const COMPRESSIBLE =
+  /^(?:application\/(?:json|javascript|problem\+json)|text\/(?:html|css|javascript|plain)|image\/svg\+xml)(?:;|$)/;
 
 /** API paths whose answers carry tokens or a student's reports: never kept by a browser or a shared cache. */
 const PRIVATE_PATHS = /^\/(?:auth|reports|queries|payments)(?:[/?]|$)/;

@@ -35,7 +35,8 @@ export function helmetSettings(config: AppConfig): HelmetSettings {
         upgradeInsecureRequests: config.environmentMode === 'production' ? [] : null,
       },
     },
-    hsts: config.environmentMode === 'production' ? { maxAge: 63_072_000, includeSubDomains: true, preload: true } : false,
+    hsts:
+      config.environmentMode === 'production' ? { maxAge: 63_072_000, includeSubDomains: true, preload: true } : false,
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,

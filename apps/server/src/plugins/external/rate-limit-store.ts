@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import type { Redis } from 'ioredis';
 
-type RedisStoreClass = new (continueExceeding: boolean, exponentialBackoff: boolean, redis: Redis, nameSpace: string) => LimiterStore;
+type RedisStoreClass = new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  redis: Redis,
+  nameSpace: string,
+) => LimiterStore;
 type LocalStoreClass = new (continueExceeding: boolean, exponentialBackoff: boolean, cache: number) => LimiterStore;
 
 // @fastify/rate-limit's own stores, which it ships without type declarations.
@@ -89,7 +94,10 @@ export class FailoverStore implements LimiterStore {
       }
       this.#local[method](key, callback, timeWindow, max);
     };
-    const timer = setTimeout(() => fallBack(new Error(`Redis did not answer within ${REDIS_ANSWER_TIMEOUT_MS} ms`)), REDIS_ANSWER_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fallBack(new Error(`Redis did not answer within ${REDIS_ANSWER_TIMEOUT_MS} ms`)),
+      REDIS_ANSWER_TIMEOUT_MS,
+    );
     timer.unref();
     this.#redis[method](
       key,
@@ -109,4 +117,3 @@ export class FailoverStore implements LimiterStore {
     );
   }
 }
-

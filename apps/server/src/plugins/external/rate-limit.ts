@@ -69,7 +69,8 @@ export default fp<RateLimitOptions>(
               { event: 'rate_limit.redis_unavailable', err: error },
               'Redis is unavailable: rate limits are counted in this process until it answers again',
             ),
-          onRecovered: () => app.log.warn({ event: 'rate_limit.redis_recovered' }, 'Redis answers again: rate limits are shared'),
+          onRecovered: () =>
+            app.log.warn({ event: 'rate_limit.redis_recovered' }, 'Redis answers again: rate limits are shared'),
         })
       : undefined;
     await app.register(rateLimit, {
@@ -79,16 +80,29 @@ export default fp<RateLimitOptions>(
       timeWindow: 60_000,
       nameSpace,
       // The failover store is constructed by the plugin (`new store(options)`): hand it the instance made above.
-      ...(store ? { store: function failover() { return store; } as unknown as never } : {}),
+      ...(store
+        ? {
+            store: function failover() {
+              return store;
+            } as unknown as never,
+          }
+        : {}),
       skipOnError: false,
       keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${request.ip}`),
       errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
       onExceeded: (request, key) =>
-        request.log.warn({ event: 'rate_limit.exceeded', key: key.replace(/:[^:]*@[^:]*$/, ':…'), url: request.routeOptions.url }, 'rate limited'),
+        request.log.warn(
+          { event: 'rate_limit.exceeded', key: key.replace(/:[^:]*@[^:]*$/, ':…'), url: request.routeOptions.url },
+          'rate limited',
+        ),
     });
 
     app.decorate('budget', (budget: Budget) => {
-      const limiter = app.createRateLimit({ max: budget.max, timeWindow: budget.timeWindowMs, keyGenerator: budget.key });
+      const limiter = app.createRateLimit({
+        max: budget.max,
+        timeWindow: budget.timeWindowMs,
+        keyGenerator: budget.key,
+      });
       return async (request: FastifyRequest) => {
         const result = await limiter(request);
         if (!result.isAllowed && result.isExceeded) {
@@ -99,7 +113,11 @@ export default fp<RateLimitOptions>(
     });
 
     // Failed authentications: counted per IP once answered 401, and refused with 429 once over the budget.
-    const failures = app.createRateLimit({ max: FAILED_AUTH_PER_MINUTE, timeWindow: 60_000, keyGenerator: (request) => `authfail:${request.ip}` });
+    const failures = app.createRateLimit({
+      max: FAILED_AUTH_PER_MINUTE,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `authfail:${request.ip}`,
+    });
     app.addHook('onRequest', async (request) => {
       if (request.routeOptions.url === '/health') return;
       const seen = await failures(request, { increment: false });

@@ -40,7 +40,12 @@ export default fp<SwaggerOptions>(
       const security = schema.security ?? [];
       const secured = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
       const response: Record<string, unknown> = { ...schema.response };
-      for (const status of commonStatuses({ method: route.method, url: route.url, hasQuery: schema.querystring !== undefined, secured })) {
+      for (const status of commonStatuses({
+        method: route.method,
+        url: route.url,
+        hasQuery: schema.querystring !== undefined,
+        secured,
+      })) {
         response[status] ??= commonResponseSchema(status);
       }
       route.schema = { ...schema, response };
@@ -58,8 +63,17 @@ export default fp<SwaggerOptions>(
         servers: [{ url: '/', description: 'The server that serves this document' }],
         components: {
           securitySchemes: {
-            bearerAuth: { type: 'http', scheme: 'bearer', description: 'A local session token or a Clerk session token' },
-            refreshCookie: { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE, description: 'The refresh cookie set by signup and login' },
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'A local session token or a Clerk session token',
+            },
+            refreshCookie: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: REFRESH_COOKIE,
+              description: 'The refresh cookie set by signup and login',
+            },
             cronSecret: { type: 'http', scheme: 'bearer', description: 'CRON_SECRET (or the X-Cron-Secret header)' },
             metricsSecret: { type: 'http', scheme: 'bearer', description: 'METRICS_SECRET' },
           },

@@ -25,7 +25,11 @@ function describe(error: unknown): string {
  * The `WriterError` for a failure: a timeout or abort when one of the generation's signals
  * stopped it (whatever the SDK threw then), otherwise a provider failure.
  */
-export function toWriterError(error: unknown, cause: StopCause | null, timeouts: { whole: number; firstToken: number }): WriterError {
+export function toWriterError(
+  error: unknown,
+  cause: StopCause | null,
+  timeouts: { whole: number; firstToken: number },
+): WriterError {
   if (error instanceof WriterError) return error;
   switch (cause) {
     case 'aborted':
@@ -33,7 +37,11 @@ export function toWriterError(error: unknown, cause: StopCause | null, timeouts:
     case 'timeout':
       return new WriterError(`Gemini generation exceeded ${timeouts.whole} ms`, STUDENT_MESSAGES.timeout, 'timeout');
     case 'first_token_timeout':
-      return new WriterError(`Gemini sent no text within ${timeouts.firstToken} ms`, STUDENT_MESSAGES.timeout, 'timeout');
+      return new WriterError(
+        `Gemini sent no text within ${timeouts.firstToken} ms`,
+        STUDENT_MESSAGES.timeout,
+        'timeout',
+      );
     default:
       return new WriterError(`Gemini request failed: ${describe(error)}`, STUDENT_MESSAGES.unavailable, 'provider');
   }

@@ -54,5 +54,8 @@ export function allowedFigures(given: string): Set<string> {
 export function figureProblems(reply: string, allowed: ReadonlySet<string>): string[] {
   return [...figuresIn(reply)]
     .filter((figure) => !allowed.has(figure))
-    .map((figure) => `The figure or date ${figure} is not in the facts or the timeline you were given: use only those, or leave it out.`);
+    .map(
+      (figure) =>
+        `The figure or date ${figure} is not in the facts or the timeline you were given: use only those, or leave it out.`,
+    );
 }

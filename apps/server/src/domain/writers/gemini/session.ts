@@ -19,7 +19,13 @@ const DEFAULT_RETRY_BACKOFF_MS = 1_000;
  * read, so a stream that already sent text is never sent again.
  */
 export function retryOptions(backoffMs: number): HttpRetryOptions {
-  return { attempts: 2, initialDelay: backoffMs / 1000, maxDelay: backoffMs / 1000, jitter: 0, httpStatusCodes: [...RETRYABLE_STATUSES] };
+  return {
+    attempts: 2,
+    initialDelay: backoffMs / 1000,
+    maxDelay: backoffMs / 1000,
+    jitter: 0,
+    httpStatusCodes: [...RETRYABLE_STATUSES],
+  };
 }
 
 /** The SDK client of a writer (the report writer's and the follow-up writer's alike). */
@@ -28,7 +34,10 @@ export function createGeminiClient({ apiKey, baseUrl, retryBackoffMs }: GeminiCo
     // Explicit, so that GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the backend.
     vertexai: false,
     apiKey,
-    httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: retryOptions(retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS) },
+    httpOptions: {
+      ...(baseUrl ? { baseUrl } : {}),
+      retryOptions: retryOptions(retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS),
+    },
   });
 }
 
@@ -69,7 +78,10 @@ export interface GenerationCalls {
 }
 
 /** The calls of one generation with the same client, model, instruction, signal and first-token limit. */
-export function generationCalls(request: Omit<ReplyRequest, 'contents' | 'onText'>, elapsed: () => number): GenerationCalls {
+export function generationCalls(
+  request: Omit<ReplyRequest, 'contents' | 'onText'>,
+  elapsed: () => number,
+): GenerationCalls {
   let firstTokenMs: number | null = null;
   let tokens = 0;
   return {

@@ -13,7 +13,8 @@ function ids(retrieval: Retrieval, prefix: string): string[] {
 function payLines(retrieval: Retrieval): string[] {
   const healthCare = retrieval.facts.find((f) => f.id === HEALTH_CARE_THRESHOLD_FACT)?.value;
   return retrieval.fieldJobs.map(
-    (job) => `  - ${jobName(job)}: ${payWords(job, healthCare, retrieval.mapEntry?.regulator != null, NOT_AVAILABLE)} (facts ${payFactIds(job).join(', ')})`,
+    (job) =>
+      `  - ${jobName(job)}: ${payWords(job, healthCare, retrieval.mapEntry?.regulator != null, NOT_AVAILABLE)} (facts ${payFactIds(job).join(', ')})`,
   );
 }
 
@@ -36,14 +37,17 @@ export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgradu
   const { mapEntry, subjectEntry, coverage } = retrieval;
   const lines = [
     `Coverage: ${coverage.level}. ${coverage.note}`,
-    'In every section say what the rule means for this field\'s jobs and this student\'s level; state each UK-wide rule once and compactly.',
+    "In every section say what the rule means for this field's jobs and this student's level; state each UK-wide rule once and compactly.",
   ];
   if (!mapEntry) {
     lines.push('The knowledge base has no entry for this subject: subject-specific jobs and pay are not available.');
   } else {
     lines.push(`Subject: ${mapEntry.name}. Typical degrees: ${mapEntry.typical_degrees.join(', ')}.`);
     const [outlook] = ids(retrieval, 'outlook:');
-    if (outlook) lines.push(`The Executive Summary opens with fact ${outlook}, said plainly: it decides whether the student can stay to work.`);
+    if (outlook)
+      lines.push(
+        `The Executive Summary opens with fact ${outlook}, said plainly: it decides whether the student can stay to work.`,
+      );
     const courses = ids(retrieval, 'courses:');
     if (courses.length > 0) lines.push(`Study Options names the other course names of fact ${courses.join(', ')}.`);
     const pay = payLines(retrieval);
@@ -53,21 +57,32 @@ export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgradu
         ...pay,
       );
     }
-    const jobs = [...ids(retrieval, 'occupation:'), ...ids(retrieval, 'role:'), ...ids(retrieval, 'earnings:'), ...ids(retrieval, 'regulator:')];
+    const jobs = [
+      ...ids(retrieval, 'occupation:'),
+      ...ids(retrieval, 'role:'),
+      ...ids(retrieval, 'earnings:'),
+      ...ids(retrieval, 'regulator:'),
+    ];
     if (jobs.length > 0) {
       lines.push(
         `The Job Prospects section lists every one of these facts with its markers: ${jobs.join(', ')} (each occupation with its SOC code and title, whether it can be sponsored and until when, the going rate and the new-entrant rate, the Health and Care Worker route where it applies; the typical roles with their indicative pay; the graduate earnings as a median for the subject group; the regulator and its route).`,
       );
     }
     if (mapEntry.professional_bodies.length > 0) {
-      lines.push(`Professional bodies (name them; no source, so no marker): ${mapEntry.professional_bodies.map((b) => `${b.name} (${b.url})`).join('; ')}.`);
+      lines.push(
+        `Professional bodies (name them; no source, so no marker): ${mapEntry.professional_bodies.map((b) => `${b.name} (${b.url})`).join('; ')}.`,
+      );
     }
   }
   lines.push(...levelLines(level));
   const fallbacks = subjectEntry?.fallback_roles ?? [];
   if (fallbacks.length > 0) {
     lines.push('Fallback roles (pay is indicative; cite the National Living Wage fact for the pay floor):');
-    lines.push(...fallbacks.map((role) => `  - ${role.title}: ${plainWords(`${role.typical_pay}${role.notes ? `; ${role.notes}` : ''}`)}`));
+    lines.push(
+      ...fallbacks.map(
+        (role) => `  - ${role.title}: ${plainWords(`${role.typical_pay}${role.notes ? `; ${role.notes}` : ''}`)}`,
+      ),
+    );
   }
   return lines.join('\n');
 }

@@ -1,7 +1,14 @@
 import type { Content } from '@google/genai';
 import { toCitations } from '../../report/citations.js';
 import { createSectionSplitter, parseReportMarkdown } from '../../report/markdown.js';
-import type { Citation, ReportContent, ReportWriter, WriterEvent, WriterInput, WriterResult } from '../../report/types.js';
+import type {
+  Citation,
+  ReportContent,
+  ReportWriter,
+  WriterEvent,
+  WriterInput,
+  WriterResult,
+} from '../../report/types.js';
 import { WriterError } from '../../report/types.js';
 import { citedNumbers, reportText, validateReport } from '../../report/validate.js';
 import { STUDENT_MESSAGES, toWriterError } from './errors.js';
@@ -93,7 +100,10 @@ export function createGeminiWriter(options: GeminiWriterOptions): ReportWriter {
       splitter.end();
       let checked = checkReply(first.text, input, allowed);
       if (checked.problems.length > 0) {
-        const repaired = await calls.ask(repairContents(prompt.userText, first.text, checked.problems), () => undefined);
+        const repaired = await calls.ask(
+          repairContents(prompt.userText, first.text, checked.problems),
+          () => undefined,
+        );
         checked = checkReply(repaired.text, input, allowed);
       }
       if (!checked.content || checked.problems.length > 0) {

@@ -104,17 +104,29 @@ export function createContext(
     const marker = registry.cite(f);
     if (stated.has(f.id)) return withMarker(f.value ? `${f.value}, as above` : 'As above', marker);
     stated.add(f.id);
-    const ended = f.effectiveUntil && f.effectiveUntil < retrieval.on ? `Until ${formatLongDate(f.effectiveUntil)} (this has now ended): ` : '';
+    const ended =
+      f.effectiveUntil && f.effectiveUntil < retrieval.on
+        ? `Until ${formatLongDate(f.effectiveUntil)} (this has now ended): `
+        : '';
     return withMarker(`${ended}${f.statement}`, marker);
   };
   const brief = (f: RetrievedFact): string => `${(f.value ?? f.statement).replace(/[.!?]$/, '')} ${registry.cite(f)}`;
   const say = (...ids: string[]): string | null => {
-    const quoted = ids.map(fact).filter((f) => f !== undefined).map(quote);
+    const quoted = ids
+      .map(fact)
+      .filter((f) => f !== undefined)
+      .map(quote);
     return quoted.length > 0 ? quoted.join(' ') : null;
   };
   const labelled = (label: string, ...ids: string[]): string => `**${label}:** ${say(...ids) ?? `${NOT_AVAILABLE}.`}`;
   const citeIds = (ids: readonly string[]): string =>
-    mergeMarkers(ids.map(fact).filter((f) => f !== undefined).map((f) => registry.cite(f)).join(''));
+    mergeMarkers(
+      ids
+        .map(fact)
+        .filter((f) => f !== undefined)
+        .map((f) => registry.cite(f))
+        .join(''),
+    );
   return {
     input,
     personal: personalView(input),

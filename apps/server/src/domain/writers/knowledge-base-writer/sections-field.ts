@@ -1,6 +1,12 @@
 import { listWords } from '../../knowledge-base/field-facts.js';
 import { formatGbp } from '../../knowledge-base/format.js';
-import { HEALTH_CARE_THRESHOLD_FACT, jobName, payFactIds, payWords, type FieldJob } from '../../knowledge-base/field-jobs.js';
+import {
+  HEALTH_CARE_THRESHOLD_FACT,
+  jobName,
+  payFactIds,
+  payWords,
+  type FieldJob,
+} from '../../knowledge-base/field-jobs.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import { withMarker, type WritingContext } from './context.js';
 
@@ -29,21 +35,32 @@ export function summaryThreshold(ctx: WritingContext): string | null {
     groups.set(key, [...(groups.get(key) ?? []), job]);
   }
   const parts = [...groups].map(([words, members]) => `${listWords(members.map(jobName))}: ${words}`);
-  return withMarker(`**Pay to be sponsored in your field's jobs:** ${parts.join('; ')}`, ctx.citeIds(jobs.flatMap(payFactIds)));
+  return withMarker(
+    `**Pay to be sponsored in your field's jobs:** ${parts.join('; ')}`,
+    ctx.citeIds(jobs.flatMap(payFactIds)),
+  );
 }
 
 /** The group's earnings against the thresholds its graduates' jobs must meet, where the comparison says something. */
 export function earningsAgainstThresholds(ctx: WritingContext): string | null {
   const group = ctx.input.retrieval.mapEntry?.graduate_earnings;
   const earnings = ctx.input.retrieval.facts.find((f) => f.id.startsWith('earnings:'));
-  const open = ctx.input.retrieval.fieldJobs.filter((j) => j.status.kind === 'open' && j.newEntrantPay !== null && j.standardPay !== null);
+  const open = ctx.input.retrieval.fieldJobs.filter(
+    (j) => j.status.kind === 'open' && j.newEntrantPay !== null && j.standardPay !== null,
+  );
   if (!group || !earnings || open.length === 0 || group.level === 'postgraduate') return null;
   const entrant = Math.min(...open.map((j) => j.newEntrantPay!));
   const standard = Math.min(...open.map((j) => j.standardPay!));
   const first = group.other_years?.['1'];
   const points: string[] = [];
-  if (first !== undefined && first < entrant) points.push(`one year after graduating the median (${formatGbp(first)}) is below the ${formatGbp(entrant)} a sponsor must pay a new entrant`);
-  if (group.median_gbp < standard) points.push(`five years after (${formatGbp(group.median_gbp)}) it is below the ${formatGbp(standard)} that applies once the new-entrant rate ends`);
+  if (first !== undefined && first < entrant)
+    points.push(
+      `one year after graduating the median (${formatGbp(first)}) is below the ${formatGbp(entrant)} a sponsor must pay a new entrant`,
+    );
+  if (group.median_gbp < standard)
+    points.push(
+      `five years after (${formatGbp(group.median_gbp)}) it is below the ${formatGbp(standard)} that applies once the new-entrant rate ends`,
+    );
   if (points.length === 0) return null;
   return withMarker(
     `**Pay in your field against the thresholds:** for UK graduates in ${group.cah2_name}, ${points.join(', and ')}; many jobs in the field pay less than sponsorship needs, so aim for the better-paid roles and check the salary before you accept`,
@@ -78,7 +95,9 @@ export function fieldSteps(ctx: WritingContext): string[] {
     );
   }
   if (mapEntry && mapEntry.professional_bodies.length > 0) {
-    steps.push(`- Read the careers pages of ${mapEntry.professional_bodies.map((b) => `the ${b.name.replace(/^The /, '')}`).join(' and ')} (links under Job Prospects).`);
+    steps.push(
+      `- Read the careers pages of ${mapEntry.professional_bodies.map((b) => `the ${b.name.replace(/^The /, '')}`).join(' and ')} (links under Job Prospects).`,
+    );
   }
   return steps;
 }

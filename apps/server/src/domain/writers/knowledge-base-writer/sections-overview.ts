@@ -20,7 +20,9 @@ export function executiveSummary(ctx: WritingContext): string[] {
   const [earnings] = mapEntry ? factsWithPrefix(ctx, 'earnings:') : [];
   const group = mapEntry?.graduate_earnings;
   if (earnings && group && bullets.length < SUMMARY_BULLETS.max) {
-    bullets.push(`**Graduate earnings:** median ${ctx.brief(earnings)} five years after graduating (UK graduates in ${group.cah2_name}; details under Job Prospects).`);
+    bullets.push(
+      `**Graduate earnings:** median ${ctx.brief(earnings)} five years after graduating (UK graduates in ${group.cah2_name}; details under Job Prospects).`,
+    );
   }
   return bullets;
 }
@@ -49,7 +51,9 @@ function applicationRoute(ctx: WritingContext): string[] {
   ctx.fact('ucas-deadlines-by-course');
   ctx.fact('ucas-oxford-medicine-2027');
   if (level === 'postgraduate_taught') {
-    return ['- **How you apply (taught master’s):** directly to each university through its own online application; there is no central system, so apply early to the courses you want.'];
+    return [
+      '- **How you apply (taught master’s):** directly to each university through its own online application; there is no central system, so apply early to the courses you want.',
+    ];
   }
   const dependants = ctx.say('dependants-pgr-only');
   return [
@@ -65,15 +69,25 @@ export function studyOptions(ctx: WritingContext): string {
   const degrees = degreesForLevel(ctx);
   const all = mapEntry?.typical_degrees ?? ctx.entry?.typical_degrees ?? [];
   if (degrees.length > 0) {
-    lines.push(`- **${ctx.subjectName} at your level:** ${degrees.join(', ')}${all.length > degrees.length ? ` (other UK awards in the field: ${all.filter((d) => !degrees.includes(d)).join(', ')})` : ''}.`);
+    lines.push(
+      `- **${ctx.subjectName} at your level:** ${degrees.join(', ')}${all.length > degrees.length ? ` (other UK awards in the field: ${all.filter((d) => !degrees.includes(d)).join(', ')})` : ''}.`,
+    );
   } else if (all.length > 0) {
-    lines.push(`- **Typical UK awards for ${ctx.subjectName}:** ${all.join(', ')}; the knowledge base lists none at your level, so check the universities' course pages.`);
+    lines.push(
+      `- **Typical UK awards for ${ctx.subjectName}:** ${all.join(', ')}; the knowledge base lists none at your level, so check the universities' course pages.`,
+    );
   } else {
-    lines.push(`- **Courses for ${ctx.subjectName}:** ${NOT_AVAILABLE}. Search the universities' course pages for the exact award, length and entry requirements.`);
+    lines.push(
+      `- **Courses for ${ctx.subjectName}:** ${NOT_AVAILABLE}. Search the universities' course pages for the exact award, length and entry requirements.`,
+    );
   }
   const [courses] = mapEntry ? factsWithPrefix(ctx, 'courses:') : [];
   if (courses) lines.push(`- **Searching for courses:** ${ctx.quote(courses)}`);
-  lines.push(intakeLine(ctx), ...applicationRoute(ctx), ctx.item('English', 'english-student-b2', 'english-hei-assessment'));
+  lines.push(
+    intakeLine(ctx),
+    ...applicationRoute(ctx),
+    ctx.item('English', 'english-student-b2', 'english-hei-assessment'),
+  );
   if (mapEntry?.regulator) {
     lines.push(
       `- **Professional registration:** to work as a registered professional you need a course approved by the ${mapEntry.regulator.name}; check its list before you apply (the route is under Job Prospects).`,
@@ -88,7 +102,10 @@ export function studyOptions(ctx: WritingContext): string {
 /** The subject's indicative fees (or what is not available), the general ranges, deposits and coming changes. */
 export function tuitionRanges(ctx: WritingContext): string {
   const { entry, tuitionFact } = ctx;
-  const own = entry && tuitionFact ? ctx.quote(tuitionFact) : `no subject-specific figure in the knowledge base: use the ranges for all subjects below.`;
+  const own =
+    entry && tuitionFact
+      ? ctx.quote(tuitionFact)
+      : `no subject-specific figure in the knowledge base: use the ranges for all subjects below.`;
   const level = ctx.personal.timeline.level;
   // The range for the student's level only (a research degree's fee is in the offer); the levy is a dated change (Risks).
   const range =
@@ -126,7 +143,13 @@ export function livingCosts(ctx: WritingContext): string {
   ];
   // The table's surcharge row gives the amount for this visa's length (what the up-front calculation says).
   ctx.fact('ihs-upfront-calculation');
-  for (const id of ['visa-maintenance-london', 'visa-maintenance-london-definition', 'visa-maintenance-outside-london', 'costs-london-mis']) ctx.fact(id);
+  for (const id of [
+    'visa-maintenance-london',
+    'visa-maintenance-london-definition',
+    'visa-maintenance-outside-london',
+    'costs-london-mis',
+  ])
+    ctx.fact(id);
   return [
     ...moneySection(ctx),
     ...place,

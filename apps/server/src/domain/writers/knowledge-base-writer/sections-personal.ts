@@ -48,12 +48,17 @@ function moneyPoints(ctx: WritingContext): string[] {
   const where = london ? 'London' : 'outside London';
   const points = [
     funds
-      ? withMarker(`**Money to show for living costs (${where}):** ${formatPounds(funds.low)} (${funds.basis})`, rowMarkers(ctx, funds))
+      ? withMarker(
+          `**Money to show for living costs (${where}):** ${formatPounds(funds.low)} (${funds.basis})`,
+          rowMarkers(ctx, funds),
+        )
       : `**Money to show for living costs (${where}):** ${NOT_AVAILABLE}.`,
   ];
   if (money.rows.length > 0) {
     const parts = money.rows.map((r) => r.label.replace(/ \(.*\)$/, '').toLowerCase()).join(', ');
-    const missing = money.missing.includes('tuition') ? '; tuition is not included, as the knowledge base has no figure for it' : '';
+    const missing = money.missing.includes('tuition')
+      ? '; tuition is not included, as the knowledge base has no figure for it'
+      : '';
     points.push(
       withMarker(
         `**Before you apply, in all:** about ${formatPoundRange(money.total.low, money.total.high)} (${parts}${missing}; the table is under Estimated Costs)`,
@@ -68,7 +73,10 @@ function moneyPoints(ctx: WritingContext): string[] {
 function thresholdPoint(ctx: WritingContext): string {
   const id = ctx.personal.thresholdFactId;
   const f = ctx.fact(id);
-  const label = id === 'sw-health-care-threshold' ? 'Pay to be sponsored (Health and Care Worker visa)' : 'Pay to be sponsored after your degree (new-entrant rate)';
+  const label =
+    id === 'sw-health-care-threshold'
+      ? 'Pay to be sponsored (Health and Care Worker visa)'
+      : 'Pay to be sponsored after your degree (new-entrant rate)';
   return `**${label}:** ${f ? ctx.brief(f) : NOT_AVAILABLE}.`;
 }
 
@@ -94,10 +102,18 @@ export function personalSummary(ctx: WritingContext): string[] {
   const { assumed } = ctx.personal;
   if (assumed.length > 0) bullets.push(`**Assumed:** ${assumed.join(' ')}`);
   const mapEntry = ctx.input.retrieval.mapEntry;
-  const [outlook] = mapEntry ? ctx.input.retrieval.facts.filter((f) => f.id.startsWith('outlook:')).map((f) => ctx.fact(f.id)!) : [];
+  const [outlook] = mapEntry
+    ? ctx.input.retrieval.facts.filter((f) => f.id.startsWith('outlook:')).map((f) => ctx.fact(f.id)!)
+    : [];
   if (outlook) bullets.push(`**Working in ${ctx.subjectName} after you graduate:** ${ctx.quote(outlook)}`);
-  else bullets.push(`**${ctx.subjectName}:** ${NOT_AVAILABLE} on the jobs or pay for this field in the knowledge base.`);
-  bullets.push(graduatePoint(ctx), ...moneyPoints(ctx), summaryThreshold(ctx) ?? thresholdPoint(ctx), deadlinePoint(ctx));
+  else
+    bullets.push(`**${ctx.subjectName}:** ${NOT_AVAILABLE} on the jobs or pay for this field in the knowledge base.`);
+  bullets.push(
+    graduatePoint(ctx),
+    ...moneyPoints(ctx),
+    summaryThreshold(ctx) ?? thresholdPoint(ctx),
+    deadlinePoint(ctx),
+  );
   const work = ctx.fact('work-20-hours-degree');
   bullets.push(`**Work while studying:** ${work ? ctx.brief(work) : NOT_AVAILABLE}.`);
   return bullets;
@@ -107,8 +123,12 @@ export function personalSummary(ctx: WritingContext): string[] {
 export function moneySection(ctx: WritingContext): string[] {
   const { money, london } = ctx.personal;
   const lines = [`**Before you apply (${london ? 'London' : 'outside London'}, your course and visa length):**`, ''];
-  for (const row of money.rows) lines.push(`- ${withMarker(`${row.label}: ${formatPoundRange(row.low, row.high)} (${row.basis})`, rowMarkers(ctx, row))}`);
-  if (money.missing.includes('tuition')) lines.push(`- First-year tuition: ${NOT_AVAILABLE} for research degrees; the university's offer states it.`);
+  for (const row of money.rows)
+    lines.push(
+      `- ${withMarker(`${row.label}: ${formatPoundRange(row.low, row.high)} (${row.basis})`, rowMarkers(ctx, row))}`,
+    );
+  if (money.missing.includes('tuition'))
+    lines.push(`- First-year tuition: ${NOT_AVAILABLE} for research degrees; the university's offer states it.`);
   lines.push(`- **Total before you apply:** ${formatPoundRange(money.total.low, money.total.high)}.`, '');
   return lines;
 }

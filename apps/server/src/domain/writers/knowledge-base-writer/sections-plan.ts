@@ -27,7 +27,9 @@ function fieldRisks(ctx: WritingContext): string[] {
   const lines: string[] = [];
   const pay = earningsAgainstThresholds(ctx);
   if (pay) lines.push(`- ${pay}`);
-  const listed = ctx.input.retrieval.fieldJobs.some((j) => j.status.kind === 'list' || (j.status.kind === 'open' && j.listEnd !== null));
+  const listed = ctx.input.retrieval.fieldJobs.some(
+    (j) => j.status.kind === 'list' || (j.status.kind === 'open' && j.listEnd !== null),
+  );
   if (listed) lines.push(ctx.item('Shortage lists ending', 'sw-isl-tsl-expiry'));
   return lines;
 }
@@ -40,9 +42,11 @@ const CHANGE_WORDS: Readonly<Record<string, string | null>> = {
   'graduate-18-months': null,
   'graduate-length-current': null,
   'sw-isl-tsl-expiry': 'the Immigration Salary List and the Temporary Shortage List are due to end',
-  'fallback-nlw-2026': 'a new National Living Wage rate replaces £12.71 an hour (the new rate was not yet announced when this data was compiled)',
+  'fallback-nlw-2026':
+    'a new National Living Wage rate replaces £12.71 an hour (the new rate was not yet announced when this data was compiled)',
   'fallback-nlw-2027-pending': null,
-  'tuition-international-levy': 'universities in England start paying a £925 levy a year for each international student',
+  'tuition-international-levy':
+    'universities in England start paying a £925 levy a year for each international student',
 };
 
 /** Dated changes ahead (from retrieval), each once, citing the facts they rest on. */
@@ -104,10 +108,16 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
     entry && tuitionFact
       ? `- ${withMarker(`Shortlist ${entry.name} courses (for example ${entry.typical_degrees.slice(0, 3).join(', ')}) and compare their fees with the indicative range`, ctx.cite(tuitionFact))}`
       : `- Shortlist ${ctx.subjectName} courses${degreesExample(ctx)} on the universities' own course pages and compare their fees; the knowledge base has no fee for this subject.`;
-  const days30 = [dayHeading(input.now, 30), '', shortlist, step(ctx, 'Check your English evidence.', 'english-student-b2')];
+  const days30 = [
+    dayHeading(input.now, 30),
+    '',
+    shortlist,
+    step(ctx, 'Check your English evidence.', 'english-student-b2'),
+  ];
   const regulator = input.retrieval.mapEntry?.regulator;
   if (regulator) days30.push(`- Check on the ${regulator.name}'s website that the course leads to registration.`);
-  if (timeline.level !== 'undergraduate' && ctx.fact('visa-atas')) days30.push(step(ctx, 'Check whether your course needs ATAS.', 'visa-atas'));
+  if (timeline.level !== 'undergraduate' && ctx.fact('visa-atas'))
+    days30.push(step(ctx, 'Check whether your course needs ATAS.', 'visa-atas'));
   days30.push('- Work out the money you must show and start saving it (the table under Estimated Costs).');
   days30.push(...fieldSteps(ctx));
 
@@ -125,7 +135,10 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
     if (!PLAN_STEPS.has(s.key) || s.date === null) continue;
     const period = periodOf(timeline.today, s.date);
     if (period !== null) listed.add(s.key);
-    if (period !== null) periods[period].push(`- ${withMarker(`${s.title}: from ${formatDate(s.date)}${s.until ? ` (by ${formatDate(s.until)})` : ''}`, ctx.citeIds(s.factIds))}`);
+    if (period !== null)
+      periods[period].push(
+        `- ${withMarker(`${s.title}: from ${formatDate(s.date)}${s.until ? ` (by ${formatDate(s.until)})` : ''}`, ctx.citeIds(s.factIds))}`,
+      );
   }
   days90.push(...keyDates(ctx, listed));
   return { '30_days': days30.join('\n'), '60_days': days60.join('\n'), '90_days': days90.join('\n') };
@@ -136,7 +149,8 @@ export function sourcesSection(asOf: string, sources: readonly NumberedSource[])
   return [
     `Facts come from this app's knowledge base as of ${formatLongDate(asOf)} (${asOf}). Rules and fees change: confirm each figure on the official page before you act.`,
     ...sources.map(
-      (source) => `[${source.n}] ${source.title} — ${source.publisher}. ${source.url} (accessed ${source.accessedDate})`,
+      (source) =>
+        `[${source.n}] ${source.title} — ${source.publisher}. ${source.url} (accessed ${source.accessedDate})`,
     ),
   ].join('\n\n');
 }

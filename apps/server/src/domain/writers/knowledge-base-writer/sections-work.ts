@@ -29,13 +29,12 @@ function graduateLength(ctx: WritingContext): string[] {
   const { on } = ctx.input.retrieval;
   const current = ctx.fact('graduate-length-current');
   const change = ctx.fact('graduate-18-months');
-  if (!current || !change?.effectiveFrom) return [ctx.item('Graduate visa', 'graduate-length-current', 'graduate-18-months')];
+  if (!current || !change?.effectiveFrom)
+    return [ctx.item('Graduate visa', 'graduate-length-current', 'graduate-18-months')];
   if (on >= change.effectiveFrom) return [`- **Graduate visa for applications made today:** ${ctx.quote(change)}`];
   // Anyone starting a course now applies after the change: the report gives the rule for their application date.
   const yours = ctx.personal.timeline.steps.find((s) => s.key === 'graduate_application')?.date ?? change.effectiveFrom;
-  return [
-    `- **Graduate visa for your application (from ${formatLongDate(yours)}):** ${ctx.quote(change)}`,
-  ];
+  return [`- **Graduate visa for your application (from ${formatLongDate(yours)}):** ${ctx.quote(change)}`];
 }
 
 /** The Graduate route (the rule in force and the one ahead) and the Skilled Worker route after it. */
@@ -131,7 +130,11 @@ export function jobProspects(ctx: WritingContext): string {
   // A subject fact that restates an occupation's official rate is left to the occupation line above (no repeats).
   if (ctx.input.retrieval.fieldJobs.length > 0) for (const id of REPEATED_RATE_FACTS) ctx.fact(id);
   // A market fact whose every figure the subject's demand notes already give says it again: left out.
-  if (subjectFact) for (const f of ctx.input.retrieval.facts.filter((f) => f.topic === 'job_market' && restates(subjectFact.statement, f.statement))) ctx.fact(f.id);
+  if (subjectFact)
+    for (const f of ctx.input.retrieval.facts.filter(
+      (f) => f.topic === 'job_market' && restates(subjectFact.statement, f.statement),
+    ))
+      ctx.fact(f.id);
   const lines = fieldJobs(ctx);
   const roles = typicalRoles(ctx);
   if (roles.length > 0) lines.push('', '**Typical roles and pay** (indicative, entry to experienced):', '', ...roles);
@@ -162,7 +165,9 @@ export function fallbackJobs(ctx: WritingContext): string {
     ctx.item('Tax', 'fallback-tax-allowance'),
     ctx.item('Not allowed', 'work-prohibited-activities', 'work-gig-delivery', 'fallback-tutoring-rule'),
     // Care work alongside study matters to a field whose jobs are in health and care.
-    ...(ctx.input.retrieval.fieldJobs.some((j) => j.healthAndCare) ? [ctx.item('Care work', 'fallback-care-parttime')] : []),
+    ...(ctx.input.retrieval.fieldJobs.some((j) => j.healthAndCare)
+      ? [ctx.item('Care work', 'fallback-care-parttime')]
+      : []),
     ...ctx.extras('fallback_job_prospects'),
   ];
   const payFact = ctx.fact('fallback-nlw-2026') ?? subjectFact;
