@@ -101,16 +101,14 @@ const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const secure = app.config.environmentMode === 'production';
   /** Sets (a grant) or clears (null) the refresh cookie; responses carrying tokens are never stored by caches. */
   const withCookie = (reply: FastifyReply, grant: RefreshGrant | null): FastifyReply =>
-    reply
-      .header('Cache-Control', 'no-store')
-      .header(
-        'Set-Cookie',
-        refreshCookie(grant?.refreshToken ?? '', {
-          secure,
-          expiresAt: grant?.refreshExpiresAt ?? null,
-          now: app.now(),
-        }),
-      );
+    reply.header('Cache-Control', 'no-store').header(
+      'Set-Cookie',
+      refreshCookie(grant?.refreshToken ?? '', {
+        secure,
+        expiresAt: grant?.refreshExpiresAt ?? null,
+        now: app.now(),
+      }),
+    );
   /** Verifies the Bearer token when there is one; a refresh without one is a cookie refresh. */
   const bearerIfSent = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (request.headers.authorization !== undefined) await app.authenticate(request, reply);
