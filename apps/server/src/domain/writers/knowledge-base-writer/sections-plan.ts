@@ -3,7 +3,7 @@ import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { NumberedSource } from '../../report/types.js';
 import { formatDate } from '../../timeline/dates.js';
 import { mergeMarkers, withMarker, type WritingContext } from './context.js';
-import { earningsAgainstThresholds, fieldSteps } from './sections-field.js';
+import { degreesForLevel, earningsAgainstThresholds, fieldSteps } from './sections-field.js';
 import { keyDates } from './sections-personal.js';
 
 /** Honest risks: refusals, university compliance, the jobs market, rule breaches, settlement, scams, change. */
@@ -78,8 +78,11 @@ function step(ctx: WritingContext, action: string, ...ids: string[]): string {
   return `- ${seen ? withMarker(said, seen) : said}${fresh.length > 0 ? ` ${fresh.join(' ')}` : ''}`;
 }
 
+/** " (for example …)": up to three of the field's degrees at the student's level, or of all its degrees when none fits. */
 function degreesExample(ctx: WritingContext): string {
-  const degrees = ctx.input.retrieval.mapEntry?.typical_degrees ?? [];
+  const atLevel = degreesForLevel(ctx);
+  const degrees =
+    atLevel.length > 0 ? atLevel : (ctx.input.retrieval.mapEntry?.typical_degrees ?? ctx.entry?.typical_degrees ?? []);
   return degrees.length > 0 ? ` (for example ${degrees.slice(0, 3).join(', ')})` : '';
 }
 
@@ -106,7 +109,7 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
   const { timeline } = ctx.personal;
   const shortlist =
     entry && tuitionFact
-      ? `- ${withMarker(`Shortlist ${entry.name} courses (for example ${entry.typical_degrees.slice(0, 3).join(', ')}) and compare their fees with the indicative range`, ctx.cite(tuitionFact))}`
+      ? `- ${withMarker(`Shortlist ${entry.name} courses${degreesExample(ctx)} and compare their fees with the indicative range`, ctx.cite(tuitionFact))}`
       : `- Shortlist ${ctx.subjectName} courses${degreesExample(ctx)} on the universities' own course pages and compare their fees; the knowledge base has no fee for this subject.`;
   const days30 = [
     dayHeading(input.now, 30),
@@ -140,6 +143,11 @@ export function actionPlan(ctx: WritingContext): { '30_days': string; '60_days':
         `- ${withMarker(`${s.title}: from ${formatDate(s.date)}${s.until ? ` (by ${formatDate(s.until)})` : ''}`, ctx.citeIds(s.factIds))}`,
       );
   }
+  // A late start leaves nothing due in the third period: say so rather than leave its heading empty.
+  if (days90.length === 2)
+    days90.push(
+      '- Nothing falls due yet: keep saving the money to show. The key dates below say when each next step opens.',
+    );
   days90.push(...keyDates(ctx, listed));
   return { '30_days': days30.join('\n'), '60_days': days60.join('\n'), '90_days': days90.join('\n') };
 }
