@@ -54,6 +54,22 @@ export const STREAM_FAILED = 'STREAM_FAILED';
 /** The longest subject (`POST /reports` → `subject`, `POST /queries` → `text`) in characters: the contract's 1–200. */
 export const SUBJECT_MAX_LENGTH = 200;
 
+/** English month names, January first: the wire's `YYYY-MM` intakes in words, on the server and in the web app. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 /** Longest follow-up question, in characters (after trimming). */
 export const QUESTION_MAX_LENGTH = 500;
 

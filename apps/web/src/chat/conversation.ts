@@ -1,4 +1,5 @@
 import type { ProfileAnswers, QueryQuestion, QueryReading, StudyLevel } from '../api/types.js';
+import { MONTH_NAMES } from '@uksmr/contract/plain';
 
 /** The option that leaves a question unanswered: the report then assumes the next September and says so. */
 export const NOT_SURE = 'Not sure';
@@ -12,25 +13,10 @@ const LEVEL_LABELS: Readonly<Record<StudyLevel, string>> = {
   postgraduate_research: 'Postgraduate research (PhD)',
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "September 2027" for `2027-09`; anything else as it is. */
 export function monthLabel(intake: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(intake);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
   return match && month ? `${month} ${match[1]}` : intake;
 }
 

@@ -55,6 +55,26 @@ export const ORIGIN_NEAR_IN: ReadonlySet<string> = new Set([
   'currently',
 ]);
 
+/** Verbs that put a subject in the writer's past: "I studied law", "I have a degree in pharmacy". */
+export const PAST_VERBS: ReadonlySet<string> = new Set([
+  'studied',
+  'completed',
+  'did',
+  'done',
+  'graduated',
+  'finished',
+  'obtained',
+  'earned',
+  'got',
+  'have',
+  'had',
+  'hold',
+  'holding',
+  'gained',
+  'passed',
+  'worked',
+]);
+
 /**
  * Verbs up to three words (articles aside) before "in"/"at" + place that put the writer there now or before:
  * "I live in Lahore", "I am a nurse in Kerala", "did my BSc in India". Not after "to": "want to work in Canada"
@@ -81,43 +101,8 @@ export const ORIGIN_VERBS: ReadonlySet<string> = new Set([
   'work',
   'works',
   'working',
-  'worked',
   'employed',
-  'studied',
-  'completed',
-  'did',
-  'done',
-  'graduated',
-  'finished',
-  'obtained',
-  'earned',
-  'got',
-  'have',
-  'had',
-  'hold',
-  'holding',
-  'gained',
-  'passed',
-]);
-
-/** Verbs that put a subject in the writer's past: "I studied law", "I have a degree in pharmacy". */
-export const PAST_VERBS: ReadonlySet<string> = new Set([
-  'studied',
-  'completed',
-  'did',
-  'done',
-  'graduated',
-  'finished',
-  'obtained',
-  'earned',
-  'got',
-  'have',
-  'had',
-  'hold',
-  'holding',
-  'gained',
-  'passed',
-  'worked',
+  ...PAST_VERBS,
 ]);
 
 /** Words right before a demonym or subject that make it the writer's own: "I am a Bangladeshi", "as a nurse". */

@@ -3,24 +3,7 @@
  * a shorter month (31 August + 6 months = 28 February), so a date computed "N months before" never overshoots.
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** English month names, January first. */
-export const MONTH_NAMES: readonly string[] = MONTHS;
-
+import { MONTH_NAMES } from '@uksmr/contract';
 function parts(iso: string): [number, number, number] {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return [y, m, d];
@@ -63,11 +46,11 @@ export function firstOfMonth(month: string): string {
 /** "1 September 2027". */
 export function formatDate(iso: string): string {
   const [y, m, d] = parts(iso);
-  return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1] ?? ''} ${y}`;
 }
 
 /** "September 2027" for `2027-09`. */
 export function formatMonth(month: string): string {
   const [y, m] = parts(`${month}-01`);
-  return `${MONTHS[m - 1] ?? ''} ${y}`;
+  return `${MONTH_NAMES[m - 1] ?? ''} ${y}`;
 }

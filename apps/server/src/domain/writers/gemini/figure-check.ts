@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from '../../timeline/dates.js';
+import { MONTH_NAMES } from '@uksmr/contract';
 
 /**
  * The figure check of a Gemini reply: every £ amount, percentage and date in the model's text must appear in what
