@@ -1,11 +1,13 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from '@uksmr/config';
 import type { AppServices } from './services.js';
 import { requestIdFor } from './request-id.js';
+import { requestLogger } from './request-logger.js';
 import { BAD_URL_ROUTE, MAX_SEGMENT_LENGTH, rewriteBadUrl } from './bad-url.js';
 import { compiledSerializerCompiler } from './serializer.js';
+import { rememberingValidatorCompiler } from './validator.js';
 import helmet from './plugins/external/helmet.js';
 import cors from './plugins/external/cors.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -78,11 +80,11 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
     rewriteUrl: rewriteBadUrl,
     maxParamLength: MAX_SEGMENT_LENGTH,
     logController: new LogController({ disableRequestLogging: true }),
-    childLoggerFactory: (logger, _bindings, options) => logger.child({}, options),
+    childLoggerFactory: requestLogger,
     trustProxy: trustedProxies(config.trustProxy),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(rememberingValidatorCompiler);
   app.setSerializerCompiler(compiledSerializerCompiler);
 
   // App plugins that the external ones rely on (request id in logs, the error shape, services, who is calling).

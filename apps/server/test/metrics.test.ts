@@ -79,6 +79,28 @@ describe('GET /metrics', () => {
 });
 
 describe('metrics (domain)', () => {
+  it('keeps each route, method and status its own series however often it is observed', async () => {
+    const metrics = createMetrics();
+    for (const [route, method, status] of [
+      ['/reports', 'GET', 200],
+      ['/reports', 'GET', 200],
+      ['/reports', 'GET', 400],
+      ['/reports', 'POST', 200],
+      ['/reports/:report_id', 'GET', 200],
+    ] as const)
+      metrics.observeRequest(route, method, status, 0.003);
+    const text = await metrics.registry.metrics();
+    const count = (labels: string): string | undefined =>
+      new RegExp(`http_request_duration_seconds_count\\{${labels}\\} (\\d+)`).exec(text)?.[1];
+    expect(count('route="/reports",method="GET",status_code="200"')).toBe('2');
+    expect(count('route="/reports",method="GET",status_code="400"')).toBe('1');
+    expect(count('route="/reports",method="POST",status_code="200"')).toBe('1');
+    expect(count('route="/reports/:report_id",method="GET",status_code="200"')).toBe('1');
+    expect(text).toContain(
+      'http_request_duration_seconds_bucket{le="0.005",route="/reports",method="GET",status_code="200"} 2',
+    );
+  });
+
   it('reads the database pool at each scrape, and counts a failed generation without a first token', async () => {
     const metrics = createMetrics(() => ({ total: 7, idle: 3, waiting: 1, max: 20 }));
     metrics.observeGeneration({ outcome: 'failed', writer: 'gemini', durationMs: 1200, firstTokenMs: null });

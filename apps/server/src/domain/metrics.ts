@@ -74,10 +74,20 @@ export function createMetrics(poolStats?: () => PoolStats): AppMetrics {
       },
     });
   }
+  // One labelled child per route pattern, method and status, made on first use, so that a request builds no label
+  // object, status string or observer closure of its own (prom-client still checks and keys the labels on each
+  // observation). Bounded by the routes' patterns: URLs never become labels.
+  const requestSeries = new Map<string, Histogram.Internal<'route' | 'method' | 'status_code'>>();
   return {
     registry,
     observeRequest(route, method, statusCode, seconds) {
-      requests.observe({ route, method, status_code: String(statusCode) }, seconds);
+      const key = `${statusCode} ${method} ${route}`;
+      let series = requestSeries.get(key);
+      if (!series) {
+        series = requests.labels({ route, method, status_code: String(statusCode) });
+        requestSeries.set(key, series);
+      }
+      series.observe(seconds);
     },
     observeGeneration({ outcome, writer, durationMs, firstTokenMs }) {
       generations.inc({ outcome, writer });
