@@ -31,7 +31,7 @@ export function sponsorStatus(occupation: Occupation, day: string): SponsorStatu
 }
 
 /** The official pages that back what an occupation line says, in the order it says it (never a `copy-*` source). */
-function occupationSources(occupation: Occupation): string[] {
+export function occupationSources(occupation: Occupation): string[] {
   const wanted = [
     'gov-eligible-occupations',
     occupation.going_rate_gbp !== null ? 'gov-going-rates' : '',

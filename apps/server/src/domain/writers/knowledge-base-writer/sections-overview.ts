@@ -141,8 +141,9 @@ export function livingCosts(ctx: WritingContext): string {
     ...(london || !known ? [ctx.item('What counts as London', 'visa-maintenance-london-definition')] : []),
     ...(london ? [ctx.item('Living in London', 'costs-london-mis')] : []),
   ];
-  // The table's surcharge row gives the amount for this visa's length (what the up-front calculation says).
+  // The table's surcharge row gives the amount for this visa's length and the yearly rate: not stated again.
   ctx.fact('ihs-upfront-calculation');
+  ctx.fact('ihs-student-rate');
   for (const id of [
     'visa-maintenance-london',
     'visa-maintenance-london-definition',
@@ -154,7 +155,6 @@ export function livingCosts(ctx: WritingContext): string {
     ...moneySection(ctx),
     ...place,
     ctx.item('A real budget', 'costs-maintenance-not-budget'),
-    ctx.item('Health surcharge', 'ihs-student-rate'),
     ctx.item('Council tax', 'costs-council-tax'),
     ...ctx.extras('living_costs'),
   ].join('\n');
