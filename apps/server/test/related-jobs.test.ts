@@ -79,3 +79,35 @@ describe('the Fallback section', () => {
     );
   });
 });
+
+describe('UK-wide rules applied to the field’s own jobs', () => {
+  const NOW = new Date('2026-12-01T10:00:00Z');
+  const write = (subject: string, subjectId: string | null) =>
+    composeReport({ subject, retrieval: retrieve(kb, { subject, subjectId, on: NOW }), now: NOW }).content;
+
+  it('the Graduate visa as the bridge: the codes a sponsor can switch you into, and the job it cannot sponsor', () => {
+    expect(write('Marine Biology', 'marine-biology').post_study_work).toMatch(
+      /\*\*Your field on the Graduate visa:\*\* to stay, switch from it to a Skilled Worker visa, as a new entrant \(below\), in a job under one of these codes: biological scientists \(SOC 2112\), conservation professionals \(SOC 2151\) and environment professionals \(SOC 2152\) (\[\d+\])+\./,
+    );
+    expect(write('Fashion Design', 'fashion-design').post_study_work).toContain(
+      'you may work as clothing, fashion and accessories designers (SOC 3422) on it, but that job cannot sponsor you after it',
+    );
+    expect(write('Underwater Basket Weaving', null).post_study_work).not.toContain('Your field on the Graduate visa');
+  });
+
+  it('settlement: the field’s sponsorable jobs are degree level, so not the longer proposed wait', () => {
+    expect(write('Computer Science', 'computer-science').post_study_work).toContain(
+      "Your field's sponsorable jobs (the 8 listed under Job Prospects) are degree level, so the longer wait for below-degree-level jobs would not apply to them",
+    );
+  });
+
+  it('the field’s own shortage-list end replaces the general line; a field with none keeps it', () => {
+    const marine = write('Marine Biology', 'marine-biology').risks_reality_check;
+    expect(marine).toContain('SOC 2112 Biological scientists leaves the Immigration Salary List');
+    expect(marine).not.toContain('the Immigration Salary List and the Temporary Shortage List are due to end');
+    expect(marine).toContain('and even ten years after (£39,900) it is below the £41,700');
+    expect(write('Economics', 'economics').risks_reality_check).toContain(
+      'the Immigration Salary List and the Temporary Shortage List are due to end',
+    );
+  });
+});

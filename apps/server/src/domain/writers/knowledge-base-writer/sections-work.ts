@@ -3,6 +3,7 @@ import { listWords } from '../../knowledge-base/field-facts.js';
 import { plainWords } from '../../knowledge-base/plain-words.js';
 import { factsWithPrefix } from './sections-overview.js';
 import { roleFactIdPrefix } from '../../knowledge-base/retrieve.js';
+import { jobName, type FieldJob } from '../../knowledge-base/field-jobs.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import { withMarker, type WritingContext } from './context.js';
 
@@ -61,6 +62,7 @@ export function postStudyWork(ctx: WritingContext): string {
     ctx.item('Who can apply', 'graduate-eligibility'),
     ctx.item('Cost', 'graduate-fee'),
     ctx.item('What you can do', 'graduate-work-freedom'),
+    ...fieldOnGraduateVisa(ctx),
     ctx.item('Limits', 'graduate-one-time-no-extension', 'graduate-no-settlement'),
     ctx.item('Switching before you finish', 'graduate-switch-restriction'),
     '',
@@ -81,7 +83,52 @@ function settlement(ctx: WritingContext): string {
   const proposed = ctx.fact('risks-earned-settlement');
   if (!current) return ctx.item('Settlement', 'risks-earned-settlement');
   const now = ctx.quote(current);
-  return `- **Settlement:** ${now}${proposed ? ` ${ctx.quote(proposed)}` : ''}`;
+  const field = proposed ? settlementForField(ctx) : '';
+  return `- **Settlement:** ${now}${proposed ? ` ${ctx.quote(proposed)}` : ''}${field}`;
+}
+
+/** Up to three of the field's jobs by name; more as a count that points to the job list (a long list said once). */
+function namesOrCount(jobs: readonly FieldJob[]): string {
+  return jobs.length <= 3 ? listWords(jobs.map(jobName)) : `the ${jobs.length} listed under Job Prospects`;
+}
+
+/** The proposed settlement model applied to the field's sponsorable jobs: all degree level, so not the longer wait. */
+function settlementForField(ctx: WritingContext): string {
+  const open = ctx.input.retrieval.fieldJobs.filter((j) => j.status.kind === 'open');
+  if (open.length === 0) return '';
+  return ` ${withMarker(
+    `Your field's sponsorable jobs (${namesOrCount(open)}) are degree level, so the longer wait for below-degree-level jobs would not apply to them`,
+    ctx.citeIds(['risks-earned-settlement', ...open.map((j) => j.factId)]),
+  )}`;
+}
+
+/**
+ * The Graduate visa as the bridge into the field's jobs: which of them a sponsor can switch you into from it (a switch
+ * from a Student or Graduate visa after a UK degree is what makes you a new entrant), and which you can do on it but
+ * not be sponsored in after it. Nothing for a subject without mapped jobs.
+ */
+function fieldOnGraduateVisa(ctx: WritingContext): string[] {
+  const jobs = ctx.input.retrieval.fieldJobs;
+  if (jobs.length === 0) return [];
+  const open = jobs.filter((j) => j.status.kind === 'open');
+  const shut = jobs.filter((j) => j.status.kind !== 'open');
+  const parts: string[] = [];
+  if (open.length > 0)
+    parts.push(
+      `to stay, switch from it to a Skilled Worker visa, as a new entrant (below), in a job under ${open.length === 1 ? 'this code' : 'one of these codes'}: ${namesOrCount(open)}`,
+    );
+  if (shut.length > 0)
+    parts.push(`you may work as ${listWords(shut.map(jobName))} on it, but that job cannot sponsor you after it`);
+  return [
+    `- ${withMarker(
+      `**Your field on the Graduate visa:** ${parts.join('; ')}`,
+      ctx.citeIds([
+        'graduate-work-freedom',
+        ...(open.length > 0 ? ['sw-new-entrant'] : []),
+        ...jobs.map((j) => j.factId),
+      ]),
+    )}`,
+  ];
 }
 
 /** The field's jobs from the subject map: each occupation's status and pay, earnings, regulators, bodies. */
