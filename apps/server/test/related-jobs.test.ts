@@ -72,6 +72,13 @@ describe('the Fallback section', () => {
     );
   });
 
+  it('Study Options names the other subjects of the HESA group, cited', () => {
+    expect(write('Marine Biology', 'marine-biology').study_options).toMatch(
+      /\*\*Related courses\*\* \(their graduates' jobs are under Fallback Job Prospects\): Other subjects HESA files in the Biosciences group include Biology, Zoology, [^\n]*(\[\d+\])+\./,
+    );
+    expect(write('Underwater Basket Weaving', null).study_options).not.toContain('Related courses');
+  });
+
   it('says the jobs are not available for a subject the knowledge base does not hold, or when none is related', () => {
     expect(write('Underwater Basket Weaving', null).fallback_job_prospects).toContain(`: ${NOT_AVAILABLE}`);
     expect(write('Law', 'law').fallback_job_prospects).toContain(

@@ -3,7 +3,7 @@ import type { Candidate } from './candidate.js';
 import { changesBetween, datesOf } from './dated-rules.js';
 import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFacts } from './field-facts.js';
 import { formatGbp, formatGbpRange, isoDay } from './format.js';
-import { coursesFact } from './field-courses.js';
+import { coursesFact, relatedCoursesFact } from './field-courses.js';
 import { fieldJobs } from './field-jobs.js';
 import { GENERAL_FACT_IDS, PROJECT_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
 import type { Occupation, TableSource } from './occupations-schema.js';
@@ -93,6 +93,8 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     candidates.push(...regulatorFacts(mapEntry, (id) => sourcesById.get(id)!.url));
     const courses = coursesFact(mapEntry);
     if (courses) candidates.push(courses);
+    const relatedCourses = relatedCoursesFact(mapEntry, kb.subjectMap.subjects);
+    if (relatedCourses) candidates.push(relatedCourses);
     candidates.push(...relatedFacts(related, kb.occupations.occupations, kb.occupations));
   }
   const seen = new Set<string>();

@@ -51,6 +51,9 @@ export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgradu
       );
     const courses = ids(retrieval, 'courses:');
     if (courses.length > 0) lines.push(`Study Options names the other course names of fact ${courses.join(', ')}.`);
+    const relatedCourses = ids(retrieval, 'related-courses:');
+    if (relatedCourses.length > 0)
+      lines.push(`Study Options names the related subjects of fact ${relatedCourses.join(', ')}.`);
     const pay = payLines(retrieval);
     if (pay.length > 0) {
       lines.push(

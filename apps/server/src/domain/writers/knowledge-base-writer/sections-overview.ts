@@ -83,6 +83,9 @@ export function studyOptions(ctx: WritingContext): string {
   }
   const [courses] = mapEntry ? factsWithPrefix(ctx, 'courses:') : [];
   if (courses) lines.push(`- **Searching for courses:** ${ctx.quote(courses)}`);
+  const [related] = mapEntry ? factsWithPrefix(ctx, 'related-courses:') : [];
+  if (related)
+    lines.push(`- **Related courses** (their graduates' jobs are under Fallback Job Prospects): ${ctx.quote(related)}`);
   lines.push(
     intakeLine(ctx),
     ...applicationRoute(ctx),
