@@ -65,7 +65,7 @@ describe('the field facts retrieval adds from the map', () => {
     const sources = retrieve(kb, { subject: 'x', subjectId: 'marine-biology', on: ON }).sources;
     expect(sources.some((s) => s.sourceId.startsWith('copy-'))).toBe(false);
     expect(facts.find((f) => f.id === 'earnings:marine-biology')!.statement).toBe(
-      'UK graduates in Biosciences, the wider subject group Marine Biology belongs to, earned a median £32,900 a year 5 years after graduating and £23,800 one year after (2023-24 tax year); this is a guide to the field, not a promise of what you will earn.',
+      'UK graduates in Biosciences, the wider subject group Marine Biology belongs to, earned a median £32,900 a year 5 years after graduating, £23,800 one year after, £28,900 three years after and £39,900 ten years after (2023-24 tax year); this is a guide to the field, not a promise of what you will earn.',
     );
     expect(facts.some((f) => f.id.startsWith('regulator:'))).toBe(false);
   });

@@ -31,8 +31,9 @@ describe('the offline report written for the student’s profile', () => {
     expect(summary).toContain('**Money to show for living costs (London):** £13,761 (£1,529 a month × 9 months)');
     // The concrete new-entrant figure for each of the field's jobs (their going rates are above £41,700, so it is not named).
     expect(summary).toContain("**Pay to be sponsored in your field's jobs:**");
+    // More than three open jobs with their own rates: the range, each job's figures under Job Prospects.
     expect(summary).toContain(
-      'programmers and software development professionals (SOC 2134): at least £38,300 as a new entrant, then £54,700;',
+      'the 4 jobs that can be sponsored (each under Job Prospects): at least £36,600–£38,600 as a new entrant, then £52,300–£55,100, depending on the job;',
     );
     expect(summary).toContain(
       'data analysts (SOC 3544): can be sponsored only while it is on the Temporary Shortage List (until 31 December 2026)',

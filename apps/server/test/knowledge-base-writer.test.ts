@@ -85,14 +85,15 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
       );
     }
 
-    // The figures, as the facts file gives them.
-    expect(content.visa_immigration).toContain(fact('visa-fee-student-outside-uk').value);
+    // The figures, as the facts file gives them; the visa fee once, in the money table (not again under the visa).
+    expect(content.visa_immigration).not.toContain('**Fee:**');
     expect(content.estimated_costs.living_costs).toContain(pounds('visa-maintenance-london'));
     expect(content.estimated_costs.living_costs).toContain(pounds('visa-maintenance-outside-london'));
     expect(content.estimated_costs.living_costs).toContain(pounds('ihs-student-rate'));
     expect(content.visa_immigration).toContain(`${/\d+/.exec(fact('work-20-hours-degree').value!)![0]} hours a week`);
-    expect(content.fallback_job_prospects).toContain(pounds('fallback-nlw-2026'));
-    expect(content.fallback_job_prospects).toContain('20 hours a week');
+    // The work rules while studying are stated once, under the visa; the fallback section is out-of-field jobs.
+    expect(content.visa_immigration).toContain(pounds('fallback-nlw-2026'));
+    expect(content.visa_immigration).toContain('20 hours a week');
     expect(content.post_study_work).toContain(`${/^\d+ years/.exec(fact('graduate-length-current').value!)![0]}`);
     expect(content.post_study_work).toContain(fact('graduate-18-months').value);
     expect(content.post_study_work).toContain(
@@ -315,7 +316,7 @@ describe('the knowledge-base writer’s failures', () => {
     };
     const { content, citations } = (await write({ ...full, retrieval })).result;
     expect(validateReport(content, citations)).toEqual([]);
-    expect(content.executive_summary).toHaveLength(8);
+    expect(content.executive_summary).toHaveLength(7);
     expect(content.executive_summary).toContain(
       `**Money to show for living costs (outside London):** ${NOT_AVAILABLE}.`,
     );
@@ -327,7 +328,7 @@ describe('the knowledge-base writer’s failures', () => {
     expect(content.post_study_work).toContain(`**Graduate visa:** ${NOT_AVAILABLE}.`);
     expect(content.job_prospects_in_field).toContain(`- ${NOT_AVAILABLE}.`);
     expect(content.fallback_job_prospects).not.toContain('Jobs students commonly take');
-    expect(content.visa_immigration).toContain(fact('visa-fee-student-outside-uk').value);
+    expect(content.estimated_costs.living_costs).toContain(fact('visa-fee-student-outside-uk').value);
   });
 
   it('writes fallback roles in plain words, without notes on how a figure was compiled', async () => {
@@ -373,7 +374,7 @@ describe('the knowledge-base writer’s failures', () => {
       /\*\*Graduate visa:\*\* A Graduate visa currently lasts[^\n]*Undated change (\[\d+\])+\./,
     );
     expect(content.fallback_job_prospects).toContain('Jobs students commonly take');
-    expect(content.fallback_job_prospects).toContain(`**Pay floor:** ${NOT_AVAILABLE}.`);
+    expect(content.visa_immigration).toContain(`**Pay floor:** ${NOT_AVAILABLE}.`);
   });
 });
 

@@ -116,6 +116,7 @@ export function sampleRetrieval(count = 3): Retrieval {
     on: '2026-12-01',
     mapEntry: null,
     fieldJobs: [],
+    relatedJobs: [],
     matchedVia: 'entry',
     coverage: { level: 'general', note: 'We hold no subject-specific data for this subject.' },
     changes: [],

@@ -31,7 +31,7 @@ export function sponsorStatus(occupation: Occupation, day: string): SponsorStatu
 }
 
 /** The official pages that back what an occupation line says, in the order it says it (never a `copy-*` source). */
-function occupationSources(occupation: Occupation): string[] {
+export function occupationSources(occupation: Occupation): string[] {
   const wanted = [
     'gov-eligible-occupations',
     occupation.going_rate_gbp !== null ? 'gov-going-rates' : '',
@@ -139,6 +139,8 @@ export function occupationFacts(occupations: readonly Occupation[], table: Occup
   });
 }
 
+const YEAR_WORDS = { '1': 'one year', '3': 'three years', '10': 'ten years' } as const;
+
 /** The subject group's DfE LEO median earnings, said plainly as a group figure; null when the map has none. */
 export function earningsFact(entry: MapSubject): Candidate | null {
   const earnings = entry.graduate_earnings;
@@ -150,8 +152,12 @@ export function earningsFact(entry: MapSubject): Candidate | null {
       : sameName
         ? `UK graduates in ${earnings.cah2_name}`
         : `UK graduates in ${earnings.cah2_name}, the wider subject group ${entry.name} belongs to,`;
-  const oneYear = earnings.other_years?.['1'];
-  const early = oneYear ? ` and ${formatGbp(oneYear)} one year after` : '';
+  // The other years the data holds (1, 3 and 10 years after graduating), in order.
+  const years = (['1', '3', '10'] as const)
+    .map((y) => [y, earnings.other_years?.[y]] as const)
+    .filter((pair): pair is readonly ['1' | '3' | '10', number] => pair[1] !== undefined)
+    .map(([y, gbp]) => `${formatGbp(gbp)} ${YEAR_WORDS[y]} after`);
+  const early = years.length > 0 ? `, ${listWords(years)}` : '';
   const older = earnings.level === 'postgraduate' ? ', an older figure' : '';
   return {
     id: earningsFactId(entry),

@@ -3,13 +3,14 @@ import type { Candidate } from './candidate.js';
 import { changesBetween, datesOf } from './dated-rules.js';
 import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFacts } from './field-facts.js';
 import { formatGbp, formatGbpRange, isoDay } from './format.js';
-import { coursesFact } from './field-courses.js';
+import { coursesFact, relatedCoursesFact } from './field-courses.js';
 import { fieldJobs } from './field-jobs.js';
 import { GENERAL_FACT_IDS, PROJECT_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
 import type { Occupation, TableSource } from './occupations-schema.js';
 import type { Fact, KnowledgeBase, Source, SubjectEntry } from './schema.js';
 import { describeCoverage, detailedEntry, findMapSubject, type MatchedVia } from './subject-map.js';
 import { plainWords } from './plain-words.js';
+import { relatedFacts, relatedJobs } from './related-jobs.js';
 import { findSubject } from './subject-match.js';
 
 export { findSubject } from './subject-match.js';
@@ -82,6 +83,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
   const candidates: Candidate[] = entry ? subjectCandidates(entry, kb) : [];
   const socs = new Map(kb.occupations.occupations.map((o) => [o.soc, o]));
   const occupations = (mapEntry?.soc_codes ?? []).map((soc) => socs.get(soc)!);
+  const related = mapEntry ? relatedJobs(mapEntry, kb.subjectMap.subjects, kb.occupations.occupations) : [];
   if (mapEntry) {
     const outlook = outlookFact(mapEntry, occupations, kb.occupations, day);
     if (outlook) candidates.push(outlook);
@@ -91,6 +93,9 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     candidates.push(...regulatorFacts(mapEntry, (id) => sourcesById.get(id)!.url));
     const courses = coursesFact(mapEntry);
     if (courses) candidates.push(courses);
+    const relatedCourses = relatedCoursesFact(mapEntry, kb.subjectMap.subjects);
+    if (relatedCourses) candidates.push(relatedCourses);
+    candidates.push(...relatedFacts(related, kb.occupations.occupations, kb.occupations));
   }
   const seen = new Set<string>();
   const extraIds = [...(entry ? (SUBJECT_FACT_IDS[entry.id] ?? []) : []), ...fieldFactIds(occupations)];
@@ -113,6 +118,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     subjectEntry: entry,
     changes: changesBetween(kb, day, addYears(day, CHANGES_HORIZON_YEARS), occupations),
     fieldJobs: fieldJobs(occupations, kb.occupations, day, occupationIds),
+    relatedJobs: related,
     ...numbered,
   };
 }

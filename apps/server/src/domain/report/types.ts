@@ -1,5 +1,6 @@
 import type { RuleChange } from '../knowledge-base/dated-rules.js';
 import type { FieldJob } from '../knowledge-base/field-jobs.js';
+import type { RelatedJob } from '../knowledge-base/related-jobs.js';
 import type { SubjectEntry } from '../knowledge-base/schema.js';
 import type { Coverage, MatchedVia } from '../knowledge-base/subject-map.js';
 import type { MapSubject } from '../knowledge-base/subject-map-schema.js';
@@ -45,6 +46,8 @@ export interface Retrieval {
   readonly changes: readonly RuleChange[];
   /** The field's jobs (the map entry's occupations) with their sponsorship and the pay a sponsor must offer. */
   readonly fieldJobs: readonly FieldJob[];
+  /** Out-of-field degree-level jobs that graduates of related subjects enter (the Fallback section's). */
+  readonly relatedJobs: readonly RelatedJob[];
   /** The facts file's own subject entry (a `detailed` subject), or null. */
   readonly subjectEntry: SubjectEntry | null;
   /** Facts retrieved for this report, each with its numbered source references. */

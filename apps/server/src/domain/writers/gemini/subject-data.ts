@@ -30,7 +30,8 @@ function levelLines(level: StudyLevel): string[] {
  * What the knowledge base holds for the subject and how the model must use it: the coverage note, the degrees at the
  * student's level, how HESA files the subject, which facts the job section must list (each occupation, typical roles,
  * earnings, regulators), the pay a sponsor must offer in each job (the summary gives it), that the summary opens with
- * whether the field's jobs can be sponsored; professional bodies by name (no source: no marker); fallback jobs; and,
+ * whether the field's jobs can be sponsored; professional bodies by name (no source: no marker); the out-of-field jobs
+ * of related subjects and the stop-gap jobs; where the work rules and the fees are stated once; and,
  * for a bachelor's, UCAS and the deadlines the facts hold.
  */
 export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgraduate_taught'): string {
@@ -50,6 +51,9 @@ export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgradu
       );
     const courses = ids(retrieval, 'courses:');
     if (courses.length > 0) lines.push(`Study Options names the other course names of fact ${courses.join(', ')}.`);
+    const relatedCourses = ids(retrieval, 'related-courses:');
+    if (relatedCourses.length > 0)
+      lines.push(`Study Options names the related subjects of fact ${relatedCourses.join(', ')}.`);
     const pay = payLines(retrieval);
     if (pay.length > 0) {
       lines.push(
@@ -74,6 +78,16 @@ export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgradu
       );
     }
   }
+  const related = retrieval.relatedJobs.filter((job) => retrieval.facts.some((f) => f.id === job.factId));
+  if (related.length > 0) {
+    lines.push(
+      'Fallback Job Prospects opens with these out-of-field degree-level jobs, each fact with its markers and the related subjects whose graduates enter it (no source for the subjects, so no marker):',
+      ...related.map((job) => `  - fact ${job.factId}: graduates of ${job.subjects.slice(0, 3).join(', ')}`),
+    );
+  }
+  lines.push(
+    'The work rules while studying (hours, pay floor, tax, what the visa forbids) are stated once, in Visa & Immigration; the Estimated Costs money table states the visa fee and the health surcharge, which are not stated again.',
+  );
   lines.push(...levelLines(level));
   const fallbacks = subjectEntry?.fallback_roles ?? [];
   if (fallbacks.length > 0) {

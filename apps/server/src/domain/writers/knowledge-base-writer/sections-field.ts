@@ -22,6 +22,21 @@ function jobPay(job: FieldJob, ctx: WritingContext): string {
   return payWords(job, healthCare, ctx.input.retrieval.mapEntry?.regulator != null, NOT_AVAILABLE, false);
 }
 
+/** Jobs named one by one in the summary's threshold at most; more are given as a range. */
+export const MAX_JOBS_NAMED = 3;
+
+/** `£a` or `£a–£b`: the lowest and highest of the figures (each one the table's). */
+function range(amounts: readonly number[]): string {
+  const low = Math.min(...amounts);
+  const high = Math.max(...amounts);
+  return low === high ? formatGbp(low) : `${formatGbp(low)}–${formatGbp(high)}`;
+}
+
+/** The pay of many open jobs as a range, new entrant then standard. */
+function payRange(jobs: readonly FieldJob[]): string {
+  return `the ${jobs.length} jobs that can be sponsored (each under Job Prospects): at least ${range(jobs.map((j) => j.newEntrantPay!))} as a new entrant, then ${range(jobs.map((j) => j.standardPay!))}, depending on the job`;
+}
+
 /**
  * The summary's threshold for this field's jobs: the concrete figures per job, jobs with the same figures together
  * (the Health and Care Worker threshold where it applies; the general £41,700 only where it is the one that bites).
@@ -29,12 +44,20 @@ function jobPay(job: FieldJob, ctx: WritingContext): string {
 export function summaryThreshold(ctx: WritingContext): string | null {
   const jobs = ctx.input.retrieval.fieldJobs;
   if (jobs.length === 0) return null;
+  // Many open jobs with their own rates: the summary gives the range, and each job's figures are under Job Prospects.
+  const rated = jobs.filter(
+    (j) => j.status.kind === 'open' && j.newEntrantPay !== null && j.standardPay !== null && !j.healthAndCare,
+  );
+  const ranged = rated.length > MAX_JOBS_NAMED ? rated : [];
   const groups = new Map<string, FieldJob[]>();
-  for (const job of jobs) {
+  for (const job of jobs.filter((j) => !ranged.includes(j))) {
     const key = jobPay(job, ctx);
     groups.set(key, [...(groups.get(key) ?? []), job]);
   }
-  const parts = [...groups].map(([words, members]) => `${listWords(members.map(jobName))}: ${words}`);
+  const parts = [
+    ...(ranged.length > 0 ? [payRange(ranged)] : []),
+    ...[...groups].map(([words, members]) => `${listWords(members.map(jobName))}: ${words}`),
+  ];
   return withMarker(
     `**Pay to be sponsored in your field's jobs:** ${parts.join('; ')}`,
     ctx.citeIds(jobs.flatMap(payFactIds)),
@@ -57,9 +80,10 @@ export function earningsAgainstThresholds(ctx: WritingContext): string | null {
     points.push(
       `one year after graduating the median (${formatGbp(first)}) is below the ${formatGbp(entrant)} a sponsor must pay a new entrant`,
     );
+  const tenth = group.other_years?.['10'];
   if (group.median_gbp < standard)
     points.push(
-      `five years after (${formatGbp(group.median_gbp)}) it is below the ${formatGbp(standard)} that applies once the new-entrant rate ends`,
+      `five years after (${formatGbp(group.median_gbp)})${tenth !== undefined && tenth < standard ? ` and even ten years after (${formatGbp(tenth)})` : ''} it is below the ${formatGbp(standard)} that applies once the new-entrant rate ends`,
     );
   if (points.length === 0) return null;
   return withMarker(

@@ -83,6 +83,9 @@ export function studyOptions(ctx: WritingContext): string {
   }
   const [courses] = mapEntry ? factsWithPrefix(ctx, 'courses:') : [];
   if (courses) lines.push(`- **Searching for courses:** ${ctx.quote(courses)}`);
+  const [related] = mapEntry ? factsWithPrefix(ctx, 'related-courses:') : [];
+  if (related)
+    lines.push(`- **Related courses** (their graduates' jobs are under Fallback Job Prospects): ${ctx.quote(related)}`);
   lines.push(
     intakeLine(ctx),
     ...applicationRoute(ctx),
@@ -141,8 +144,9 @@ export function livingCosts(ctx: WritingContext): string {
     ...(london || !known ? [ctx.item('What counts as London', 'visa-maintenance-london-definition')] : []),
     ...(london ? [ctx.item('Living in London', 'costs-london-mis')] : []),
   ];
-  // The table's surcharge row gives the amount for this visa's length (what the up-front calculation says).
+  // The table's surcharge row gives the amount for this visa's length and the yearly rate: not stated again.
   ctx.fact('ihs-upfront-calculation');
+  ctx.fact('ihs-student-rate');
   for (const id of [
     'visa-maintenance-london',
     'visa-maintenance-london-definition',
@@ -154,7 +158,6 @@ export function livingCosts(ctx: WritingContext): string {
     ...moneySection(ctx),
     ...place,
     ctx.item('A real budget', 'costs-maintenance-not-budget'),
-    ctx.item('Health surcharge', 'ihs-student-rate'),
     ctx.item('Council tax', 'costs-council-tax'),
     ...ctx.extras('living_costs'),
   ].join('\n');

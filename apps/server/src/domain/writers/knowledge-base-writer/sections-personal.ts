@@ -95,7 +95,7 @@ function deadlinePoint(ctx: WritingContext): string {
 /**
  * 5–10 bullets of this student's own figures and dates: what was assumed (at the top), whether the field's jobs can
  * be sponsored, the Graduate length on their date, the money for their city and in all, the threshold for their
- * field, the key deadline and the work allowed while studying.
+ * field and the key deadline (the work rules while studying are stated once, under Visa & Immigration).
  */
 export function personalSummary(ctx: WritingContext): string[] {
   const bullets: string[] = [];
@@ -114,8 +114,6 @@ export function personalSummary(ctx: WritingContext): string[] {
     summaryThreshold(ctx) ?? thresholdPoint(ctx),
     deadlinePoint(ctx),
   );
-  const work = ctx.fact('work-20-hours-degree');
-  bullets.push(`**Work while studying:** ${work ? ctx.brief(work) : NOT_AVAILABLE}.`);
   return bullets;
 }
 

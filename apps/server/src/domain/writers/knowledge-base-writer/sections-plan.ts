@@ -53,10 +53,13 @@ const CHANGE_WORDS: Readonly<Record<string, string | null>> = {
 function datedChanges(ctx: WritingContext): string[] {
   const { changes, facts } = ctx.input.retrieval;
   const byId = new Map(facts.map((f) => [f.id, f]));
+  // The field's own shortage-list ends (`occupation:…`) say what the lists' end means for it: the general line is not repeated.
+  const ownListEnds = changes.some((c) => c.id.startsWith('occupation:'));
   const lines = changes.flatMap((change) => {
     const f = byId.get(change.id);
     const words = f ? CHANGE_WORDS[change.id] : undefined;
-    if (!f || words === null) return [];
+    if (f && ownListEnds && change.id === 'sw-isl-tsl-expiry') ctx.fact(change.id);
+    if (!f || words === null || (ownListEnds && change.id === 'sw-isl-tsl-expiry')) return [];
     ctx.fact(change.id);
     return [`  - **${formatLongDate(change.date)}:** ${withMarker(words ?? change.text, ctx.cite(f))}`];
   });

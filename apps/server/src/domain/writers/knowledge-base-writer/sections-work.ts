@@ -1,26 +1,44 @@
 import { formatLongDate } from '../../knowledge-base/format.js';
+import { listWords } from '../../knowledge-base/field-facts.js';
 import { plainWords } from '../../knowledge-base/plain-words.js';
 import { factsWithPrefix } from './sections-overview.js';
 import { roleFactIdPrefix } from '../../knowledge-base/retrieve.js';
+import { jobName, type FieldJob } from '../../knowledge-base/field-jobs.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import { withMarker, type WritingContext } from './context.js';
 
-/** The Student visa step by step, in plain words. */
+/**
+ * The Student visa step by step, in plain words, then the work rules while studying (hours, pay floor, tax, what the
+ * visa forbids) stated once here. The fee is stated in the money table (Estimated Costs), not again.
+ */
 export function visaImmigration(ctx: WritingContext): string {
+  ctx.fact('visa-fee-student-outside-uk');
+  ctx.fact('fallback-care-parttime');
   return [
     '_General information in plain words, not legal advice: check GOV.UK (or a regulated immigration adviser) before you apply._',
     '',
     ctx.item('Offer and CAS', 'visa-cas-required'),
     ctx.item('When to apply', 'visa-when-to-apply-outside'),
-    ctx.item('Fee', 'visa-fee-student-outside-uk'),
     ctx.item('Decision time', 'visa-decision-time'),
     ctx.item('Proof of money', 'visa-28-day-rule', 'visa-funds-types'),
     ctx.item('TB test', 'visa-tb-test', 'visa-tb-validity'),
-    ctx.item('Work while you study', 'work-20-hours-degree', 'work-vacation-full-time'),
     ctx.item('Family', 'dependants-pgr-only'),
     ctx.item('Your status', 'visa-evisa'),
     ctx.item('Benefits', 'visa-no-public-funds'),
     ...ctx.extras('visa_immigration'),
+    '',
+    '**Working while you study**',
+    '',
+    ctx.item('Hours', 'work-20-hours-degree', 'work-vacation-full-time'),
+    ctx.item('How the hours are counted', 'work-week-definition'),
+    ctx.item('Pay floor', 'fallback-nlw-2026'),
+    ctx.item('What that adds up to', 'fallback-earnings-ceiling'),
+    ctx.item('Tax', 'fallback-tax-allowance'),
+    ctx.item('Not allowed', 'work-prohibited-activities', 'work-gig-delivery', 'fallback-tutoring-rule'),
+    // Care work alongside study matters to a field whose jobs are in health and care.
+    ...(ctx.input.retrieval.fieldJobs.some((j) => j.healthAndCare)
+      ? [ctx.item('Care work', 'fallback-care-parttime')]
+      : []),
   ].join('\n');
 }
 
@@ -44,6 +62,7 @@ export function postStudyWork(ctx: WritingContext): string {
     ctx.item('Who can apply', 'graduate-eligibility'),
     ctx.item('Cost', 'graduate-fee'),
     ctx.item('What you can do', 'graduate-work-freedom'),
+    ...fieldOnGraduateVisa(ctx),
     ctx.item('Limits', 'graduate-one-time-no-extension', 'graduate-no-settlement'),
     ctx.item('Switching before you finish', 'graduate-switch-restriction'),
     '',
@@ -64,7 +83,52 @@ function settlement(ctx: WritingContext): string {
   const proposed = ctx.fact('risks-earned-settlement');
   if (!current) return ctx.item('Settlement', 'risks-earned-settlement');
   const now = ctx.quote(current);
-  return `- **Settlement:** ${now}${proposed ? ` ${ctx.quote(proposed)}` : ''}`;
+  const field = proposed ? settlementForField(ctx) : '';
+  return `- **Settlement:** ${now}${proposed ? ` ${ctx.quote(proposed)}` : ''}${field}`;
+}
+
+/** Up to three of the field's jobs by name; more as a count that points to the job list (a long list said once). */
+function namesOrCount(jobs: readonly FieldJob[]): string {
+  return jobs.length <= 3 ? listWords(jobs.map(jobName)) : `the ${jobs.length} listed under Job Prospects`;
+}
+
+/** The proposed settlement model applied to the field's sponsorable jobs: all degree level, so not the longer wait. */
+function settlementForField(ctx: WritingContext): string {
+  const open = ctx.input.retrieval.fieldJobs.filter((j) => j.status.kind === 'open');
+  if (open.length === 0) return '';
+  return ` ${withMarker(
+    `Your field's sponsorable jobs (${namesOrCount(open)}) are degree level, so the longer wait for below-degree-level jobs would not apply to them`,
+    ctx.citeIds(['risks-earned-settlement', ...open.map((j) => j.factId)]),
+  )}`;
+}
+
+/**
+ * The Graduate visa as the bridge into the field's jobs: which of them a sponsor can switch you into from it (a switch
+ * from a Student or Graduate visa after a UK degree is what makes you a new entrant), and which you can do on it but
+ * not be sponsored in after it. Nothing for a subject without mapped jobs.
+ */
+function fieldOnGraduateVisa(ctx: WritingContext): string[] {
+  const jobs = ctx.input.retrieval.fieldJobs;
+  if (jobs.length === 0) return [];
+  const open = jobs.filter((j) => j.status.kind === 'open');
+  const shut = jobs.filter((j) => j.status.kind !== 'open');
+  const parts: string[] = [];
+  if (open.length > 0)
+    parts.push(
+      `to stay, switch from it to a Skilled Worker visa, as a new entrant (below), in a job under ${open.length === 1 ? 'this code' : 'one of these codes'}: ${namesOrCount(open)}`,
+    );
+  if (shut.length > 0)
+    parts.push(`you may work as ${listWords(shut.map(jobName))} on it, but that job cannot sponsor you after it`);
+  return [
+    `- ${withMarker(
+      `**Your field on the Graduate visa:** ${parts.join('; ')}`,
+      ctx.citeIds([
+        'graduate-work-freedom',
+        ...(open.length > 0 ? ['sw-new-entrant'] : []),
+        ...jobs.map((j) => j.factId),
+      ]),
+    )}`,
+  ];
 }
 
 /** The field's jobs from the subject map: each occupation's status and pay, earnings, regulators, bodies. */
@@ -151,31 +215,67 @@ export function jobProspects(ctx: WritingContext): string {
   return lines.join('\n');
 }
 
+/** The out-of-field degree-level jobs of related subjects, each with its status and pay; or that there are none. */
+function relatedJobLines(ctx: WritingContext): string[] {
+  const { mapEntry, relatedJobs } = ctx.input.retrieval;
+  if (!mapEntry)
+    return [
+      `Out-of-field jobs for ${ctx.subjectName}: ${NOT_AVAILABLE}, as the knowledge base has no entry for the subject.`,
+    ];
+  const jobs = relatedJobs.flatMap((job) => {
+    const f = ctx.fact(job.factId);
+    return f ? [`- **${listWords(job.subjects.slice(0, 3))} graduates:** ${ctx.quote(f)}`] : [];
+  });
+  if (jobs.length === 0)
+    return [`Degree-level jobs outside ${ctx.subjectName} that graduates of related subjects enter: ${NOT_AVAILABLE}.`];
+  const group = mapEntry.graduate_earnings?.cah2_name;
+  const where = relatedJobs.every((j) => j.sameGroup) && group ? ` in HESA's ${group} group` : '';
+  return [
+    `**Outside ${ctx.subjectName}:** degree-level jobs that graduates of related subjects${where} usually enter, for a sponsor after the Graduate visa:`,
+    '',
+    ...jobs,
+  ];
+}
+
 /** Jobs alongside study listed at most (the subject's first ones): enough to plan with, short enough to read. */
 export const MAX_FALLBACK_ROLES = 5;
 
-/** Realistic part-time and stop-gap jobs (their pay cited to the pay floor), the pay floor, and what the visa forbids. */
+/** The pay floor as the facts file restates it in a stop-gap job's pay: said in full once, under the work rules. */
+const NLW_RESTATED = /£12\.71\/h \(National Living Wage, age 21\+, from 1 April 2026\); £10\.85\/h if 18–20/;
+
+/** Notes on a stop-gap job that only restate the work rules stated under the visa (hours, self-employment). */
+const RULES_RESTATED: readonly RegExp[] = [
+  /^Up to 20 h\/week in term time, full-time in official vacations\.$/,
+  /^Counts towards the 20 h cap\.$/,
+  /^Allowed part-time within visa limits\.$/,
+  /^Within (the|term-time) hour limits\.$/,
+  /^App-based food delivery .* which the Student visa does not allow\.$/,
+  /^Freelance work is not allowed\.$/,
+];
+
+/**
+ * Out-of-field jobs: degree-level occupations of related subjects (their status and pay from the occupation table),
+ * then, for a detailed subject, the stop-gap jobs students take alongside study (their pay cited to the pay floor).
+ * The work rules while studying are under Visa & Immigration.
+ */
 export function fallbackJobs(ctx: WritingContext): string {
   const { entry, subjectFact } = ctx;
-  ctx.fact('fallback-care-parttime');
-  const lines = [
-    ctx.item('Pay floor', 'fallback-nlw-2026'),
-    ctx.item('Hours', 'work-week-definition'),
-    ctx.item('What that adds up to', 'fallback-earnings-ceiling'),
-    ctx.item('Tax', 'fallback-tax-allowance'),
-    ctx.item('Not allowed', 'work-prohibited-activities', 'work-gig-delivery', 'fallback-tutoring-rule'),
-    // Care work alongside study matters to a field whose jobs are in health and care.
-    ...(ctx.input.retrieval.fieldJobs.some((j) => j.healthAndCare)
-      ? [ctx.item('Care work', 'fallback-care-parttime')]
-      : []),
-    ...ctx.extras('fallback_job_prospects'),
-  ];
+  const lines = [...relatedJobLines(ctx), ...ctx.extras('fallback_job_prospects')];
   const payFact = ctx.fact('fallback-nlw-2026') ?? subjectFact;
   if (entry && payFact && entry.fallback_roles.length > 0) {
     const marker = ctx.cite(payFact);
-    lines.push('', 'Jobs students commonly take alongside their studies:', '');
+    lines.push(
+      '',
+      'Jobs students commonly take alongside their studies (within the work rules under Visa & Immigration):',
+      '',
+    );
     for (const role of entry.fallback_roles.slice(0, MAX_FALLBACK_ROLES)) {
-      const text = plainWords(`${role.typical_pay}.${role.notes ? ` ${role.notes}` : ''}`);
+      const notes = (role.notes ?? '')
+        .split(/(?<=\.)\s+/)
+        .filter((sentence) => sentence !== '' && !RULES_RESTATED.some((rule) => rule.test(sentence)));
+      const text = plainWords(
+        [`${role.typical_pay.replace(NLW_RESTATED, 'paid at the National Living Wage')}.`, ...notes].join(' '),
+      );
       lines.push(`- **${role.title}:** ${withMarker(text, marker)}`);
     }
   }

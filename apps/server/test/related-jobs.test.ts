@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
+import { relatedFacts, relatedJobs, MAX_RELATED_JOBS } from '../src/domain/knowledge-base/related-jobs.js';
+import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
+import { composeReport } from '../src/domain/writers/knowledge-base-writer/compose.js';
+import { NOT_AVAILABLE } from '../src/domain/report/sections.js';
+
+/** Out-of-field jobs from the subject map: the degree-level jobs graduates of related subjects enter. */
+const kb = loadKnowledgeBase();
+const { subjects } = kb.subjectMap;
+const { occupations } = kb.occupations;
+const entry = (id: string) => subjects.find((s) => s.id === id)!;
+const socs = (id: string) => relatedJobs(entry(id), subjects, occupations).map((j) => j.soc);
+
+describe('relatedJobs', () => {
+  it.each([
+    // Same CAH2 group (Biosciences), most related subjects first, then by code.
+    ['marine-biology', ['2113', '2119', '2162', '2161']],
+    ['physiotherapy', ['2119', '1171', '2162', '2483']],
+    ['fashion-design', ['3416', '1255', '2141', '2472']],
+    // No other subject in its CAH2 group: the wider CAH1 group (social sciences).
+    ['economics', ['2439', '2115', '2469', '2493']],
+    // Law's groups hold no other unregulated subject with open jobs.
+    ['law', []],
+  ])('%s → %j', (id, expected) => {
+    expect(socs(id)).toEqual(expected);
+  });
+
+  it('never lists the field’s own jobs, a job closed to sponsorship or one without a going rate', () => {
+    for (const subject of subjects) {
+      const jobs = relatedJobs(subject, subjects, occupations);
+      expect(jobs.length).toBeLessThanOrEqual(MAX_RELATED_JOBS);
+      for (const job of jobs) {
+        const o = occupations.find((x) => x.soc === job.soc)!;
+        expect(subject.soc_codes).not.toContain(job.soc);
+        expect(o.eligible).toBe('yes');
+        expect(o.going_rate_gbp).not.toBeNull();
+        expect(job.subjects.length).toBeGreaterThan(0);
+        expect(job.subjects).not.toContain(subject.name);
+      }
+    }
+  });
+
+  it('states each job in one sentence with the table’s figures, cited to the official pages only', () => {
+    const [fact] = relatedFacts(
+      relatedJobs(entry('marine-biology'), subjects, occupations),
+      occupations,
+      kb.occupations,
+    );
+    expect(fact).toMatchObject({
+      id: 'related:2113',
+      topic: 'fallback_jobs',
+      statement:
+        'SOC 2113 Biochemists and biomedical scientists: degree level (RQF 6+), open to Skilled Worker sponsorship; going rate £45,900 a year; new-entrant rate £33,400; also on the Health and Care Worker visa list.',
+    });
+    expect(fact.sourceIds.some((id) => id.startsWith('copy-'))).toBe(false);
+  });
+});
+
+describe('the Fallback section', () => {
+  const NOW = new Date('2026-12-01T10:00:00Z');
+  const write = (subject: string, subjectId: string | null) =>
+    composeReport({ subject, retrieval: retrieve(kb, { subject, subjectId, on: NOW }), now: NOW }).content;
+
+  it('lists the related jobs with the subjects that lead to them, each cited', () => {
+    const text = write('Marine Biology', 'marine-biology').fallback_job_prospects;
+    expect(text).toContain(
+      "**Outside Marine Biology:** degree-level jobs that graduates of related subjects in HESA's Biosciences group",
+    );
+    expect(text).toMatch(
+      /- \*\*Biology, Biochemistry and Biosciences \(non-specific\) graduates:\*\* SOC 2113 [^\n]*(\[\d+\])+\./,
+    );
+  });
+
+  it('Study Options names the other subjects of the HESA group, cited', () => {
+    expect(write('Marine Biology', 'marine-biology').study_options).toMatch(
+      /\*\*Related courses\*\* \(their graduates' jobs are under Fallback Job Prospects\): Other subjects HESA files in the Biosciences group include Biology, Zoology, [^\n]*(\[\d+\])+\./,
+    );
+    expect(write('Underwater Basket Weaving', null).study_options).not.toContain('Related courses');
+  });
+
+  it('says the jobs are not available for a subject the knowledge base does not hold, or when none is related', () => {
+    expect(write('Underwater Basket Weaving', null).fallback_job_prospects).toContain(`: ${NOT_AVAILABLE}`);
+    expect(write('Law', 'law').fallback_job_prospects).toContain(
+      `Degree-level jobs outside Law that graduates of related subjects enter: ${NOT_AVAILABLE}.`,
+    );
+  });
+});
+
+describe('UK-wide rules applied to the field’s own jobs', () => {
+  const NOW = new Date('2026-12-01T10:00:00Z');
+  const write = (subject: string, subjectId: string | null) =>
+    composeReport({ subject, retrieval: retrieve(kb, { subject, subjectId, on: NOW }), now: NOW }).content;
+
+  it('the Graduate visa as the bridge: the codes a sponsor can switch you into, and the job it cannot sponsor', () => {
+    expect(write('Marine Biology', 'marine-biology').post_study_work).toMatch(
+      /\*\*Your field on the Graduate visa:\*\* to stay, switch from it to a Skilled Worker visa, as a new entrant \(below\), in a job under one of these codes: biological scientists \(SOC 2112\), conservation professionals \(SOC 2151\) and environment professionals \(SOC 2152\) (\[\d+\])+\./,
+    );
+    expect(write('Fashion Design', 'fashion-design').post_study_work).toContain(
+      'you may work as clothing, fashion and accessories designers (SOC 3422) on it, but that job cannot sponsor you after it',
+    );
+    expect(write('Underwater Basket Weaving', null).post_study_work).not.toContain('Your field on the Graduate visa');
+  });
+
+  it('settlement: the field’s sponsorable jobs are degree level, so not the longer proposed wait', () => {
+    expect(write('Computer Science', 'computer-science').post_study_work).toContain(
+      "Your field's sponsorable jobs (the 8 listed under Job Prospects) are degree level, so the longer wait for below-degree-level jobs would not apply to them",
+    );
+  });
+
+  it('the field’s own shortage-list end replaces the general line; a field with none keeps it', () => {
+    const marine = write('Marine Biology', 'marine-biology').risks_reality_check;
+    expect(marine).toContain('SOC 2112 Biological scientists leaves the Immigration Salary List');
+    expect(marine).not.toContain('the Immigration Salary List and the Temporary Shortage List are due to end');
+    expect(marine).toContain('and even ten years after (£39,900) it is below the £41,700');
+    expect(write('Economics', 'economics').risks_reality_check).toContain(
+      'the Immigration Salary List and the Temporary Shortage List are due to end',
+    );
+  });
+});
