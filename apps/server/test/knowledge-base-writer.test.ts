@@ -13,6 +13,7 @@ import {
   createKnowledgeBaseWriter,
   WORDS_PER_DELTA,
 } from '../src/domain/writers/knowledge-base-writer/index.js';
+import { distinctRoles } from '../src/domain/knowledge-base/distinct-roles.js';
 import { MAX_FALLBACK_ROLES } from '../src/domain/writers/knowledge-base-writer/sections-work.js';
 
 /** The facts file read as plain JSON: the expected figures come from here, not from the code under test. */
@@ -132,7 +133,7 @@ describe.each(SUBJECTS)('the knowledge-base writer on %j', (subject, subjectId) 
         if (occupation.going_rate_gbp)
           expect(content.job_prospects_in_field).toContain(`Going rate ${gbp(occupation.going_rate_gbp)} a year`);
       }
-      for (const role of entry.fallback_roles.slice(0, MAX_FALLBACK_ROLES))
+      for (const role of distinctRoles(entry.fallback_roles, MAX_FALLBACK_ROLES))
         expect(content.fallback_job_prospects).toContain(`**${role.title}:**`);
       if (mapEntry.regulator) expect(content.job_prospects_in_field).toContain(mapEntry.regulator.route.slice(0, 40));
       for (const body of mapEntry.professional_bodies) expect(content.job_prospects_in_field).toContain(body.name);

@@ -1,5 +1,6 @@
 import { jobName, payFactIds, payWords, HEALTH_CARE_THRESHOLD_FACT } from '../../knowledge-base/field-jobs.js';
 import { plainWords } from '../../knowledge-base/plain-words.js';
+import { distinctRoles } from '../../knowledge-base/distinct-roles.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { Retrieval } from '../../report/types.js';
 import type { StudyLevel } from '../../profile/types.js';
@@ -89,7 +90,7 @@ export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgradu
     'The work rules while studying (hours, pay floor, tax, what the visa forbids) are stated once, in Visa & Immigration; the Estimated Costs money table states the visa fee and the health surcharge, which are not stated again.',
   );
   lines.push(...levelLines(level));
-  const fallbacks = subjectEntry?.fallback_roles ?? [];
+  const fallbacks = distinctRoles(subjectEntry?.fallback_roles ?? [], Number.POSITIVE_INFINITY);
   if (fallbacks.length > 0) {
     lines.push('Fallback roles (pay is indicative; cite the National Living Wage fact for the pay floor):');
     lines.push(

@@ -4,6 +4,7 @@ import { plainWords } from '../../knowledge-base/plain-words.js';
 import { factsWithPrefix } from './sections-overview.js';
 import { roleFactIdPrefix } from '../../knowledge-base/retrieve.js';
 import { jobName, type FieldJob } from '../../knowledge-base/field-jobs.js';
+import { distinctRoles } from '../../knowledge-base/distinct-roles.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import { withMarker, type WritingContext } from './context.js';
 
@@ -237,7 +238,7 @@ function relatedJobLines(ctx: WritingContext): string[] {
   ];
 }
 
-/** Jobs alongside study listed at most (the subject's first ones): enough to plan with, short enough to read. */
+/** Jobs alongside study listed at most (the subject's first distinct ones): enough to plan with, short enough to read. */
 export const MAX_FALLBACK_ROLES = 5;
 
 /** The pay floor as the facts file restates it in a stop-gap job's pay: said in full once, under the work rules. */
@@ -269,7 +270,7 @@ export function fallbackJobs(ctx: WritingContext): string {
       'Jobs students commonly take alongside their studies (within the work rules under Visa & Immigration):',
       '',
     );
-    for (const role of entry.fallback_roles.slice(0, MAX_FALLBACK_ROLES)) {
+    for (const role of distinctRoles(entry.fallback_roles, MAX_FALLBACK_ROLES)) {
       const notes = (role.notes ?? '')
         .split(/(?<=\.)\s+/)
         .filter((sentence) => sentence !== '' && !RULES_RESTATED.some((rule) => rule.test(sentence)));
