@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs one npm script (`test` or `test:coverage`) in every workspace, in two lanes at once: the server (the
 // longest suite) in one, the packages and the web app one after another in the other. No two workspaces share a
-// database (each test file opens its own PGlite copy or throwaway PostgreSQL database), so the lanes cannot meet;
-// each vitest run keeps to one worker, so the two lanes fill this machine's two cores.
+// database (each test file opens its own PGlite copy or throwaway PostgreSQL database), so the lanes cannot meet.
+// The other workspaces' vitest runs keep to one worker (vitest's default on two cores); the server's gets two, so
+// when the second lane is done (in about half the server's time) both cores work on the server until the end.
 // Each workspace's output is printed whole when it ends, so the two lanes never interleave line by line.
 // Usage: node scripts/test-workspaces.mjs [script]   (default `test`); exits 1 when any workspace failed.
 import { spawn } from 'node:child_process';
@@ -15,6 +16,8 @@ const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.me
 const workspaces = /** @type {{ workspaces: string[] }} */ (rootPackage).workspaces;
 const SERVER = 'apps/server';
 const lanes = [workspaces.filter((w) => w === SERVER), workspaces.filter((w) => w !== SERVER)];
+/** Arguments passed on to a workspace's vitest. @type {Record<string, string[]>} */
+const EXTRA = { [SERVER]: ['--', '--maxWorkers=2'] };
 
 /** @typedef {{ workspace: string, code: number, seconds: string }} Result */
 
@@ -26,7 +29,7 @@ const lanes = [workspaces.filter((w) => w === SERVER), workspaces.filter((w) => 
 function run(workspace) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', script, '--if-present', '-w', workspace], {
+    const child = spawn('npm', ['run', script, '--if-present', '-w', workspace, ...(EXTRA[workspace] ?? [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: process.env,
     });

@@ -34,6 +34,13 @@ function precompress(): Plugin {
 const API_TARGET = 'http://127.0.0.1:3000';
 
 /**
+ * Test files that need a module graph and a jsdom of their own: `vi.mock('react-markdown')` would otherwise meet a
+ * react-markdown another file already loaded, and `URL.createObjectURL` stubbed on the shared `URL` would outlive
+ * its file.
+ */
+const ISOLATED_TESTS = ['test/liveRenderCount.test.tsx', 'test/reportView.test.tsx'];
+
+/**
  * While `vite` serves the app in development, the API's paths (the contract's one list, which the server uses too)
  * go to the local server, except a browser opening a page that lives under an API path (`/reports/{report_id}`):
  * that navigation asks for HTML and gets the app's `index.html`.
@@ -66,9 +73,19 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 15_000,
+    // Most files share one jsdom and one module graph per worker (`isolate: false`): a fresh jsdom and React per file
+    // was most of the suite's CPU time. `test/setup.ts` resets what a file may leave behind (the rendered tree,
+    // stubbed globals, fake timers, storage, the address). Files that mock a module or change a global's own
+    // properties keep their own.
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED_TESTS } },
+      {
+        extends: true,
+        test: { name: 'shared', include: ['test/**/*.test.{ts,tsx}'], exclude: ISOLATED_TESTS, isolate: false },
+      },
+    ],
     coverage: {
       enabled: process.env.CI === 'true',
       provider: 'v8',

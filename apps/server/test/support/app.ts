@@ -8,6 +8,8 @@ import { createFeatureFlags } from '@uksmr/feature-flags';
 import { createLogger } from '@uksmr/logging';
 import { buildApp, type App } from '../../src/app.js';
 import { createPasswordHasher } from '../../src/domain/auth/password.js';
+import { createOfflineAnswerWriter } from '../../src/domain/follow-ups/offline-answer.js';
+import { createKnowledgeBaseWriter } from '../../src/domain/writers/knowledge-base-writer/index.js';
 import type { AppServices } from '../../src/services.js';
 import { pgliteSnapshot } from '../../../../vitest.pglite-snapshot.js';
 
@@ -57,8 +59,22 @@ export async function testDatabase(databaseUrl?: string): Promise<Database> {
 export const TEST_SCRYPT_PARAMS = { N: 2 ** 10, r: 8, p: 1 } as const;
 
 /**
- * Builds the app on `database` with a logger whose lines are captured in `logs`, and a cheap password hasher
- * unless `extra.passwords` says otherwise (`passwords: undefined` for the production default).
+ * The offline writers of test apps stream without a pause between deltas (production waits 3 ms between two, so a
+ * report takes a second or two of wall time: most of the server suite's waiting). Their pacing is tested in
+ * knowledge-base-writer.test.ts and follow-up-answers.test.ts.
+ */
+const unpacedWriters = (env: Record<string, string>): Partial<AppServices> =>
+  env.GEMINI_API_KEY
+    ? {}
+    : {
+        writer: createKnowledgeBaseWriter({ deltaDelayMs: 0 }),
+        answerWriter: createOfflineAnswerWriter({ deltaDelayMs: 0 }),
+      };
+
+/**
+ * Builds the app on `database` with a logger whose lines are captured in `logs`, a cheap password hasher and, without
+ * `GEMINI_API_KEY`, unpaced offline writers, unless `extra` says otherwise (`passwords: undefined` for the production
+ * default).
  */
 export async function buildTestApp(
   database: Database,
@@ -81,6 +97,7 @@ export async function buildTestApp(
     database,
     flags,
     passwords: createPasswordHasher(TEST_SCRYPT_PARAMS),
+    ...unpacedWriters(env),
     ...extra,
   };
   const app = await buildApp(config, services);
