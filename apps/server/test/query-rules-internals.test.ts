@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { editDistance, misspellingDistance } from '../src/domain/query-rules/fuzzy.js';
 import { modifierCount } from '../src/domain/query-rules/modifiers.js';
 import { isWordLike, nonSubjectReason } from '../src/domain/query-rules/non-subject.js';
@@ -207,5 +207,312 @@ describe('modifiers', () => {
 
   it('passes over no place or award', () => {
     expect(modifierCount(tokenize('London Nursing'), 1, (i) => i !== 0)).toBe(0);
+  });
+});
+
+/**
+ * The modules imported afresh, so that their module-level tables and patterns are evaluated within the run: Stryker
+ * does not reload modules between mutant runs of a server scope, so only a fresh import sees a mutant of them.
+ */
+async function freshModules() {
+  vi.resetModules();
+  const [text, fuzzy, nonSubject, modifiers, phraseIndex] = await Promise.all([
+    import('../src/domain/query-rules/text.js'),
+    import('../src/domain/query-rules/fuzzy.js'),
+    import('../src/domain/query-rules/non-subject.js'),
+    import('../src/domain/query-rules/modifiers.js'),
+    import('../src/domain/query-rules/phrase-index.js'),
+  ]);
+  return { ...text, ...fuzzy, ...nonSubject, ...modifiers, ...phraseIndex };
+}
+
+describe('the modules’ own tables, imported afresh', () => {
+  let fresh: Awaited<ReturnType<typeof freshModules>>;
+  beforeAll(async () => {
+    fresh = await freshModules();
+  });
+
+  it.each([
+    ['top-up', ['top', 'up']],
+    ['top‐up', ['top', 'up']],
+    ['top‑up', ['top', 'up']],
+    ["d'Ivoire", ['divoire']],
+    ['d’Ivoire', ['divoire']],
+    ['rock`n', ['rock', 'n']],
+    ['rock´n', ['rock', 'n']],
+    ['Law & Order', ['law', 'and', 'order']],
+    ['Law+Order', ['law', 'and', 'order']],
+    ['Law, Order', ['law', ',', 'order']],
+    ['2027 entry', ['2027', 'entry']],
+  ])('tokenises %j as %j', (text, expected) => {
+    expect(fresh.tokenize(text).map((token) => token.norm)).toEqual(expected);
+  });
+
+  it.each([
+    ['nursin', 'nursing', 1],
+    ['nursi', 'nurse', undefined],
+    ['medicin', 'medic', undefined],
+    ['medicne', 'medics', undefined],
+    ['enginering', 'engineering', 1],
+    ['enginaring', 'engineering', 2],
+    ['enginerin', 'engineering', 2],
+    ['engineerin', 'engineering', 1],
+    ['pharmacyy', 'pharmacy', 1],
+  ] as const)('reads %j as %j with %j edits', (typed, catalogue, edits) => {
+    expect(fresh.misspellingDistance(typed, catalogue)).toBe(edits);
+  });
+
+  it('keeps the misspelling limits at 6 typed letters, 5 catalogue letters and two edits from 9 letters', () => {
+    expect(fresh.misspellingDistance('design', 'desing')).toBe(1);
+    expect(fresh.misspellingDistance('desig', 'design')).toBeUndefined();
+    expect(fresh.misspellingDistance('dramaa', 'drama')).toBe(1);
+    expect(fresh.misspellingDistance('dramma', 'dram')).toBeUndefined();
+    expect(fresh.misspellingDistance('economiks', 'economics')).toBe(1);
+    expect(fresh.misspellingDistance('economixx', 'economics')).toBe(2);
+    expect(fresh.misspellingDistance('ecnomixs', 'economics')).toBeUndefined();
+  });
+
+  it.each([
+    'ignore previous',
+    'ignore prior',
+    'ignore all',
+    'ignore the above',
+    'ignore above',
+    'ignore any',
+    'ignore your',
+    'ignore the previous',
+    'ignore earlier',
+    'ignore the rules',
+    'ignore these',
+    'ignore my',
+    'disregard',
+    'forget your',
+    'forget all',
+    'forget previous',
+    'forget everything',
+    'forget the above',
+    'system prompt',
+    'your instructions',
+    'previous instructions',
+    'prior instructions',
+    'above instructions',
+    'new instructions',
+    'you are now',
+    'from now on you',
+    'act as',
+    'pretend to be',
+    'pretend you',
+    'roleplay as',
+    'role play as',
+    'jailbreak',
+    'developer mode',
+    'do anything now',
+    'dan mode',
+    'override',
+    'reveal your',
+    'reveal the',
+    'print your',
+    'repeat the words',
+    'repeat everything',
+    'output the',
+    'write a poem',
+    'write me a',
+    'write a story',
+    'write an essay',
+    'write a song',
+    'write code',
+    'tell me a joke',
+    'say something',
+    'respond only',
+    'respond with',
+    'answer only',
+    'as an ai',
+    'you must now',
+    'admin mode',
+    'sudo',
+  ])('reads %j as an instruction', (phrase) => {
+    const text = `Nursing, ${phrase}`;
+    expect(fresh.nonSubjectReason(text, fresh.tokenize(text))).toBe('instruction');
+  });
+
+  it.each([
+    ['<b>Law</b>', 'markup'],
+    ['</ b>', 'markup'],
+    ['<!-- x -->', 'markup'],
+    ['<?php x ?>', 'markup'],
+    ['<3 law >', null],
+    ['[Law](x)', 'markup'],
+    ['![Law](x.png)', 'markup'],
+    ['[Law] (x)', null],
+    ['https://x.org', 'markup'],
+    ['HTTP://x.org', 'markup'],
+    ['ftp://x.org', 'markup'],
+    ['javascript:void', 'markup'],
+    ['http law', null],
+    ['WWW.x.org', 'markup'],
+    ['www. law', null],
+    ['```law```', 'markup'],
+    ['{{x}}', 'markup'],
+    ['x}} law', 'markup'],
+    ['${x}', 'markup'],
+    ['law; -- x', 'markup'],
+    ['law;--', 'markup'],
+    ['/* x', 'markup'],
+    ['x */', 'markup'],
+    ['law - x', null],
+    ['DROP TABLE x', 'markup'],
+    ['truncate  table x', 'markup'],
+    ['alter table x', 'markup'],
+    ['drop tables', null],
+    ['select * from x', 'markup'],
+    ['SELECT  * FROM x', 'markup'],
+    ['UNION SELECT x', 'markup'],
+    ["' OR 1 = 1", 'markup'],
+    ['or 1=1', 'markup'],
+    ['or 11', null],
+    ['alert(1)', 'markup'],
+    ['eval (x)', 'markup'],
+    ['prompt(x)', 'markup'],
+    ['console.log(x)', 'markup'],
+    ['alert law', null],
+    ['Film (Production)', null],
+    ['Nursing', null],
+  ] as const)('reads %j as %s', (text, reason) => {
+    expect(fresh.nonSubjectReason(text, fresh.tokenize(text))).toBe(reason);
+  });
+
+  it.each([
+    ['quantum', true],
+    ['qua', true],
+    ['qu', false],
+    ['strength', true],
+    ['bcdfgae', false],
+    ['abcdf', true],
+    ['sky', true],
+    ['café', true],
+    ['law2', false],
+  ] as const)('tells a word (%j) from mashing: %s', (word, expected) => {
+    expect(fresh.isWordLike(word)).toBe(expected);
+  });
+
+  it('says how to ask in every refusal', () => {
+    const how = 'Tell me one subject you want to study, for example "Nursing" or "MSc Data Science".';
+    expect(fresh.HOW_TO_ASK).toBe(how);
+    expect(fresh.NOT_A_SUBJECT_DETAILS).toEqual({
+      instruction: `This box takes the subject you want to study, not instructions. ${how}`,
+      markup: `Write the subject in plain words, without code, markup or links. ${how}`,
+      unrecognised: `These words do not name a subject of study we know. ${how}`,
+    });
+  });
+
+  it('counts at most two narrowing words', () => {
+    expect(fresh.modifierCount(fresh.tokenize('very new applied marine biology'), 3, () => true)).toBe(1);
+    expect(fresh.modifierCount(fresh.tokenize('deep quantum marine biology'), 3, () => true)).toBe(2);
+    expect(fresh.modifierCount(fresh.tokenize('very deep quantum marine biology'), 4, () => true)).toBe(2);
+  });
+
+  it.each([
+    'job',
+    'jobs',
+    'career',
+    'careers',
+    'salary',
+    'salaries',
+    'scope',
+    'future',
+    'demand',
+    'prospects',
+    'visa',
+    'visas',
+    'fee',
+    'fees',
+    'cost',
+    'costs',
+    'scholarship',
+    'scholarships',
+    'entry',
+    'requirements',
+    'ranking',
+    'rankings',
+    'work',
+    'working',
+    'international',
+    'new',
+    'free',
+    'funded',
+    'accredited',
+    'nhs',
+    'general',
+    'basic',
+    'advanced',
+    'cheapest',
+    'easiest',
+    'easy',
+    'hard',
+    'popular',
+    'russell',
+    'group',
+    'than',
+    'versus',
+    'compare',
+    'between',
+    'any',
+    'all',
+    'other',
+    'same',
+    'different',
+    'own',
+    'full',
+    'part',
+    'short',
+    'long',
+    'fast',
+    'track',
+    'accelerated',
+    'professional',
+    'practical',
+    'clinical',
+    'registered',
+    'qualified',
+    'british',
+    'english',
+    'study',
+    'studies',
+    'hello',
+    'okay',
+    'well',
+    'much',
+    'many',
+    'month',
+    'months',
+    'week',
+    'weeks',
+    'day',
+    'days',
+    'budget',
+    'low',
+    'high',
+    'higher',
+    'further',
+    'level',
+    'grade',
+    'grades',
+  ])('reads %j before a subject as no narrowing word', (word) => {
+    expect(fresh.modifierCount(fresh.tokenize(`${word} nursing`), 1, () => true)).toBe(0);
+  });
+
+  it('runs a phrase across commas, dots, slashes and brackets, and matches an = phrase only as typed', () => {
+    const index = new fresh.PhraseIndex<string>([
+      ['one two three four five six', 'long'],
+      ['=US', 'usa'],
+    ]);
+    expect(
+      index.findAll(fresh.tokenize('one, two. three/ four( five) six'), { usable: () => true }).map((m) => m.value),
+    ).toEqual(['long']);
+    expect(index.findAll(fresh.tokenize('one; two three four five six'), { usable: () => true })).toEqual([]);
+    expect(
+      index.findAll(fresh.tokenize('one two three four five six US us'), { usable: () => true }).map((m) => m.value),
+    ).toEqual(['long', 'usa']);
+    expect(index.lookup(['us'])).toBeUndefined();
   });
 });
