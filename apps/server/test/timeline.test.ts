@@ -15,6 +15,7 @@ import {
   type Timeline,
   type TimelineStepKey,
 } from '../src/domain/timeline/index.js';
+import { firstDays, firstMonths } from '../src/domain/timeline/rules.js';
 
 const FACTS = (
   JSON.parse(readFileSync(new URL('../data/knowledge-base/uk-facts.json', import.meta.url), 'utf8')) as {
@@ -577,5 +578,155 @@ describe('buildTimeline: every title and sentence a student reads', () => {
       '2027-09-01',
       null,
     ]);
+  });
+});
+
+describe('reading the rules’ wording', () => {
+  it.each([
+    ['6 months', 6],
+    ['6months', 6],
+    ['1 month', 1],
+    ['2 years', 24],
+    ['1 Year', 12],
+    ['18 MONTHS', 18],
+    ['within 12 months of study', 12],
+    ['6 monthly', null],
+    ['six months', null],
+    ['', null],
+    [null, null],
+  ] as const)('firstMonths(%j) is %j', (text, months) => {
+    expect(firstMonths(text)).toBe(months);
+  });
+
+  it.each([
+    ['3 weeks', 21],
+    ['1 week', 7],
+    ['2Weeks', 14],
+    ['15 days', 15],
+    ['1 day', 1],
+    ['10 DAYS', 10],
+    ['3 weekly', null],
+    ['a few days', null],
+    [undefined, null],
+  ] as const)('firstDays(%j) is %j', (text, days) => {
+    expect(firstDays(text)).toBe(days);
+  });
+
+  it.each([
+    ['28 consecutive days; end date ≤31 days before applying', 28, 31],
+    ['held for 28 consecutive days, ending within 31 days of applying', 28, 31],
+    ['90 Consecutive Days, ≤ 14 days', 90, 14],
+  ] as const)('reads the funds rule in %j', (value, heldDays, endWithinDays) => {
+    const rules = timelineRulesFromFacts([{ id: 'visa-28-day-rule', statement: 'Funds.', value }], '2026-12-01');
+    expect(rules.funds).toEqual({ heldDays, endWithinDays, factIds: ['visa-28-day-rule'] });
+  });
+
+  it.each([
+    ['You can arrive up to 1 month before the course starts.', 1],
+    ['Students may arrive up to 2 months before the start.', 2],
+    ['You can ARRIVE UP TO 7 days before.', null],
+  ] as const)('reads the arrival window in %j', (statement, months) => {
+    const rules = timelineRulesFromFacts([{ id: 'visa-arrival-window', statement }], '2026-12-01');
+    expect(rules.arrival).toEqual(months === null ? null : { months, factIds: ['visa-arrival-window'] });
+  });
+
+  it('reads a long course’s and a short course’s extra months of leave', () => {
+    const statement =
+      'A course of 12 months or more is granted the course length plus 4 months; one of 6 to 11 months gets the course length plus 2 months.';
+    const rules = timelineRulesFromFacts([{ id: 'visa-length-of-leave', statement }], '2026-12-01');
+    expect(rules.leave).toEqual({
+      longFromMonths: 12,
+      longExtraMonths: 4,
+      shortExtraMonths: 2,
+      factIds: ['visa-length-of-leave'],
+    });
+  });
+
+  it('gives a short course the short extra months, and a long one the long', () => {
+    const statement =
+      'A course of 13 months or more is granted the course length plus 4 months; one of 6 to 12 months gets the course length plus 2 months.';
+    const rules = {
+      ...timelineRulesFromFacts(FACTS, '2026-12-01'),
+      leave: timelineRulesFromFacts([{ id: 'visa-length-of-leave', statement }], '2026-12-01').leave,
+    };
+    const short = buildTimeline({ today: '2026-12-01', intake: '2027-09', level: 'postgraduate_taught', rules });
+    expect(step(short, 'graduate_application').until).toBe('2028-10-31');
+    const long = buildTimeline({ today: '2026-12-01', intake: '2027-09', level: 'undergraduate', rules });
+    expect(step(long, 'graduate_application').until).toBe('2030-12-31');
+  });
+
+  it('reads the doctoral length of each Graduate rule from its own wording', () => {
+    const facts: FactLike[] = [
+      { id: 'graduate-length-current', statement: 'Two years.', value: '2 years (3 for PhD)' },
+      {
+        id: 'graduate-18-months',
+        statement: 'Eighteen months; PhD graduates keep 2 years.',
+        value: '18 months',
+        effective_from: '2027-01-01',
+      },
+    ];
+    const rules = timelineRulesFromFacts(facts, '2026-12-01');
+    expect(rules.graduate.map((rule) => [rule.months, rule.doctoralMonths, rule.until])).toEqual([
+      [24, 36, '2026-12-31'],
+      [18, 24, null],
+    ]);
+    const inherited = timelineRulesFromFacts([facts[0], { ...facts[1], statement: 'Eighteen months.' }], '2026-12-01');
+    expect(inherited.graduate.map((rule) => rule.doctoralMonths)).toEqual([36, 36]);
+  });
+
+  it.each([
+    ['Research students may switch after 24 months of study.', 24],
+    ['Students may switch once the course is complete.', null],
+  ] as const)('reads the switch rule in %j', (statement, researchAfterMonths) => {
+    const rules = timelineRulesFromFacts([{ id: 'graduate-switch-restriction', statement }], '2026-12-01');
+    expect(rules.switchRule).toEqual({ researchAfterMonths, factIds: ['graduate-switch-restriction'] });
+  });
+
+  it('lists a rule starting after today but not today, and one ending today or later, by date then id', () => {
+    const facts: FactLike[] = [
+      { id: 'b-starts-today', statement: 'B.', effective_from: '2026-12-01' },
+      { id: 'c-starts-tomorrow', statement: 'C.', effective_from: '2026-12-02' },
+      { id: 'a-starts-tomorrow', statement: 'A.', effective_from: '2026-12-02' },
+      { id: 'd-ends-today', statement: 'D.', effective_until: '2026-12-01' },
+      { id: 'e-ended', statement: 'E.', effective_until: '2026-11-30' },
+      { id: 'f-started', statement: 'F.', effective_from: '2026-01-01', effective_until: '2027-01-01' },
+    ];
+    expect(futureChanges(facts, '2026-12-01')).toEqual([
+      { factId: 'd-ends-today', date: '2026-12-01', kind: 'ends', statement: 'D.' },
+      { factId: 'a-starts-tomorrow', date: '2026-12-02', kind: 'starts', statement: 'A.' },
+      { factId: 'c-starts-tomorrow', date: '2026-12-02', kind: 'starts', statement: 'C.' },
+      { factId: 'f-started', date: '2027-01-01', kind: 'ends', statement: 'F.' },
+    ]);
+  });
+
+  it('writes lengths in years, months and weeks', () => {
+    const facts = (arrival: string, decision: string): FactLike[] => [
+      { id: 'visa-when-to-apply-outside', statement: 'Apply 6 months before.' },
+      { id: 'visa-arrival-window', statement: `You can arrive up to ${arrival} before the course starts.` },
+      { id: 'visa-decision-time', statement: decision },
+    ];
+    const text = (arrival: string, decision: string, key: TimelineStepKey): string =>
+      step(
+        buildTimeline({
+          today: '2026-12-01',
+          intake: '2027-09',
+          level: 'postgraduate_taught',
+          rules: timelineRulesFromFacts(facts(arrival, decision), '2026-12-01'),
+        }),
+        key,
+      ).text;
+    expect(text('2 months', 'About 1 week.', 'travel')).toBe('You can arrive up to 2 months before the course starts.');
+    expect(text('1 month', 'About 1 week.', 'visa_decision')).toBe(
+      'Decisions from outside the UK usually take about 1 week.',
+    );
+    expect(text('1 month', 'About 10 days.', 'visa_decision')).toBe(
+      'Decisions from outside the UK usually take about 10 days.',
+    );
+    expect(text('1 month', 'About 14 days.', 'visa_decision')).toBe(
+      'Decisions from outside the UK usually take about 2 weeks.',
+    );
+    expect(timeline('2026-12-01', '2027-09', 'undergraduate').steps.find((s) => s.key === 'course_end')?.text).toBe(
+      'The course ends after 3 years.',
+    );
   });
 });
