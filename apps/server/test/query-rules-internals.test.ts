@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { isNegated, isWritersOwn, skipArticles, wordsAfter, wordsBefore } from '../src/domain/query-rules/context.js';
+import { readCountryField } from '../src/domain/query-rules/country-field.js';
 import { editDistance, misspellingDistance } from '../src/domain/query-rules/fuzzy.js';
 import { modifierCount } from '../src/domain/query-rules/modifiers.js';
 import { isWordLike, nonSubjectReason } from '../src/domain/query-rules/non-subject.js';
@@ -514,5 +516,109 @@ describe('the modules’ own tables, imported afresh', () => {
       index.findAll(fresh.tokenize('one two three four five six US us'), { usable: () => true }).map((m) => m.value),
     ).toEqual(['long', 'usa']);
     expect(index.lookup(['us'])).toBeUndefined();
+  });
+});
+
+describe('the country field', () => {
+  it.each([
+    [undefined, 'uk'],
+    ['', 'uk'],
+    ['  ', 'uk'],
+    ['UK', 'uk'],
+    ['the UK', 'uk'],
+    ['U.K.', 'uk'],
+    ['United Kingdom', 'uk'],
+    ['England', 'uk'],
+    ['Scotland, UK', 'uk'],
+    ['London', 'uk'],
+    ['Northern Ireland', 'uk'],
+    ['Canada', 'other'],
+    ['Ireland', 'other'],
+    ['Europe', 'other'],
+    ['UK please', 'other'],
+    ['the', 'other'],
+    [',', 'other'],
+    ['UK, Canada', 'several'],
+    ['UK or Canada', 'several'],
+  ] as const)('reads %j as %s', (country, reading) => {
+    expect(readCountryField(country)).toBe(reading);
+  });
+});
+
+describe('the words around a mention', () => {
+  it.each([
+    ['I studied, law', 3, []],
+    ['want * the law', 3, ['the', 'want']],
+    ['I did my degree in law', 5, ['in', 'degree', 'my', 'did', 'i']],
+    ['UK; law', 2, []],
+    ['UK: law', 2, []],
+    ['UK! law', 2, []],
+    ['UK? law', 2, []],
+    ['UK / law', 2, []],
+    ['UK (law', 2, []],
+    ['UK) law', 2, []],
+    ['UK | law', 2, []],
+    ['UK \\ law', 2, []],
+  ] as const)('before token %#: %j', (text, start, expected) => {
+    expect(wordsBefore(tokenize(text), start)).toEqual(expected);
+  });
+
+  it('skips the words it is told to and reads forward to the end of the clause', () => {
+    expect(wordsBefore(tokenize('not in the law'), 3, (i) => i === 1)).toEqual(['the', 'not']);
+    expect(wordsAfter(tokenize('law jobs * now, in UK'), 1)).toEqual(['jobs', 'now']);
+    expect(wordsAfter(tokenize('law'), 1)).toEqual([]);
+  });
+
+  it.each([
+    [['the', 'a', 'an', 'law'], ['law']],
+    [
+      ['law', 'the'],
+      ['law', 'the'],
+    ],
+    [[], []],
+  ])('skipArticles(%j) is %j', (words, expected) => {
+    expect(skipArticles(words)).toEqual(expected);
+  });
+
+  it.each([
+    [['than', 'rather', 'nursing'], true],
+    [['the', 'not'], true],
+    [['than'], false],
+    [['rather'], false],
+    [['canada'], false],
+    [[], false],
+  ])('isNegated(%j) is %s', (before, expected) => {
+    expect(isNegated(before)).toBe(expected);
+  });
+
+  it.each([
+    [['is'], false],
+    [['are'], false],
+    [['was'], false],
+    [['were'], false],
+    [['the', 'is'], false],
+    [['was', 'i'], true],
+    [['am'], true],
+    [['a', 'as'], true],
+    [['x', 'y', 'z', 'studied'], true],
+    [['w', 'x', 'y', 'z', 'studied'], false],
+    [['and', 'studied'], false],
+    [['in', 'degree', 'my', 'did', 'i'], true],
+    [[], false],
+  ])('isWritersOwn(%j) is %s', (before, expected) => {
+    expect(isWritersOwn(before)).toBe(expected);
+  });
+
+  it('reads question openers and the four-word look-back as this module holds them', async () => {
+    vi.resetModules();
+    const context = await import('../src/domain/query-rules/context.js');
+    expect(['is', 'are', 'was', 'were'].map((word) => context.isWritersOwn([word]))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(context.isWritersOwn(['x', 'y', 'z', 'studied'])).toBe(true);
+    expect(context.isWritersOwn(['w', 'x', 'y', 'z', 'studied'])).toBe(false);
   });
 });
