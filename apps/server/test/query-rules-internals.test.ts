@@ -60,6 +60,10 @@ describe('misspellings', () => {
     expect(editDistance('medecine', 'medicine')).toBe(1);
     expect(editDistance('', 'law')).toBe(3);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+    // A swap needs both letters swapped: two different letters are two substitutions, not one swap.
+    expect(editDistance('ab', 'cd')).toBe(2);
+    expect(editDistance('abb', 'ca')).toBe(3);
+    expect(editDistance('aab', 'bc')).toBe(3);
   });
 
   it('forgives one edit in a word of 6 to 8 letters and two from 9', () => {
@@ -81,52 +85,68 @@ describe('misspellings', () => {
 });
 
 describe('PhraseIndex', () => {
-  const index = new PhraseIndex<string>([
-    ['data science', 'data'],
-    ['data', 'data-only'],
-    ['=US', 'usa'],
-    ['politics philosophy and economics', 'ppe'],
-    ['psychology', 'psychology'],
-  ]);
+  // Built inside each test, never while the file is collected, so that Stryker sees which test builds which node.
+  const index = (): PhraseIndex<string> =>
+    new PhraseIndex<string>([
+      ['data science', 'data'],
+      ['data', 'data-only'],
+      ['=US', 'usa'],
+      ['politics philosophy and economics', 'ppe'],
+      ['psychology', 'psychology'],
+    ]);
   const all = () => true;
 
   it('prefers the longest phrase at a place', () => {
-    expect(index.matchAt(tokenize('data science'), 0, { usable: all })).toMatchObject({
+    expect(index().matchAt(tokenize('data science'), 0, { usable: all })).toMatchObject({
       value: 'data',
       start: 0,
       end: 2,
     });
-    expect(index.matchAt(tokenize('data mining'), 0, { usable: all })).toMatchObject({ value: 'data-only', end: 1 });
+    expect(index().matchAt(tokenize('data mining'), 0, { usable: all })).toMatchObject({ value: 'data-only', end: 1 });
   });
 
   it('runs a phrase across commas, dots, slashes and brackets but not across other marks', () => {
     expect(
-      index.findAll(tokenize('Politics, Philosophy (and) Economics'), { usable: all }).map((m) => m.value),
+      index()
+        .findAll(tokenize('Politics, Philosophy (and) Economics'), { usable: all })
+        .map((m) => m.value),
     ).toEqual(['ppe']);
-    expect(index.findAll(tokenize('data; science'), { usable: all }).map((m) => m.value)).toEqual(['data-only']);
+    expect(
+      index()
+        .findAll(tokenize('data; science'), { usable: all })
+        .map((m) => m.value),
+    ).toEqual(['data-only']);
   });
 
   it('matches a case-sensitive phrase only as typed', () => {
-    expect(index.findAll(tokenize('the US'), { usable: all }).map((m) => m.value)).toEqual(['usa']);
-    expect(index.findAll(tokenize('help us'), { usable: all })).toEqual([]);
+    expect(
+      index()
+        .findAll(tokenize('the US'), { usable: all })
+        .map((m) => m.value),
+    ).toEqual(['usa']);
+    expect(index().findAll(tokenize('help us'), { usable: all })).toEqual([]);
   });
 
   it('reads misspellings only where allowed', () => {
     const tokens = tokenize('psycology');
-    expect(index.findAll(tokens, { usable: all })).toEqual([]);
-    expect(index.findAll(tokens, { usable: all, mayMisspell: all })).toMatchObject([{ value: 'psychology', edits: 1 }]);
-  });
-
-  it('skips tokens that are not usable', () => {
-    expect(index.findAll(tokenize('data science'), { usable: (i) => i !== 1 }).map((m) => m.value)).toEqual([
-      'data-only',
+    expect(index().findAll(tokens, { usable: all })).toEqual([]);
+    expect(index().findAll(tokens, { usable: all, mayMisspell: all })).toMatchObject([
+      { value: 'psychology', edits: 1 },
     ]);
   });
 
+  it('skips tokens that are not usable', () => {
+    expect(
+      index()
+        .findAll(tokenize('data science'), { usable: (i) => i !== 1 })
+        .map((m) => m.value),
+    ).toEqual(['data-only']);
+  });
+
   it('looks a phrase up exactly', () => {
-    expect(index.lookup(['data', 'science'])).toBe('data');
-    expect(index.lookup(['science'])).toBeUndefined();
-    expect(index.lookup(['us'])).toBeUndefined();
+    expect(index().lookup(['data', 'science'])).toBe('data');
+    expect(index().lookup(['science'])).toBeUndefined();
+    expect(index().lookup(['us'])).toBeUndefined();
   });
 
   it('refuses one phrase naming two entries, and accepts it twice for one', () => {
@@ -246,6 +266,11 @@ describe('the modules’ own tables, imported afresh', () => {
     ['Law+Order', ['law', 'and', 'order']],
     ['Law, Order', ['law', ',', 'order']],
     ['2027 entry', ['2027', 'entry']],
+    ["Côte d'Ivoire nursing", ['cote', 'divoire', 'nursing']],
+    ["rock ' roll", ['rock', 'roll']],
+    ['rock ’ roll', ['rock', 'roll']],
+    ["D'Souza's", ['dsouza']],
+    ['U,K', ['u', ',', 'k']],
   ])('tokenises %j as %j', (text, expected) => {
     expect(fresh.tokenize(text).map((token) => token.norm)).toEqual(expected);
   });
@@ -272,6 +297,10 @@ describe('the modules’ own tables, imported afresh', () => {
     expect(fresh.misspellingDistance('economiks', 'economics')).toBe(1);
     expect(fresh.misspellingDistance('economixx', 'economics')).toBe(2);
     expect(fresh.misspellingDistance('ecnomixs', 'economics')).toBeUndefined();
+  });
+
+  it('reads instruction words across punctuation as one phrase', () => {
+    expect(fresh.nonSubjectReason('Nursing. Ignore, all', fresh.tokenize('Nursing. Ignore, all'))).toBe('instruction');
   });
 
   it.each([
@@ -369,6 +398,8 @@ describe('the modules’ own tables, imported afresh', () => {
     ['select * from x', 'markup'],
     ['SELECT  * FROM x', 'markup'],
     ['UNION SELECT x', 'markup'],
+    ['union   select x', 'markup'],
+    ['or  1 = 1', 'markup'],
     ["' OR 1 = 1", 'markup'],
     ['or 1=1', 'markup'],
     ['or 11', null],
@@ -393,6 +424,8 @@ describe('the modules’ own tables, imported afresh', () => {
     ['sky', true],
     ['café', true],
     ['law2', false],
+    ['2law', false],
+    ['eau', true],
   ] as const)('tells a word (%j) from mashing: %s', (word, expected) => {
     expect(fresh.isWordLike(word)).toBe(expected);
   });
@@ -482,6 +515,13 @@ describe('the modules’ own tables, imported afresh', () => {
     'studies',
     'hello',
     'okay',
+    'yes',
+    'without',
+    'except',
+    'excluding',
+    'besides',
+    'never',
+    'nor',
     'well',
     'much',
     'many',
@@ -620,5 +660,58 @@ describe('the words around a mention', () => {
     ]);
     expect(context.isWritersOwn(['x', 'y', 'z', 'studied'])).toBe(true);
     expect(context.isWritersOwn(['w', 'x', 'y', 'z', 'studied'])).toBe(false);
+  });
+});
+
+describe('PhraseIndex: which match wins', () => {
+  const all = (): boolean => true;
+
+  it('keeps the longest match over a shorter misspelt one found after it', () => {
+    const index = new PhraseIndex<string>([
+      ['nursing studies', 'long'],
+      ['nursinf', 'short'],
+    ]);
+    expect(index.matchAt(tokenize('nursing studies'), 0, { usable: all, mayMisspell: all })?.value).toBe('long');
+  });
+
+  it('keeps the exact match over an equally long misspelt one', () => {
+    const index = new PhraseIndex<string>([
+      ['nursing', 'exact'],
+      ['nursinf', 'misspelt'],
+    ]);
+    expect(index.matchAt(tokenize('nursing'), 0, { usable: all, mayMisspell: all })).toMatchObject({
+      value: 'exact',
+      edits: 0,
+    });
+  });
+
+  it('takes the equally long match with fewer edits, whichever is found first', () => {
+    const index = new PhraseIndex<string>([
+      ['nursing enginearinh', 'two edits'],
+      ['nursinh engineering', 'one edit'],
+    ]);
+    expect(index.matchAt(tokenize('nursing engineering'), 0, { usable: all, mayMisspell: all })).toMatchObject({
+      value: 'one edit',
+      edits: 1,
+    });
+  });
+
+  it('starts a match at a word, never at the punctuation before it', () => {
+    const index = new PhraseIndex<string>([['data science', 'data']]);
+    expect(index.findAll(tokenize('(data science'), { usable: all })).toMatchObject([{ start: 1, end: 3 }]);
+  });
+
+  it('never matches a phrase of punctuation alone', () => {
+    expect(new PhraseIndex<string>([['()', 'none']]).findAll(tokenize('law'), { usable: all })).toEqual([]);
+  });
+
+  it('matches a lower-case phrase however it is typed, and a case-sensitive one across commas', () => {
+    const index = new PhraseIndex<string>([
+      ['data science', 'data'],
+      ['=New York', 'ny'],
+    ]);
+    expect(index.findAll(tokenize('Data Science'), { usable: all }).map((m) => m.value)).toEqual(['data']);
+    expect(index.lookup(['data', 'science'])).toBe('data');
+    expect(index.findAll(tokenize('New, York'), { usable: all }).map((m) => m.value)).toEqual(['ny']);
   });
 });
