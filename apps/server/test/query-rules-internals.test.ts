@@ -715,3 +715,17 @@ describe('PhraseIndex: which match wins', () => {
     expect(index.findAll(tokenize('New, York'), { usable: all }).map((m) => m.value)).toEqual(['ny']);
   });
 });
+
+describe('the last survivors', () => {
+  it('reads single filler words before a subject as no narrowing word, imported afresh', async () => {
+    vi.resetModules();
+    const fresh = await import('../src/domain/query-rules/modifiers.js');
+    expect(['please', 'course'].map((word) => fresh.modifierCount(tokenize(`${word} nursing`), 1, () => true))).toEqual(
+      [0, 0],
+    );
+  });
+
+  it('reads a word before a UK name in the country field as something else', () => {
+    expect(readCountryField('please UK')).toBe('other');
+  });
+});
