@@ -4,6 +4,6 @@ export default strykerScope({
   name: 'server-query-rules',
   mutate: ['apps/server/src/domain/query-rules/**/*.ts'],
   vitestConfig: 'apps/server/vitest.config.ts',
-  tsconfig: 'apps/server/tsconfig.json',
+  tsconfig: 'stryker/tsconfig.server-query-rules.json',
   testFiles: ['apps/server/test/query-rules*.test.ts'],
 });
