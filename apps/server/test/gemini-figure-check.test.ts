@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { allowedFigures, figureProblems, figuresIn } from '../src/domain/writers/gemini/figure-check.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as FigureCheck from '../src/domain/writers/gemini/figure-check.js';
+let allowedFigures: typeof FigureCheck.allowedFigures;
+let figureProblems: typeof FigureCheck.figureProblems;
+let figuresIn: typeof FigureCheck.figuresIn;
+
+// Imported afresh so that the module-level patterns are built within this run (Stryker does not reload modules
+// between mutant runs, so a pattern built before the mutant was active would hide it).
+beforeAll(async () => {
+  vi.resetModules();
+  ({ allowedFigures, figureProblems, figuresIn } = await import('../src/domain/writers/gemini/figure-check.js'));
+});
 
 describe('figuresIn', () => {
   it.each([
@@ -32,9 +42,10 @@ describe('allowedFigures', () => {
 });
 
 describe('figureProblems', () => {
-  const allowed = allowedFigures(
-    'Fee £524; funds £1,529/month × 9 = £13,761; 70% of going rate; course_start 2027-09-01.',
-  );
+  let allowed: Set<string>;
+  beforeAll(() => {
+    allowed = allowedFigures('Fee £524; funds £1,529/month × 9 = £13,761; 70% of going rate; course_start 2027-09-01.');
+  });
   it('accepts figures written another way and the month of a given day', () => {
     expect(
       figureProblems(

@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { orderFromMetadata, orderMetadata } from '../src/domain/payments/order.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as Order from '../src/domain/payments/order.js';
+let orderFromMetadata: typeof Order.orderFromMetadata;
+let orderMetadata: typeof Order.orderMetadata;
+
+// Imported afresh so that the module-level list of profile keys is built within this run (Stryker does not reload
+// modules between mutant runs).
+beforeAll(async () => {
+  vi.resetModules();
+  ({ orderFromMetadata, orderMetadata } = await import('../src/domain/payments/order.js'));
+});
 
 const EMPTY = { level: null, intake: null, city: null, nationality: null };
 

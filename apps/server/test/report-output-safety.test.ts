@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { plainText, safeContent, safeMarkdown } from '../src/domain/report/output-safety.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as OutputSafety from '../src/domain/report/output-safety.js';
+let plainText: typeof OutputSafety.plainText;
+let safeContent: typeof OutputSafety.safeContent;
+let safeMarkdown: typeof OutputSafety.safeMarkdown;
+
+// Imported afresh so that the module-level patterns are built within this run (Stryker does not reload modules
+// between mutant runs, so a pattern built before the mutant was active would hide it).
+beforeAll(async () => {
+  vi.resetModules();
+  ({ plainText, safeContent, safeMarkdown } = await import('../src/domain/report/output-safety.js'));
+});
 
 const SOURCES = new Set(['https://www.gov.uk/student-visa']);
 
