@@ -30,6 +30,12 @@ describe('figuresIn', () => {
     ['from SEPTEMBER 2027 to January 2028', ['2027-09', '2028-01']],
     ['1 March 2027 and then March 2028', ['2027-03-01', '2028-03']],
     ['31 December 2027', ['2027-12-31']],
+    ['£1,529.50 and £0.5m', ['£1529.5', '£500000']],
+    ['£10bn, £5 M and £2mn', ['£10000000000', '£5000000', '£2']],
+    ['50 percent, 3 per cent and 20%.', ['50%', '3%', '20%']],
+    ['on 01 March 2027 or 1 March, 2027', ['2027-03-01']],
+    ['March 2027-ish', ['2027-03']],
+    ['2027-09-1, 2027-09-01x, x2027-09 and 2027-093', []],
   ])('%s', (text, expected) => expect([...figuresIn(text)].sort()).toEqual([...expected].sort()));
 });
 
