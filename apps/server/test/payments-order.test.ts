@@ -74,6 +74,15 @@ describe('the order in payment metadata', () => {
     });
   });
 
+  it('reads back what orderMetadata writes', () => {
+    const order = {
+      subject: 'Law',
+      subjectId: 'law',
+      profile: { level: 'postgraduate_taught', intake: '2028-01', city: 'Leeds', nationality: 'IN' },
+    } as const;
+    expect(orderFromMetadata(orderMetadata(order), 'p')).toEqual(order);
+  });
+
   it('refuses a payment without a subject, naming the payment', () => {
     expect(() => orderFromMetadata({}, 'p4')).toThrow('payment p4 has no subject');
     expect(() => orderFromMetadata({ subject: '' }, 'p5')).toThrow('payment p5 has no subject');
