@@ -3,11 +3,16 @@
 // Incremental: each scope keeps stryker/incremental/<scope>.json (committed), so a clean clone re-tests only the
 // mutants whose code or covering tests changed. `--force` re-tests everything (and rewrites those files).
 // `--ci`: a scope without a committed incremental file is listed as not run instead of being run in full (a full
-// run of the larger scopes takes longer than CI's budget on two cores); run it locally and commit its file. CI also
-// skips static mutants (module-level code, each of which needs the whole suite reloaded): they are run locally.
+// run of the larger scopes takes longer than CI's budget on two cores); run it locally and commit its file. A scope
+// whose mutated files and test files are byte for byte those its incremental file recorded (same Stryker, same
+// options) is reported with the baseline's score without starting Stryker, which would only reuse every result
+// after its start-up, the checker's compile and a dry run (see scripts/mutation-baseline.mjs). CI also skips static
+// mutants (module-level code, each of which needs the whole suite reloaded): they are run locally.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { baselineChanges, globBase, selectPaths, summarise } from './mutation-baseline.mjs';
 
 /** Every scope, smallest first; the database last (PGlite start-up per test file makes it the slowest). */
 const SCOPES = [
@@ -36,24 +41,62 @@ if (unknown.length > 0) {
 }
 const scopes = chosen.length > 0 ? chosen : SCOPES;
 
-/** @typedef {{ Killed: number, Timeout: number, Survived: number, NoCoverage: number, CompileError: number, valid: number, score: number }} Summary */
+/** @typedef {import('./mutation-baseline.mjs').Summary} Summary */
+/** @typedef {import('./mutation-baseline.mjs').Report} Report */
 
 /**
- * Killed, survived, … of one Stryker JSON report (mutation-testing-report-schema), and its score.
- * @param {string} reportFile
- * @returns {Summary}
+ * Reads a Stryker JSON report or incremental file.
+ * @param {string} file
+ * @returns {Report}
  */
-function summarise(reportFile) {
+function readReport(file) {
   /** @type {unknown} */
-  const parsed = JSON.parse(readFileSync(reportFile, 'utf8'));
-  const report = /** @type {{ files: Record<string, { mutants: { status: string }[] }> }} */ (parsed);
-  /** @type {Record<string, number> & { Killed: number, Timeout: number, Survived: number, NoCoverage: number, CompileError: number }} */
-  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
-  for (const file of Object.values(report.files))
-    for (const mutant of file.mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
-  const detected = counts.Killed + counts.Timeout;
-  const valid = detected + counts.Survived + counts.NoCoverage;
-  return { ...counts, valid, score: valid === 0 ? 100 : (100 * detected) / valid };
+  const parsed = JSON.parse(readFileSync(file, 'utf8'));
+  return /** @type {Report} */ (parsed);
+}
+
+/**
+ * The files the patterns select now, with their contents (each pattern's folder walked, not the repository).
+ * @param {readonly string[]} globs
+ * @returns {Map<string, string>}
+ */
+function filesNow(globs) {
+  /** @type {Set<string>} */
+  const paths = new Set();
+  for (const glob of globs.filter((g) => !g.startsWith('!'))) {
+    const base = globBase(glob);
+    if (!existsSync(base)) continue;
+    for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) paths.add(join(entry.parentPath, entry.name).split('\\').join('/'));
+    }
+  }
+  return new Map(selectPaths(globs, paths).map((path) => [path, readFileSync(path, 'utf8')]));
+}
+
+/**
+ * What changed in a scope since its committed incremental file; empty when Stryker would only reuse its results.
+ * @param {string} scope
+ * @param {string} incrementalFile
+ * @returns {Promise<string[]>}
+ */
+async function changesSinceBaseline(scope, incrementalFile) {
+  /** @type {unknown} */
+  const module = await import(pathToFileURL(join('stryker', `${scope}.config.mjs`)).href);
+  const options =
+    /** @type {{ default: { mutate: string[], testFiles?: string[], vitest: { configFile: string } } }} */ (module)
+      .default;
+  const { mutate, testFiles = [], vitest } = options;
+  // Without `testFiles`, the scope runs every test file of its Vitest configuration (vitest.shared.ts: test/**).
+  const testGlobs = testFiles.length > 0 ? testFiles : [`${dirname(vitest.configFile)}/test/**/*.test.ts`];
+  /** @type {unknown} */
+  const core = JSON.parse(readFileSync(join('node_modules', '@stryker-mutator', 'core', 'package.json'), 'utf8'));
+  return baselineChanges(readReport(incrementalFile), {
+    strykerVersion: /** @type {{ version: string }} */ (core).version,
+    mutate,
+    testFiles,
+    mutated: filesNow(mutate),
+    tests: filesNow(testGlobs),
+  });
 }
 
 // The same tests as the committed baselines, wherever this runs: PGlite only, no Redis (CI exports both).
@@ -62,11 +105,14 @@ delete env.TEST_DATABASE_URL;
 delete env.TEST_REDIS_URL;
 if (ci) env.STRYKER_IGNORE_STATIC = '1';
 
-/** @type {({ scope: string, seconds: number, error: string } | ({ scope: string, seconds: number, error?: undefined } & Summary))[]} */
+/** @type {({ scope: string, seconds: number, error: string } | ({ scope: string, seconds: number, error?: undefined, note?: string } & Summary))[]} */
 const rows = [];
 let failed = false;
+/** The scopes whose incremental file a `--ci` run of Stryker rewrote (with its static mutants Ignored). */
+const rewritten = [];
 for (const scope of scopes) {
-  if (ci && !existsSync(join('stryker', 'incremental', `${scope}.json`))) {
+  const incrementalFile = join('stryker', 'incremental', `${scope}.json`);
+  if (ci && !existsSync(incrementalFile)) {
     rows.push({
       scope,
       seconds: 0,
@@ -74,7 +120,23 @@ for (const scope of scopes) {
     });
     continue;
   }
-  console.log(`\n==> mutation testing: ${scope}`);
+  if (ci && !force) {
+    const started = Date.now();
+    const changes = await changesSinceBaseline(scope, incrementalFile);
+    if (changes.length === 0) {
+      const summary = summarise(readReport(incrementalFile));
+      if (summary.score <= GATE) failed = true;
+      const seconds = Math.round((Date.now() - started) / 1000);
+      rows.push({ scope, seconds, note: 'unchanged since baseline', ...summary });
+      console.log(`\n==> mutation testing: ${scope}: unchanged since its baseline, Stryker not started`);
+      continue;
+    }
+    const more = changes.length > 5 ? ` and ${changes.length - 5} more` : '';
+    console.log(
+      `\n==> mutation testing: ${scope}: changed since its baseline (${changes.slice(0, 5).join('; ')}${more})`,
+    );
+  } else console.log(`\n==> mutation testing: ${scope}`);
+  if (ci) rewritten.push(scope);
   const started = Date.now();
   const run = spawnSync('npx', ['stryker', 'run', `stryker/${scope}.config.mjs`, ...(force ? ['--force'] : [])], {
     stdio: 'inherit',
@@ -87,7 +149,7 @@ for (const scope of scopes) {
     failed = true;
     continue;
   }
-  const summary = summarise(reportFile);
+  const summary = summarise(readReport(reportFile));
   if (run.status !== 0 || summary.score <= GATE) failed = true;
   rows.push({ scope, seconds, ...summary });
 }
@@ -102,7 +164,12 @@ for (const row of rows) {
     String(n).padStart([6, 7, 8, 6, 11][i]),
   );
   console.log(
-    `${row.scope.padEnd(20)} ${row.score.toFixed(2).padStart(6)}% ${cells.join(' ')} ${String(row.seconds).padStart(5)}s`,
+    `${row.scope.padEnd(20)} ${row.score.toFixed(2).padStart(6)}% ${cells.join(' ')} ${String(row.seconds).padStart(5)}s${row.note ? `  ${row.note}` : ''}`,
+  );
+}
+if (rewritten.length > 0) {
+  console.log(
+    `\nStryker rewrote the incremental files of ${rewritten.join(', ')} with their static mutants Ignored: do not commit them (run those scopes without --ci and commit that instead).`,
   );
 }
 if (failed) {

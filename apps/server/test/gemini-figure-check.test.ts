@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { allowedFigures, figureProblems, figuresIn } from '../src/domain/writers/gemini/figure-check.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as FigureCheck from '../src/domain/writers/gemini/figure-check.js';
+let allowedFigures: typeof FigureCheck.allowedFigures;
+let figureProblems: typeof FigureCheck.figureProblems;
+let figuresIn: typeof FigureCheck.figuresIn;
+
+// Imported afresh so that the module-level patterns are built within this run (Stryker does not reload modules
+// between mutant runs, so a pattern built before the mutant was active would hide it).
+beforeAll(async () => {
+  vi.resetModules();
+  ({ allowedFigures, figureProblems, figuresIn } = await import('../src/domain/writers/gemini/figure-check.js'));
+});
 
 describe('figuresIn', () => {
   it.each([
@@ -20,6 +30,12 @@ describe('figuresIn', () => {
     ['from SEPTEMBER 2027 to January 2028', ['2027-09', '2028-01']],
     ['1 March 2027 and then March 2028', ['2027-03-01', '2028-03']],
     ['31 December 2027', ['2027-12-31']],
+    ['£1,529.50 and £0.5m', ['£1529.5', '£500000']],
+    ['£10bn, £5 M and £2mn', ['£10000000000', '£5000000', '£2']],
+    ['50 percent, 3 per cent and 20%.', ['50%', '3%', '20%']],
+    ['on 01 March 2027 or 1 March, 2027', ['2027-03-01']],
+    ['March 2027-ish', ['2027-03']],
+    ['2027-09-1, 2027-09-01x, x2027-09 and 2027-093', []],
   ])('%s', (text, expected) => expect([...figuresIn(text)].sort()).toEqual([...expected].sort()));
 });
 
@@ -32,9 +48,10 @@ describe('allowedFigures', () => {
 });
 
 describe('figureProblems', () => {
-  const allowed = allowedFigures(
-    'Fee £524; funds £1,529/month × 9 = £13,761; 70% of going rate; course_start 2027-09-01.',
-  );
+  let allowed: Set<string>;
+  beforeAll(() => {
+    allowed = allowedFigures('Fee £524; funds £1,529/month × 9 = £13,761; 70% of going rate; course_start 2027-09-01.');
+  });
   it('accepts figures written another way and the month of a given day', () => {
     expect(
       figureProblems(

@@ -1,14 +1,24 @@
 import Stripe from 'stripe';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkoutSessionParams } from '../src/domain/payments/checkout.js';
-import {
-  describeProviderError,
-  PaymentProviderError,
-  WebhookPayloadError,
-  WebhookSignatureError,
-} from '../src/domain/payments/errors.js';
-import { retrievedSessionAction, verifyEvent } from '../src/domain/payments/events.js';
+import { describeProviderError, PaymentProviderError } from '../src/domain/payments/errors.js';
 import { stripeAddress } from '../src/domain/payments/stripe-client.js';
+import type * as Events from '../src/domain/payments/events.js';
+import type * as Errors from '../src/domain/payments/errors.js';
+
+let verifyEvent: typeof Events.verifyEvent;
+let retrievedSessionAction: typeof Events.retrievedSessionAction;
+let WebhookPayloadError: typeof Errors.WebhookPayloadError;
+let WebhookSignatureError: typeof Errors.WebhookSignatureError;
+
+// `events.ts` (and the errors it throws) imported afresh, so that its module-level Zod schemas are built within this
+// run: Stryker does not reload modules between mutant runs, and a schema built before the mutant was active would
+// hide it.
+beforeAll(async () => {
+  vi.resetModules();
+  ({ verifyEvent, retrievedSessionAction } = await import('../src/domain/payments/events.js'));
+  ({ WebhookPayloadError, WebhookSignatureError } = await import('../src/domain/payments/errors.js'));
+});
 
 const secret = 'whsec_unit_test';
 const { webhooks } = new Stripe('sk_test_unit');

@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { orderFromMetadata, orderMetadata } from '../src/domain/payments/order.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as Order from '../src/domain/payments/order.js';
+let orderFromMetadata: typeof Order.orderFromMetadata;
+let orderMetadata: typeof Order.orderMetadata;
+
+// Imported afresh so that the module-level list of profile keys is built within this run (Stryker does not reload
+// modules between mutant runs).
+beforeAll(async () => {
+  vi.resetModules();
+  ({ orderFromMetadata, orderMetadata } = await import('../src/domain/payments/order.js'));
+});
 
 const EMPTY = { level: null, intake: null, city: null, nationality: null };
 
@@ -63,6 +72,15 @@ describe('the order in payment metadata', () => {
       subjectId: null,
       profile: EMPTY,
     });
+  });
+
+  it('reads back what orderMetadata writes', () => {
+    const order = {
+      subject: 'Law',
+      subjectId: 'law',
+      profile: { level: 'postgraduate_taught', intake: '2028-01', city: 'Leeds', nationality: 'IN' },
+    } as const;
+    expect(orderFromMetadata(orderMetadata(order), 'p')).toEqual(order);
   });
 
   it('refuses a payment without a subject, naming the payment', () => {

@@ -1,8 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { parseReportMarkdown } from '../src/domain/report/markdown.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Citation, ReportContent } from '../src/domain/report/types.js';
-import { citedNumbers, reportText, validateReport } from '../src/domain/report/validate.js';
 import { reportMarkdown } from './support/gemini-stand-in.js';
+import type * as Markdown from '../src/domain/report/markdown.js';
+import type * as Validate from '../src/domain/report/validate.js';
+let parseReportMarkdown: typeof Markdown.parseReportMarkdown;
+let citedNumbers: typeof Validate.citedNumbers;
+let reportText: typeof Validate.reportText;
+let validateReport: typeof Validate.validateReport;
+
+// Imported afresh so that the module-level patterns are built within this run (Stryker does not reload modules
+// between mutant runs, so a pattern built before the mutant was active would hide it).
+beforeAll(async () => {
+  vi.resetModules();
+  ({ parseReportMarkdown } = await import('../src/domain/report/markdown.js'));
+  ({ citedNumbers, reportText, validateReport } = await import('../src/domain/report/validate.js'));
+});
 
 /** Citations with the given ids. */
 function citations(...ids: number[]): Citation[] {

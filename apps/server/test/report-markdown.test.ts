@@ -1,10 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { createSectionSplitter, parseReportMarkdown } from '../src/domain/report/markdown.js';
-import { sectionForHeading } from '../src/domain/report/headings.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { reportMarkdown as renderReport } from '../src/domain/report/render.js';
 import { SECTION_KEYS } from '../src/domain/report/sections.js';
 import type { WriterEvent } from '../src/domain/report/types.js';
 import { reportMarkdown } from './support/gemini-stand-in.js';
+import type * as Markdown from '../src/domain/report/markdown.js';
+import type * as Headings from '../src/domain/report/headings.js';
+let createSectionSplitter: typeof Markdown.createSectionSplitter;
+let parseReportMarkdown: typeof Markdown.parseReportMarkdown;
+let sectionForHeading: typeof Headings.sectionForHeading;
+
+// Imported afresh so that the module-level patterns are built within this run (Stryker does not reload modules
+// between mutant runs, so a pattern built before the mutant was active would hide it).
+beforeAll(async () => {
+  vi.resetModules();
+  ({ createSectionSplitter, parseReportMarkdown } = await import('../src/domain/report/markdown.js'));
+  ({ sectionForHeading } = await import('../src/domain/report/headings.js'));
+});
 
 /** Feeds pieces to a splitter and returns the events it emitted. */
 function split(pieces: readonly string[]): { events: WriterEvent[]; text: string } {

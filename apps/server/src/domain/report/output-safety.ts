@@ -5,8 +5,12 @@
 
 /** HTML tags and comments (`<b>`, `<svg/onload=…>`, `<!-- … -->`), removed whole. */
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z!][^<>]*>/g;
-/** Markdown links and images: `[text](target "title")`, `![alt](target)`. */
-const MARKDOWN_LINK = /(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+["'][^)]*["'])?\s*\)/g;
+/**
+ * Markdown links and images: `[text](target "title")`, `![alt](target)`. The text may run over lines and hold
+ * bracketed text such as a citation marker (`[the guidance\nof [2]](…)`), as a Markdown renderer reads it.
+ */
+const MARKDOWN_LINK =
+  /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+["'][^)]*["'])?\s*\)/g;
 /** Reference-style link definitions: `[1]: https://…` on a line of their own. */
 const LINK_DEFINITION = /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/gm;
 /** Characters that make Markdown or HTML of plain words: links, tags, emphasis, headings, code, tables, escapes. */
