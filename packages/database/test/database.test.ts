@@ -178,8 +178,34 @@ describe('the pool configuration', () => {
 
   it('keeps 5 to 20 connections with a statement timeout and no TLS by default', () => {
     const config = poolConfig({ ...base, enableSupabase: false });
-    expect(config).toMatchObject({ min: 5, max: 20, statement_timeout: 15_000, connectionString: base.databaseUrl });
-    expect(config).not.toHaveProperty('ssl');
+    expect(config).toEqual({
+      connectionString: base.databaseUrl,
+      min: 5,
+      max: 20,
+      statement_timeout: 15_000,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'uksmr',
+    });
+  });
+
+  it('leaves TLS to a URL that sets any TLS parameter itself, on Supabase too', () => {
+    for (const param of [
+      'ssl=true',
+      'sslmode=require',
+      'sslcert=c',
+      'sslkey=k',
+      'sslrootcert=r',
+      'sslnegotiation=direct',
+    ])
+      expect(
+        poolConfig({ ...base, databaseUrl: `${base.databaseUrl}?${param}`, enableSupabase: true }),
+      ).not.toHaveProperty('ssl');
+    expect(
+      poolConfig({ ...base, databaseUrl: `${base.databaseUrl}?application_name=x`, enableSupabase: true }).ssl,
+    ).toEqual({
+      rejectUnauthorized: false,
+    });
   });
 
   it('uses TLS without certificate verification on Supabase, unless the URL sets TLS itself', () => {
