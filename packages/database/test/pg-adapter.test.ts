@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/create-database.js';
-import type { Database } from '../src/types.js';
+import type { Database, DatabaseOptions } from '../src/types.js';
 import { pgliteSnapshot } from '../../../vitest.pglite-snapshot.js';
 import { openBeforeFirstTest } from './support/databases.js';
 
@@ -39,7 +39,7 @@ describe('the pg adapter on PGlite over the wire protocol', () => {
 
   /** Opens the pg adapter with `options`, runs `fn` on it, and closes it. */
   async function withDatabase(
-    options: { databaseUrl: string; enableSupabase?: boolean; listenUrl?: string; logger?: object },
+    options: Omit<DatabaseOptions, 'dataDir'>,
     fn: (db: Database) => Promise<void>,
   ): Promise<void> {
     const db = await createDatabase({ dataDir: tmpdir(), ...options });
