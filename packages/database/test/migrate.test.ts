@@ -2,6 +2,8 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/create-database.js';
@@ -101,6 +103,36 @@ describe.each(targets)('migrations on $name ($where)', (target) => {
       'Migration 2 was applied as 002_reports.sql, but the file is now 002_renamed.sql',
     );
   });
+});
+
+describe('migrations of two instances starting together on PGlite over the wire protocol', () => {
+  it('both succeed, and the one that finds a migration applied meanwhile neither applies nor logs it again', async () => {
+    // An empty cluster; its connections share one session, so a transaction waits for the other's to end.
+    const pglite = await PGlite.create();
+    const socket = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 20 });
+    await socket.start();
+    const applied: string[] = [];
+    const logger = {
+      info: (obj: object, msg: string) => {
+        if (msg === 'migration applied') applied.push((obj as { migration: string }).migration);
+      },
+      warn: () => undefined,
+    };
+    try {
+      const url = `postgres://postgres@${socket.getServerConn()}/postgres`;
+      const [a, b] = await Promise.all([
+        createDatabase({ databaseUrl: url, dataDir: tmpdir(), logger }),
+        createDatabase({ databaseUrl: url, dataDir: tmpdir(), logger }),
+      ]);
+      const { rows } = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(SHIPPED_VERSIONS);
+      expect([...applied].sort()).toEqual(SHIPPED);
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await socket.stop();
+      await pglite.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!TEST_DATABASE_URL)(

@@ -74,6 +74,24 @@ describe('the pg adapter on PGlite over the wire protocol', () => {
     });
   });
 
+  it('logs where it connected, and closes its pool when migrating fails at start-up', async () => {
+    const { lines, logger } = recordingLogger();
+    await withDatabase({ databaseUrl: `${server().url}?password=secret`, logger }, () => Promise.resolve());
+    const connected = lines.find((l) => l.msg === 'database connected');
+    expect(connected?.obj).toEqual({ target: server().url, attempt: 1 });
+
+    const { pglite, socket } = server();
+    await pglite.query(`UPDATE schema_migrations SET name = '001_something_else.sql' WHERE version = 1`);
+    try {
+      await expect(createDatabase({ databaseUrl: server().url, dataDir: tmpdir() })).rejects.toThrow(
+        'Migration 1 was applied as 001_something_else.sql, but the file is now 001_users_and_sessions.sql',
+      );
+      await expect.poll(() => socket.getStats().activeConnections).toBe(0);
+    } finally {
+      await pglite.query(`UPDATE schema_migrations SET name = '001_users_and_sessions.sql' WHERE version = 1`);
+    }
+  });
+
   it('listens on listenUrl when given, with the TLS settings the pool would choose for that URL', async () => {
     const { lines, logger } = recordingLogger();
     // Supabase: the pool's own URL chooses no TLS (sslmode=disable) and connects; the listen URL sets nothing, so
