@@ -274,13 +274,14 @@ describe('a migrated PGlite snapshot', () => {
       await createDatabase({ dataDir: tmpdir(), memory: true, snapshot }),
     ];
     expect(opened.lines.filter((l) => l.msg === 'migration applied')).toEqual([]);
+    expect(opened.lines).toEqual([{ level: 'info', obj: { target: 'memory://' }, msg: 'database opened' }]);
     expect((await first.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(
       shipped,
     );
     await first.query(`INSERT INTO users (external_id, auth_provider, email) VALUES ('x', 'email', 'a@example.test')`);
     expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0].n).toBe(0);
     await Promise.all([first.close(), second.close()]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('PGlite on disk', () => {
@@ -292,12 +293,13 @@ describe('PGlite on disk', () => {
     await first.query('INSERT INTO kept VALUES ($1)', ['still here']);
     await first.close();
     expect(await readdir(dataDir)).toEqual(['pglite']);
+    expect(lines[0]).toEqual({ level: 'info', obj: { target: join(dataDir, 'pglite') }, msg: 'database opened' });
     expect(lines.filter((l) => l.msg === 'migration applied')).toHaveLength((await loadMigrations()).length);
 
     const second = await createDatabase({ dataDir });
     expect((await second.query('SELECT v FROM kept')).rows).toEqual([{ v: 'still here' }]);
     await second.close();
-  }, 60_000);
+  }, 180_000);
 
   it('is unavailable when the data directory cannot be created', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'uksmr-data-'));
