@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/create-database.js';
 import { DatabaseUnavailableError, errorCode, errorMessage } from '../src/errors.js';
 import { loadMigrations } from '../src/migrate.js';
+import { connectWithRetry } from '../src/retry.js';
 import { createPgliteSnapshot } from '../src/snapshot.js';
 import * as api from '../src/index.js';
 import { isPermanentConnectError, poolConfig, redactDatabaseUrl } from '../src/pg-adapter.js';
@@ -153,6 +154,8 @@ describe('an unreachable PostgreSQL server', () => {
 
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     const unavailable = error as DatabaseUnavailableError;
+    expect(unavailable.name).toBe('DatabaseUnavailableError');
+    expect(unavailable.cause).toMatchObject({ code: 'ECONNREFUSED' });
     expect(unavailable.target).toBe('postgres://app@127.0.0.1:1/research');
     expect(unavailable.message).toMatch(
       /^Database unavailable at postgres:\/\/app@127\.0\.0\.1:1\/research after \d+ attempt\(s\): .*ECONNREFUSED/,
@@ -170,6 +173,43 @@ describe('an unreachable PostgreSQL server', () => {
     expect(delays.at(-1)).toBeLessThanOrEqual(250 * 2 ** (delays.length - 1));
     expect(lines.at(-1)).toMatchObject({ level: 'warn', msg: 'database unavailable, giving up' });
     expect(JSON.stringify(lines) + unavailable.message).not.toContain('s3cret');
+  });
+});
+
+describe('connectWithRetry', () => {
+  it('gives up after the first failure once no time is left, and says it connected with the attempt number', async () => {
+    const refused = Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
+    const { lines, logger } = recordingLogger();
+    const error = await connectWithRetry(() => Promise.reject(refused), {
+      target: 't',
+      retryMs: 0,
+      isPermanent: () => false,
+      logger,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DatabaseUnavailableError', attempts: 1, cause: refused });
+    expect(lines).toEqual([
+      {
+        level: 'warn',
+        obj: { target: 't', attempt: 1, code: 'ECONNREFUSED', error: 'refused' },
+        msg: 'database unavailable, giving up',
+      },
+    ]);
+
+    let calls = 0;
+    const connected = recordingLogger();
+    const result = await connectWithRetry(() => (++calls < 2 ? Promise.reject(refused) : Promise.resolve('ok')), {
+      target: 't',
+      retryMs: 5_000,
+      initialDelayMs: 1,
+      isPermanent: () => false,
+      logger: connected.logger,
+    });
+    expect(result).toBe('ok');
+    expect(connected.lines.at(-1)).toEqual({
+      level: 'info',
+      obj: { target: 't', attempt: 2 },
+      msg: 'database connected',
+    });
   });
 });
 
