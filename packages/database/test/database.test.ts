@@ -1,14 +1,15 @@
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/create-database.js';
 import { DatabaseUnavailableError, errorCode, errorMessage } from '../src/errors.js';
 import { loadMigrations } from '../src/migrate.js';
+import { connectWithRetry } from '../src/retry.js';
 import { createPgliteSnapshot } from '../src/snapshot.js';
 import * as api from '../src/index.js';
 import { isPermanentConnectError, poolConfig, redactDatabaseUrl } from '../src/pg-adapter.js';
-import { NEEDS_SERVER, targets, TEST_DATABASE_URL, type TestDatabase } from './support/databases.js';
+import { NEEDS_SERVER, openBeforeFirstTest, targets, TEST_DATABASE_URL } from './support/databases.js';
 
 /** A logger that keeps what it is given. */
 function recordingLogger() {
@@ -19,22 +20,24 @@ function recordingLogger() {
 }
 
 describe.each(targets)('the $name adapter on $where', (target) => {
-  let handle: TestDatabase;
-  beforeAll(async () => {
-    handle = await target.open({ statementTimeoutMs: 300 });
-    await handle.db.query('CREATE TABLE notes (id int PRIMARY KEY, body text)');
-  });
-  afterAll(() => handle.dispose());
+  const handle = openBeforeFirstTest(
+    async () => {
+      const opened = await target.open({ statementTimeoutMs: 300 });
+      await opened.db.query('CREATE TABLE notes (id int PRIMARY KEY, body text)');
+      return opened;
+    },
+    (opened) => opened.dispose(),
+  );
 
   it('says which adapter it is and answers ping', async () => {
-    expect(handle.db.kind).toBe(target.name);
-    await expect(handle.db.ping()).resolves.toBeUndefined();
+    expect(handle().db.kind).toBe(target.name);
+    await expect(handle().db.ping()).resolves.toBeUndefined();
   });
 
   it('returns rows and the affected-row count', async () => {
-    const inserted = await handle.db.query('INSERT INTO notes VALUES ($1, $2), ($3, $4)', [1, 'a', 2, 'b']);
+    const inserted = await handle().db.query('INSERT INTO notes VALUES ($1, $2), ($3, $4)', [1, 'a', 2, 'b']);
     expect(inserted).toEqual({ rows: [], rowCount: 2 });
-    const selected = await handle.db.query<{ id: number; body: string }>('SELECT id, body FROM notes ORDER BY id');
+    const selected = await handle().db.query<{ id: number; body: string }>('SELECT id, body FROM notes ORDER BY id');
     expect(selected).toEqual({
       rows: [
         { id: 1, body: 'a' },
@@ -42,38 +45,38 @@ describe.each(targets)('the $name adapter on $where', (target) => {
       ],
       rowCount: 2,
     });
-    expect((await handle.db.query('SELECT 1 WHERE false')).rowCount).toBe(0);
-    expect((await handle.db.query('SET search_path TO public')).rowCount).toBe(0);
+    expect((await handle().db.query('SELECT 1 WHERE false')).rowCount).toBe(0);
+    expect((await handle().db.query('SET search_path TO public')).rowCount).toBe(0);
   });
 
   it('commits a transaction whose function resolves', async () => {
-    const result = await handle.db.transaction(async (tx) => {
+    const result = await handle().db.transaction(async (tx) => {
       await tx.query('INSERT INTO notes VALUES ($1, $2)', [3, 'c']);
       await tx.exec("INSERT INTO notes VALUES (4, 'd'); INSERT INTO notes VALUES (5, 'e');");
       return 'done';
     });
     expect(result).toBe('done');
-    const { rows } = await handle.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notes WHERE id >= 3');
+    const { rows } = await handle().db.query<{ n: number }>('SELECT count(*)::int AS n FROM notes WHERE id >= 3');
     expect(rows[0].n).toBe(3);
   });
 
   it('rolls back a transaction whose function throws, and rethrows', async () => {
     const failure = new Error('changed my mind');
     await expect(
-      handle.db.transaction(async (tx) => {
+      handle().db.transaction(async (tx) => {
         await tx.query('INSERT INTO notes VALUES ($1, $2)', [6, 'f']);
         throw failure;
       }),
     ).rejects.toBe(failure);
     await expect(
-      handle.db.transaction((tx) => tx.query('INSERT INTO notes VALUES ($1, $2)', [1, 'duplicate'])),
+      handle().db.transaction((tx) => tx.query('INSERT INTO notes VALUES ($1, $2)', [1, 'duplicate'])),
     ).rejects.toMatchObject({ code: '23505' });
-    const { rows } = await handle.db.query('SELECT id FROM notes WHERE id = 6');
+    const { rows } = await handle().db.query('SELECT id FROM notes WHERE id = 6');
     expect(rows).toEqual([]);
   });
 
   it('raises the SQLSTATE of a failed statement', async () => {
-    await expect(handle.db.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ code: '42P01' });
+    await expect(handle().db.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ code: '42P01' });
   });
 });
 
@@ -81,41 +84,40 @@ describe.each(targets.filter((t) => t.name === 'pg'))('the $name adapter on $whe
   /** A test that needs a real server (several backends, timeouts, terminated connections): skipped on PGlite. */
   const onServer = (name: string, fn: () => Promise<void>) =>
     it.skipIf(!target.server)(target.server ? name : `${name} ${NEEDS_SERVER}`, fn);
-  let handle: TestDatabase;
   const { lines, logger } = recordingLogger();
-  beforeAll(async () => {
-    handle = await target.open({ statementTimeoutMs: 300, logger });
-  });
-  afterAll(() => handle.dispose());
+  const handle = openBeforeFirstTest(
+    () => target.open({ statementTimeoutMs: 300, logger }),
+    (opened) => opened.dispose(),
+  );
 
   onServer('cancels a statement that runs longer than statementTimeoutMs', async () => {
-    await expect(handle.db.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: '57014' });
-    const { rows } = await handle.db.query<{ value: string }>(`SELECT current_setting('statement_timeout') AS value`);
+    await expect(handle().db.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: '57014' });
+    const { rows } = await handle().db.query<{ value: string }>(`SELECT current_setting('statement_timeout') AS value`);
     expect(rows[0].value).toBe('300ms');
   });
 
   onServer('runs a transaction on one client, and drops a client whose connection died', async () => {
-    const pids = await handle.db.transaction(async (tx) => {
+    const pids = await handle().db.transaction(async (tx) => {
       const first = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const second = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       return [first.rows[0].pid, second.rows[0].pid];
     });
     expect(pids[0]).toBe(pids[1]);
     await expect(
-      handle.db.transaction((tx) => tx.query('SELECT pg_terminate_backend(pg_backend_pid())')),
+      handle().db.transaction((tx) => tx.query('SELECT pg_terminate_backend(pg_backend_pid())')),
     ).rejects.toThrow();
     await expect.poll(() => lines.map((l) => l.msg)).toContain('transaction database connection failed');
-    await expect(handle.db.ping()).resolves.toBeUndefined();
+    await expect(handle().db.ping()).resolves.toBeUndefined();
   });
 
   onServer('logs, and replaces, idle connections that the server closes', async () => {
-    await Promise.all([1, 2, 3].map(() => handle.db.query('SELECT pg_sleep(0.05)')));
-    await handle.db.query(
+    await Promise.all([1, 2, 3].map(() => handle().db.query('SELECT pg_sleep(0.05)')));
+    await handle().db.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'uksmr'`,
     );
     await expect.poll(() => lines.map((l) => l.msg)).toContain('idle database connection failed');
-    await expect(handle.db.ping()).resolves.toBeUndefined();
+    await expect(handle().db.ping()).resolves.toBeUndefined();
   });
 
   it('closes once however often it is asked', async () => {
@@ -152,6 +154,8 @@ describe('an unreachable PostgreSQL server', () => {
 
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     const unavailable = error as DatabaseUnavailableError;
+    expect(unavailable.name).toBe('DatabaseUnavailableError');
+    expect(unavailable.cause).toMatchObject({ code: 'ECONNREFUSED' });
     expect(unavailable.target).toBe('postgres://app@127.0.0.1:1/research');
     expect(unavailable.message).toMatch(
       /^Database unavailable at postgres:\/\/app@127\.0\.0\.1:1\/research after \d+ attempt\(s\): .*ECONNREFUSED/,
@@ -172,13 +176,76 @@ describe('an unreachable PostgreSQL server', () => {
   });
 });
 
+describe('connectWithRetry', () => {
+  it('gives up after the first failure once no time is left, and says it connected with the attempt number', async () => {
+    const refused = Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
+    const { lines, logger } = recordingLogger();
+    const error = await connectWithRetry(() => Promise.reject(refused), {
+      target: 't',
+      retryMs: 0,
+      isPermanent: () => false,
+      logger,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DatabaseUnavailableError', attempts: 1, cause: refused });
+    expect(lines).toEqual([
+      {
+        level: 'warn',
+        obj: { target: 't', attempt: 1, code: 'ECONNREFUSED', error: 'refused' },
+        msg: 'database unavailable, giving up',
+      },
+    ]);
+
+    let calls = 0;
+    const connected = recordingLogger();
+    const result = await connectWithRetry(() => (++calls < 2 ? Promise.reject(refused) : Promise.resolve('ok')), {
+      target: 't',
+      retryMs: 5_000,
+      initialDelayMs: 1,
+      isPermanent: () => false,
+      logger: connected.logger,
+    });
+    expect(result).toBe('ok');
+    expect(connected.lines.at(-1)).toEqual({
+      level: 'info',
+      obj: { target: 't', attempt: 2 },
+      msg: 'database connected',
+    });
+  });
+});
+
 describe('the pool configuration', () => {
   const base = { databaseUrl: 'postgres://u:p@db.example:5432/app', statementTimeoutMs: 15_000, connectRetryMs: 0 };
 
   it('keeps 5 to 20 connections with a statement timeout and no TLS by default', () => {
     const config = poolConfig({ ...base, enableSupabase: false });
-    expect(config).toMatchObject({ min: 5, max: 20, statement_timeout: 15_000, connectionString: base.databaseUrl });
-    expect(config).not.toHaveProperty('ssl');
+    expect(config).toEqual({
+      connectionString: base.databaseUrl,
+      min: 5,
+      max: 20,
+      statement_timeout: 15_000,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'uksmr',
+    });
+  });
+
+  it('leaves TLS to a URL that sets any TLS parameter itself, on Supabase too', () => {
+    for (const param of [
+      'ssl=true',
+      'sslmode=require',
+      'sslcert=c',
+      'sslkey=k',
+      'sslrootcert=r',
+      'sslnegotiation=direct',
+    ])
+      expect(
+        poolConfig({ ...base, databaseUrl: `${base.databaseUrl}?${param}`, enableSupabase: true }),
+      ).not.toHaveProperty('ssl');
+    expect(
+      poolConfig({ ...base, databaseUrl: `${base.databaseUrl}?application_name=x`, enableSupabase: true }).ssl,
+    ).toEqual({
+      rejectUnauthorized: false,
+    });
   });
 
   it('uses TLS without certificate verification on Supabase, unless the URL sets TLS itself', () => {
@@ -247,13 +314,14 @@ describe('a migrated PGlite snapshot', () => {
       await createDatabase({ dataDir: tmpdir(), memory: true, snapshot }),
     ];
     expect(opened.lines.filter((l) => l.msg === 'migration applied')).toEqual([]);
+    expect(opened.lines).toEqual([{ level: 'info', obj: { target: 'memory://' }, msg: 'database opened' }]);
     expect((await first.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(
       shipped,
     );
     await first.query(`INSERT INTO users (external_id, auth_provider, email) VALUES ('x', 'email', 'a@example.test')`);
     expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0].n).toBe(0);
     await Promise.all([first.close(), second.close()]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('PGlite on disk', () => {
@@ -265,12 +333,13 @@ describe('PGlite on disk', () => {
     await first.query('INSERT INTO kept VALUES ($1)', ['still here']);
     await first.close();
     expect(await readdir(dataDir)).toEqual(['pglite']);
+    expect(lines[0]).toEqual({ level: 'info', obj: { target: join(dataDir, 'pglite') }, msg: 'database opened' });
     expect(lines.filter((l) => l.msg === 'migration applied')).toHaveLength((await loadMigrations()).length);
 
     const second = await createDatabase({ dataDir });
     expect((await second.query('SELECT v FROM kept')).rows).toEqual([{ v: 'still here' }]);
     await second.close();
-  }, 60_000);
+  }, 180_000);
 
   it('is unavailable when the data directory cannot be created', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'uksmr-data-'));

@@ -90,20 +90,37 @@ describe.skipIf(!TEST_DATABASE_URL)(`LISTEN/NOTIFY on a PostgreSQL server ${NEED
 describe('the listener without a server', () => {
   it('keeps trying when the server cannot be reached at first, and refuses a channel that is not a plain name', async () => {
     const logged: string[] = [];
+    const retries: object[] = [];
     const logger = {
       info: (_: object, msg: string) => logged.push(msg),
-      warn: (_: object, msg: string) => logged.push(msg),
+      warn: (obj: object, msg: string) => {
+        logged.push(msg);
+        retries.push(obj);
+      },
     };
     const listening = await listenPg(
       'report_events',
       { onNotice: () => undefined },
       { connectionString: 'postgres://postgres@127.0.0.1:1/none', logger, retryMs: [20, 40] },
     );
-    await until(() => logged.filter((m) => m === 'database listener cannot connect yet').length >= 2);
+    await until(() => logged.filter((m) => m === 'database listener cannot connect yet').length >= 4);
     await listening.close();
-    await expect(
-      listenPg('bad; DROP', { onNotice: () => undefined }, { connectionString: 'postgres://x@127.0.0.1:1/x' }),
-    ).rejects.toThrow('not a plain channel name');
+    // The wait doubles after each failed retry, up to the longest wait; nothing more is tried once closed.
+    expect(retries.slice(0, 4)).toEqual(
+      [20, 20, 40, 40].map((retry_ms) => ({
+        event: 'database.listen_retry',
+        code: 'ECONNREFUSED',
+        error: 'connect ECONNREFUSED 127.0.0.1:1',
+        retry_ms,
+      })),
+    );
+    const afterClose = logged.length;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(logged).toHaveLength(afterClose);
+    for (const channel of ['bad; DROP', 'drop; report_events', 'report_events;'])
+      await expect(
+        listenPg(channel, { onNotice: () => undefined }, { connectionString: 'postgres://x@127.0.0.1:1/x' }),
+      ).rejects.toThrow(`not a plain channel name: ${channel}`);
   });
 
   it('on PGlite over the wire protocol: listens, says when the connection drops, reconnects, and closes', async () => {
@@ -119,10 +136,12 @@ describe('the listener without a server', () => {
     await server.start();
     const states: boolean[] = [];
     const logged: string[] = [];
-    const logger = {
-      info: (_: object, msg: string) => logged.push(msg),
-      warn: (_: object, msg: string) => logged.push(msg),
+    const fields = new Map<string, object>();
+    const log = (obj: object, msg: string) => {
+      logged.push(msg);
+      fields.set(msg, obj);
     };
+    const logger = { info: log, warn: log };
     const listening = await listenPg(
       REPORT_EVENTS_CHANNEL,
       { onNotice: () => undefined, onState: (s) => states.push(s) },
@@ -131,6 +150,11 @@ describe('the listener without a server', () => {
     try {
       await until(() => states.length >= 3);
       expect(states.slice(0, 3)).toEqual([true, false, true]);
+      expect(fields.get('database listener connected')).toEqual({
+        event: 'database.listen_connected',
+        channel: REPORT_EVENTS_CHANNEL,
+      });
+      expect(fields.get('database listener connection lost')).toMatchObject({ event: 'database.listen_lost' });
       expect(logged).toEqual(
         expect.arrayContaining(['database listener connected', 'database listener connection lost']),
       );

@@ -2,16 +2,18 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/create-database.js';
 import { loadMigrations, migrate, MIGRATION_LOCK_KEY, MIGRATIONS_DIR } from '../src/migrate.js';
 import {
   createThrowawayDatabase,
   NEEDS_SERVER,
+  openBeforeFirstTest,
   targets,
   TEST_DATABASE_URL,
-  type TestDatabase,
 } from './support/databases.js';
 
 const SHIPPED = [
@@ -54,15 +56,14 @@ describe('loadMigrations', () => {
 });
 
 describe.each(targets)('migrations on $name ($where)', (target) => {
-  let handle: TestDatabase;
-  beforeAll(async () => {
-    // From an empty cluster, not from the run's migrated snapshot: this is where the migrations themselves run.
-    handle = await target.open({ fresh: true });
-  });
-  afterAll(() => handle.dispose());
+  // From an empty cluster, not from the run's migrated snapshot: this is where the migrations themselves run.
+  const handle = openBeforeFirstTest(
+    () => target.open({ fresh: true }),
+    (opened) => opened.dispose(),
+  );
 
   it('applied every shipped migration once, recorded in schema_migrations', async () => {
-    const { rows } = await handle.db.query<{ version: number; name: string; applied_at: Date }>(
+    const { rows } = await handle().db.query<{ version: number; name: string; applied_at: Date }>(
       'SELECT version, name, applied_at FROM schema_migrations ORDER BY version',
     );
     expect(rows.map((r) => r.name)).toEqual(SHIPPED);
@@ -70,8 +71,8 @@ describe.each(targets)('migrations on $name ($where)', (target) => {
   });
 
   it('is idempotent: a second run applies nothing', async () => {
-    expect(await migrate(handle.db)).toEqual([]);
-    const { rows } = await handle.db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+    expect(await migrate(handle().db)).toEqual([]);
+    const { rows } = await handle().db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
     expect(rows[0].n).toBe(SHIPPED.length);
   });
 
@@ -81,15 +82,15 @@ describe.each(targets)('migrations on $name ($where)', (target) => {
     const dir = await migrationsWith({
       '090_extra.sql': 'CREATE TABLE extra (id int);\nINSERT INTO extra VALUES (1);',
     });
-    expect(await migrate(handle.db, { directory: dir, logger })).toEqual(['090_extra.sql']);
+    expect(await migrate(handle().db, { directory: dir, logger })).toEqual(['090_extra.sql']);
     expect(logged).toEqual([{ migration: '090_extra.sql' }]);
 
     const broken = await migrationsWith({
       '090_extra.sql': 'unused',
       '091_broken.sql': 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;',
     });
-    await expect(migrate(handle.db, { directory: broken })).rejects.toThrow(/no_such_table/);
-    const { rows } = await handle.db.query<{ version: number; half: string | null }>(
+    await expect(migrate(handle().db, { directory: broken })).rejects.toThrow(/no_such_table/);
+    const { rows } = await handle().db.query<{ version: number; half: string | null }>(
       `SELECT max(version) AS version, to_regclass('half_done')::text AS half FROM schema_migrations`,
     );
     expect(rows[0]).toEqual({ version: 90, half: null });
@@ -98,10 +99,40 @@ describe.each(targets)('migrations on $name ($where)', (target) => {
   it('refuses a database whose applied migration was another file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'uksmr-migrations-'));
     await writeFile(join(dir, '002_renamed.sql'), 'SELECT 1;');
-    await expect(migrate(handle.db, { directory: pathToFileURL(`${dir}/`) })).rejects.toThrow(
+    await expect(migrate(handle().db, { directory: pathToFileURL(`${dir}/`) })).rejects.toThrow(
       'Migration 2 was applied as 002_reports.sql, but the file is now 002_renamed.sql',
     );
   });
+});
+
+describe('migrations of two instances starting together on PGlite over the wire protocol', () => {
+  it('both succeed, and the one that finds a migration applied meanwhile neither applies nor logs it again', async () => {
+    // An empty cluster; its connections share one session, so a transaction waits for the other's to end.
+    const pglite = await PGlite.create();
+    const socket = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 20 });
+    await socket.start();
+    const applied: string[] = [];
+    const logger = {
+      info: (obj: object, msg: string) => {
+        if (msg === 'migration applied') applied.push((obj as { migration: string }).migration);
+      },
+      warn: () => undefined,
+    };
+    try {
+      const url = `postgres://postgres@${socket.getServerConn()}/postgres`;
+      const [a, b] = await Promise.all([
+        createDatabase({ databaseUrl: url, dataDir: tmpdir(), logger }),
+        createDatabase({ databaseUrl: url, dataDir: tmpdir(), logger }),
+      ]);
+      const { rows } = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(SHIPPED_VERSIONS);
+      expect([...applied].sort()).toEqual(SHIPPED);
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await socket.stop();
+      await pglite.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!TEST_DATABASE_URL)(

@@ -73,6 +73,12 @@ describe.each(targets)('payments and Stripe events on $name ($where)', (target) 
       expect(await db.repos.payments.findByReport(report.reportId)).toMatchObject({ paymentId: payment.paymentId });
       expect(await db.repos.payments.findByReport(randomUUID())).toBeNull();
       expect(await db.repos.payments.findByReport('not-a-uuid')).toBeNull();
+      // A UUID with anything before or after it is no UUID (the query would fail on it, not find nothing).
+      expect(await db.repos.payments.findByReport(`${report.reportId}0`)).toBeNull();
+      expect(await db.repos.payments.findByReport(`0${report.reportId}`)).toBeNull();
+      expect(await db.repos.payments.findByReport(report.reportId.toUpperCase())).toMatchObject({
+        paymentId: payment.paymentId,
+      });
     });
 
     it('succeeds once: a repeated confirmation gets null', async () => {

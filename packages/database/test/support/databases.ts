@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { createDatabase } from '../../src/create-database.js';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeEach } from 'vitest';
 import { createRepositories, type Repositories } from '../../src/repositories/index.js';
 import type { Database, DatabaseOptions } from '../../src/types.js';
 import { pgliteSnapshot } from '../../../../vitest.pglite-snapshot.js';
@@ -153,30 +153,50 @@ export interface RepositoriesUnderTest {
 }
 
 /**
- * Opens `target` for the enclosing `describe` (once: start-up costs seconds) and disposes of it afterwards.
- * Read `handle` and `repos` inside tests and hooks, not while the suite is being collected.
+ * Runs `open` once for the enclosing `describe`, just before the first of its tests that runs, and `close` on what
+ * it opened after its last test; returns a reader of that value (for tests and hooks, not for suite collection).
+ * A `beforeEach`, not a `beforeAll`: Stryker's perTest coverage (`npm run test:mutation`) then counts the code that
+ * opening runs (adapter, migrations) as covered by that test, where a `beforeAll` makes it static coverage and every
+ * mutant in it a run of the whole suite. Opening still costs one start-up per `describe`.
  */
-export function useRepositories(target: TestTarget): RepositoriesUnderTest {
-  let handle: TestDatabase | undefined;
-  let repos: Repositories | undefined;
-  beforeAll(async () => {
-    handle = await target.open();
-    repos = createRepositories(handle.db);
+export function openBeforeFirstTest<T>(open: () => Promise<T>, close: (value: T) => Promise<void>): () => T {
+  let opening: Promise<T> | undefined;
+  let value: T | undefined;
+  // A fresh cluster migrated from empty took 54 s of wall time under load 30, near the shared 60 s hook timeout.
+  beforeEach(async () => {
+    opening ??= open();
+    value = await opening;
+  }, 180_000);
+  afterAll(async () => {
+    if (opening) await close(await opening);
   });
-  afterAll(() => handle?.dispose());
-  const ready = <T>(value: T | undefined): T => {
+  return () => {
     if (value === undefined) throw new Error('the test database is not open yet');
     return value;
   };
+}
+
+/**
+ * Opens `target` for the enclosing `describe` (once, before its first test: start-up costs seconds) and disposes of
+ * it afterwards. Read `handle` and `repos` inside tests and hooks, not while the suite is being collected.
+ */
+export function useRepositories(target: TestTarget): RepositoriesUnderTest {
+  const opened = openBeforeFirstTest(
+    async () => {
+      const handle = await target.open();
+      return { handle, repos: createRepositories(handle.db) };
+    },
+    ({ handle }) => handle.dispose(),
+  );
   return {
     get handle() {
-      return ready(handle);
+      return opened().handle;
     },
     get repos() {
-      return ready(repos);
+      return opened().repos;
     },
     async newUser() {
-      return (await ready(repos).users.createLocal({ email: uniqueEmail(), passwordHash: 'h' }))!.userId;
+      return (await opened().repos.users.createLocal({ email: uniqueEmail(), passwordHash: 'h' }))!.userId;
     },
   };
 }
