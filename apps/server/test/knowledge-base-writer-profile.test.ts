@@ -18,6 +18,21 @@ function write(subject: string, subjectId: string, profile: StudentProfile) {
 }
 
 describe('the offline report written for the student’s profile', () => {
+  it.each([
+    ['Glasgow', false],
+    ['Edinburgh', false],
+    ['Manchester', true],
+    [null, true],
+  ] as const)('the levy on universities in England among the dated changes, for a student in %s: %s', (city, shown) => {
+    const { content } = write('MSc Environmental Science', 'environmental-science', {
+      level: 'postgraduate_taught',
+      intake: '2027-09',
+      city,
+      nationality: 'NP',
+    });
+    expect(content.risks_reality_check).toContain('**Dated changes ahead**');
+    expect(content.risks_reality_check.includes('£925 levy')).toBe(shown);
+  });
   it('MSc Data Science in London from September 2027: 18 months, the London funds, the new-entrant rate, the visa window', () => {
     const { content, view } = write('MSc Data Science', 'data-science', {
       level: 'postgraduate_taught',

@@ -2,6 +2,7 @@ import { formatLongDate } from '../../knowledge-base/format.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { NumberedSource } from '../../report/types.js';
 import { formatDate } from '../../timeline/dates.js';
+import { isScottish } from '../../timeline/course.js';
 import { mergeMarkers, withMarker, type WritingContext } from './context.js';
 import { degreesForLevel, earningsAgainstThresholds, fieldSteps } from './sections-field.js';
 import { keyDates } from './sections-personal.js';
@@ -60,6 +61,8 @@ function datedChanges(ctx: WritingContext): string[] {
     const words = f ? CHANGE_WORDS[change.id] : undefined;
     if (f && ownListEnds && change.id === 'sw-isl-tsl-expiry') ctx.fact(change.id);
     if (!f || words === null || (ownListEnds && change.id === 'sw-isl-tsl-expiry')) return [];
+    // The levy is charged to universities in England: a student in Scotland is told nothing that applies to them.
+    if (change.id === 'tuition-international-levy' && isScottish(ctx.personal.profile.city)) return [];
     ctx.fact(change.id);
     return [`  - **${formatLongDate(change.date)}:** ${withMarker(words ?? change.text, ctx.cite(f))}`];
   });
