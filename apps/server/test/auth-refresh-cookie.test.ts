@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@uksmr/database';
-import { originAllowed, readCookie, REFRESH_COOKIE, refreshCookie } from '../src/routes/refresh-cookie.js';
+import {
+  originAllowed,
+  readCookie,
+  REFRESH_COOKIE,
+  refreshCookie,
+  withLoopbackAliases,
+} from '../src/routes/refresh-cookie.js';
 import { buildTestApp, testDatabase, type TestApp } from './support/app.js';
 import { bearer } from './support/users.js';
 
@@ -158,5 +164,30 @@ describe('cookie helpers', () => {
     expect(originAllowed(origin, ['http://localhost:3000', 'https://ok.example/'], 'https://app.example/path')).toBe(
       allowed,
     );
+  });
+
+  // The server logs http://127.0.0.1:PORT while APP_URL defaults to http://localhost:PORT: either name of this
+  // machine, on the same scheme and port, is the web app.
+  it.each([
+    ['http://localhost:3000', 'http://localhost:3000', true],
+    ['http://127.0.0.1:3000', 'http://localhost:3000', true],
+    ['http://[::1]:3000', 'http://localhost:3000', true],
+    ['http://localhost:3000', 'http://127.0.0.1:3000/', true],
+    ['http://127.0.0.1:3001', 'http://localhost:3000', false],
+    ['https://127.0.0.1:3000', 'http://localhost:3000', false],
+    ['http://127.0.0.2:3000', 'http://localhost:3000', false],
+    ['http://localhost.evil.example:3000', 'http://localhost:3000', false],
+    ['http://127.0.0.1', 'http://localhost', true],
+    ['http://127.0.0.1:3000', 'https://app.example', false],
+  ])('origin %s with APP_URL %s allowed: %s', (origin, appUrl, allowed) => {
+    expect(originAllowed(origin, [], appUrl)).toBe(allowed);
+  });
+
+  it.each([
+    ['https://app.example', ['https://app.example']],
+    ['http://localhost:3000', ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']],
+    ['https://localhost', ['https://localhost', 'https://127.0.0.1', 'https://[::1]']],
+  ])('withLoopbackAliases(%s)', (origin, aliases) => {
+    expect(withLoopbackAliases(origin)).toEqual(aliases);
   });
 });

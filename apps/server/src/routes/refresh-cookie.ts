@@ -41,12 +41,30 @@ export function refreshCookie(token: string, { secure, expiresAt, now }: Refresh
   return attributes.join('; ');
 }
 
+/** The names of this machine's loopback address: one app on one port answers under each of them. */
+const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
 /**
- * True when a cookie-borne refresh comes from the web app itself: its `Origin` is APP_URL's origin or one of
- * ALLOWED_ORIGINS. Browsers send `Origin` on every POST, so a missing one is refused too.
+ * An origin and, when its host is a loopback name, the same scheme and port under the other loopback names: the
+ * server logs `http://127.0.0.1:3000` while APP_URL defaults to `http://localhost:3000`, and a student who opened
+ * the one must not be signed out on reload for not having opened the other. Only this machine can be those origins.
+ */
+export function withLoopbackAliases(origin: string): string[] {
+  const url = new URL(origin);
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return [url.origin];
+  return LOOPBACK_HOSTS.map((host) => `${url.protocol}//${host}${url.port === '' ? '' : `:${url.port}`}`);
+}
+
+/**
+ * True when a cookie-borne refresh comes from the web app itself: its `Origin` is APP_URL's origin (or, for a
+ * loopback APP_URL, the same port under another loopback name) or one of ALLOWED_ORIGINS. Browsers send `Origin` on
+ * every POST, so a missing one is refused too.
  */
 export function originAllowed(origin: string | undefined, allowedOrigins: readonly string[], appUrl: string): boolean {
   if (!origin) return false;
-  const allowed = new Set([...allowedOrigins, new URL(appUrl).origin].map((o) => o.replace(/\/+$/, '')));
+  const allowed = new Set([
+    ...allowedOrigins.map((o) => o.replace(/\/+$/, '')),
+    ...withLoopbackAliases(new URL(appUrl).origin),
+  ]);
   return allowed.has(origin);
 }
