@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   changesBetween,
+  datesOf,
   dayAfter,
+  endRecordedAsStart,
   inForceOn,
   KNOWN_ENDS,
   listEnd,
@@ -40,6 +42,48 @@ describe('ruleInForce: the rule in force on a date, with a fixed clock on both s
     expect(inForceOn(fact('visa-cas-required'), '1999-01-01')).toBe(true);
     expect(Object.keys(KNOWN_ENDS).every((id) => kb.facts.some((f) => f.id === id))).toBe(true);
     expect(dayAfter('2026-12-31')).toBe('2027-01-01');
+  });
+});
+
+describe('endRecordedAsStart: an end the facts file recorded as a start', () => {
+  const care = 'timeline-2028-07-care-transition';
+
+  it.each([
+    [
+      'a statement that says "until" its effective_from',
+      { effective_from: '2028-07-22' },
+      'allowed until 22 July 2028.',
+      true,
+    ],
+    [
+      'a statement that starts on its effective_from',
+      { effective_from: '2027-01-01' },
+      'From 1 January 2027, 18 months.',
+      false,
+    ],
+    ['"until" another day', { effective_from: '2028-07-22' }, 'allowed until 23 July 2028.', false],
+    [
+      'an effective_until already recorded',
+      { effective_from: '2028-07-22', effective_until: '2029-01-01' },
+      'until 22 July 2028.',
+      false,
+    ],
+    ['no effective_from', {}, 'allowed until 22 July 2028.', false],
+  ] as const)('%s: %s', (_name, dates, statement, expected) => {
+    expect(endRecordedAsStart({ ...fact('visa-cas-required'), ...dates, statement })).toBe(expected);
+  });
+
+  it('reads the care transition as a rule that ends on 22 July 2028, not one that starts then', () => {
+    expect(fact(care).effective_from).toBe('2028-07-22');
+    expect(datesOf(fact(care))).toMatchObject({ effectiveFrom: null, effectiveUntil: '2028-07-22' });
+    expect(inForceOn(fact(care), '2026-12-01')).toBe(true);
+    expect(inForceOn(fact(care), '2028-07-22')).toBe(true);
+    expect(inForceOn(fact(care), '2028-07-23')).toBe(false);
+    expect(changesBetween(kb, '2028-07-21', '2028-07-23').filter((c) => c.id === care)).toEqual([
+      { date: '2028-07-23', kind: 'ends', id: care, text: fact(care).statement },
+    ]);
+    // Only this fact of the file is read so.
+    expect(kb.facts.filter(endRecordedAsStart).map((f) => f.id)).toEqual([care]);
   });
 });
 

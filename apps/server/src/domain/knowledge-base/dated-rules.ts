@@ -1,3 +1,4 @@
+import { formatLongDate } from './format.js';
 import type { Occupation } from './occupations-schema.js';
 import type { Fact, KnowledgeBase } from './schema.js';
 
@@ -25,8 +26,22 @@ export interface DatedFact {
   readonly effectiveUntil: string | null;
 }
 
-/** A fact's dates: `effective_from` as recorded, `effective_until` as recorded or known (`KNOWN_ENDS`). */
+/**
+ * Whether the facts file recorded a rule's end as its start: the fact has an `effective_from`, no `effective_until`,
+ * and its own statement says the rule lasts "until" that very day ("… are allowed until 22 July 2028" with
+ * `effective_from: 2028-07-22`). Read as recorded, the rule would begin on the day it ends.
+ */
+export function endRecordedAsStart(fact: Fact): boolean {
+  const from = fact.effective_from;
+  return !fact.effective_until && !!from && fact.statement.includes(`until ${formatLongDate(from)}`);
+}
+
+/**
+ * A fact's dates: `effective_from` as recorded, `effective_until` as recorded or known (`KNOWN_ENDS`); a start that
+ * the statement gives as the end (`endRecordedAsStart`) is read as the end, with the start unknown.
+ */
 export function datesOf(fact: Fact): DatedFact {
+  if (endRecordedAsStart(fact)) return { fact, effectiveFrom: null, effectiveUntil: fact.effective_from ?? null };
   return {
     fact,
     effectiveFrom: fact.effective_from ?? null,
