@@ -88,7 +88,9 @@ describe('buildPrompt', () => {
     expect(systemInstruction).toContain('Coverage: occupations.');
     expect(systemInstruction).toContain('The Executive Summary opens with fact outlook:physiotherapy');
     expect(systemInstruction).toContain('occupation:2221, earnings:physiotherapy, regulator:physiotherapy:0');
-    expect(systemInstruction).toMatch(/- occupation:2221 \[\d+\](\[\d+\])*: SOC 2221 Physiotherapists: degree level/);
+    expect(systemInstruction).toMatch(
+      /- occupation:2221 \[\d+\](\[\d+\])*: SOC 2221 Physiotherapists: can be sponsored on a Skilled Worker visa \(degree level, RQF 6\+\)/,
+    );
     expect(systemInstruction).toContain(
       'Professional bodies (name them; no source, so no marker): Chartered Society of Physiotherapy (https://www.csp.org.uk).',
     );

@@ -59,7 +59,7 @@ describe('the field facts retrieval adds from the map', () => {
     const facts = factsOf('marine-biology');
     const line = facts.find((f) => f.id === 'occupation:2112')!;
     expect(line.statement).toBe(
-      'SOC 2112 Biological scientists: degree level (RQF 6+), so it can be sponsored on a Skilled Worker visa. Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies after the new-entrant years; new-entrant rate £33,400. It is also on the Immigration Salary List until 31 December 2026. Job titles under this code include agricultural consultant, forensic scientist, horticulturist (professional), microbiologist and pathologist.',
+      'SOC 2112 Biological scientists: can be sponsored on a Skilled Worker visa (degree level, RQF 6+). Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies after the new-entrant years; new-entrant rate £33,400. It is also on the Immigration Salary List until 31 December 2026. Job titles under this code include agricultural consultant, forensic scientist, horticulturist (professional), microbiologist and pathologist.',
     );
     expect(line.sourceNumbers.length).toBeGreaterThanOrEqual(3);
     const sources = retrieve(kb, { subject: 'x', subjectId: 'marine-biology', on: ON }).sources;
@@ -113,8 +113,9 @@ describe('the field facts retrieval adds from the map', () => {
 
   it('marks a medium-confidence occupation as unconfirmed in plain words', () => {
     const line = factsOf('pharmacy').find((f) => f.id === 'occupation:2251')!;
-    expect(line.statement).toContain('No second source confirms these details for SOC 2251: check the official table.');
+    expect(line.statement).toContain('Not confirmed by a second source for SOC 2251: check the official table.');
     const nursing = factsOf('nursing').find((f) => f.id.startsWith('occupation:'))!;
+    expect(nursing.statement).toMatch(/^SOC 2237 [^:]+ and SOC 2236 [^:]+: each can be sponsored /);
     expect(nursing.statement).toContain('for SOC 2237, 2232, 2233, 2234, 2235 and 2236: check the official table.');
   });
 });

@@ -102,10 +102,18 @@ describe('UK-wide rules applied to the field’s own jobs', () => {
     expect(write('Underwater Basket Weaving', null).post_study_work).not.toContain('Your field on the Graduate visa');
   });
 
-  it('settlement: the field’s sponsorable jobs are degree level, so not the longer proposed wait', () => {
+  it('settlement and family: the field’s sponsorable jobs are degree level, so not the longer proposed wait, and family can join', () => {
     expect(write('Computer Science', 'computer-science').post_study_work).toContain(
-      "Your field's sponsorable jobs (the 8 listed under Job Prospects) are degree level, so the longer wait for below-degree-level jobs would not apply to them",
+      "**Your field's sponsorable jobs** (the 8 listed under Job Prospects) are degree level: the longer proposed wait for settlement in below-degree-level jobs would not apply to them, and in one of them a partner and children could join you, unlike below-degree shortage-list jobs and care work [",
     );
+    // Without sponsorable jobs in the field (or without a map entry), the family rule as the facts file words it.
+    expect(write('Underwater Basket Weaving', null).post_study_work).toContain(
+      '- **Family as a Skilled Worker:** Skilled Workers in degree-level (RQF 6+) jobs can bring a partner and children',
+    );
+    expect(write('Fashion Design', 'fashion-design').post_study_work).toContain(
+      "**Your field's sponsorable job** (graphic and multimedia designers (SOC 2142)) is degree level: the longer proposed wait for settlement in below-degree-level jobs would not apply to it, and in it a partner and children could join you",
+    );
+    expect(write('Computer Science', 'computer-science').post_study_work).not.toContain('Family as a Skilled Worker');
   });
 
   it('the field’s own shortage-list end replaces the general line; a field with none keeps it', () => {

@@ -56,7 +56,7 @@ function statusWords(occupation: Occupation, day: string): string {
   const status = sponsorStatus(occupation, day);
   switch (status.kind) {
     case 'open':
-      return 'degree level (RQF 6+), so it can be sponsored on a Skilled Worker visa';
+      return 'can be sponsored on a Skilled Worker visa (degree level, RQF 6+)';
     case 'list':
       return status.until === ''
         ? `medium-skilled (RQF 3–5): it can be sponsored only through the ${status.list}`
@@ -125,15 +125,16 @@ export function occupationFacts(occupations: readonly Occupation[], table: Occup
   return [...groups.values()].map(({ occupations: members, fact, tail }) => {
     const codes = listWords(members.map((o) => o.soc));
     const unconfirmed =
-      fact.confidence === 'high'
-        ? ''
-        : ` No second source confirms these details for SOC ${codes}: check the official table.`;
+      fact.confidence === 'high' ? '' : ` Not confirmed by a second source for SOC ${codes}: check the official table.`;
     if (members.length === 1) return { ...fact, statement: `${fact.statement}${unconfirmed}` };
     const names = listWords(members.map((o) => `SOC ${o.soc} ${o.title}`));
+    const each = tail.startsWith('can ')
+      ? `each ${tail}`
+      : `each is ${tail.replace(/^degree level/, 'at degree level')}`;
     return {
       ...fact,
       id: occupationFactId(members.map((o) => o.soc).join(',')),
-      statement: `${names}: each is ${tail.replace(/^degree level/, 'at degree level').replace(/\bIt is on\b/, 'Each is on')}${unconfirmed}`,
+      statement: `${names}: ${each.replace(/\bIt is on\b/, 'Each is on')}${unconfirmed}`,
       sourceIds: [...new Set(members.flatMap(occupationSources))],
     };
   });

@@ -39,6 +39,7 @@ export const GENERAL_FACT_IDS = [
   'work-breach-consequences',
   // Dependants
   'dependants-pgr-only',
+  'dependants-skilled-worker',
   // Graduate route and its announced shortening
   'graduate-length-current',
   'graduate-18-months',

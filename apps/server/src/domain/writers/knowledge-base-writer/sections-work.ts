@@ -74,6 +74,7 @@ export function postStudyWork(ctx: WritingContext): string {
     ctx.item('Skill level', 'sw-rqf6'),
     ctx.item('English', 'english-skilled-worker-b2'),
     settlement(ctx),
+    ...degreeLevelJobs(ctx),
     ...ctx.extras('post_study_work'),
   ].join('\n');
 }
@@ -84,8 +85,7 @@ function settlement(ctx: WritingContext): string {
   const proposed = ctx.fact('risks-earned-settlement');
   if (!current) return ctx.item('Settlement', 'risks-earned-settlement');
   const now = ctx.quote(current);
-  const field = proposed ? settlementForField(ctx) : '';
-  return `- **Settlement:** ${now}${proposed ? ` ${ctx.quote(proposed)}` : ''}${field}`;
+  return `- **Settlement:** ${now}${proposed ? ` ${ctx.quote(proposed)}` : ''}`;
 }
 
 /** Up to three of the field's jobs by name; more as a count that points to the job list (a long list said once). */
@@ -93,14 +93,38 @@ function namesOrCount(jobs: readonly FieldJob[]): string {
   return jobs.length <= 3 ? listWords(jobs.map(jobName)) : `the ${jobs.length} listed under Job Prospects`;
 }
 
-/** The proposed settlement model applied to the field's sponsorable jobs: all degree level, so not the longer wait. */
-function settlementForField(ctx: WritingContext): string {
+/**
+ * The settlement and family rules applied to the field's sponsorable jobs, which are all degree level (RQF 6+): the
+ * proposed longer wait for below-degree-level jobs would not apply to them, and a Skilled Worker in them can bring a
+ * partner and children. A field without sponsorable jobs (or a subject without mapped jobs) gets the family rule as
+ * the facts file words it.
+ */
+function degreeLevelJobs(ctx: WritingContext): string[] {
   const open = ctx.input.retrieval.fieldJobs.filter((j) => j.status.kind === 'open');
-  if (open.length === 0) return '';
-  return ` ${withMarker(
-    `Your field's sponsorable jobs (${namesOrCount(open)}) are degree level, so the longer wait for below-degree-level jobs would not apply to them`,
-    ctx.citeIds(['risks-earned-settlement', ...open.map((j) => j.factId)]),
-  )}`;
+  if (open.length === 0) return [ctx.item('Family as a Skilled Worker', 'dependants-skilled-worker')];
+  const settlement = ctx.fact('sw-settlement-current') && ctx.fact('risks-earned-settlement');
+  const family = ctx.fact('dependants-skilled-worker');
+  const one = open.length === 1;
+  const what = [
+    ...(settlement
+      ? [`the longer proposed wait for settlement in below-degree-level jobs would not apply to ${one ? 'it' : 'them'}`]
+      : []),
+    ...(family
+      ? [
+          `in ${one ? 'it' : 'one of them'} a partner and children could join you, unlike below-degree shortage-list jobs and care work`,
+        ]
+      : []),
+  ];
+  if (what.length === 0) return [];
+  const ids = [
+    ...(settlement ? ['risks-earned-settlement'] : []),
+    ...(family ? ['dependants-skilled-worker'] : []),
+    ...open.map((j) => j.factId),
+  ];
+  const jobs = one
+    ? `**Your field's sponsorable job** (${jobName(open[0])}) is`
+    : `**Your field's sponsorable jobs** (${namesOrCount(open)}) are`;
+  return [`- ${withMarker(`${jobs} degree level: ${what.join(', and ')}`, ctx.citeIds(ids))}`];
 }
 
 /**
@@ -116,7 +140,9 @@ function fieldOnGraduateVisa(ctx: WritingContext): string[] {
   const parts: string[] = [];
   if (open.length > 0)
     parts.push(
-      `to stay, switch from it to a Skilled Worker visa, as a new entrant (below), in a job under ${open.length === 1 ? 'this code' : 'one of these codes'}: ${namesOrCount(open)}`,
+      open.length <= 3
+        ? `to stay, switch from it to a Skilled Worker visa, as a new entrant (below), in a job under ${open.length === 1 ? 'this code' : 'one of these codes'}: ${namesOrCount(open)}`
+        : `to stay, switch from it to a Skilled Worker visa, as a new entrant (below), in one of the ${open.length} jobs listed under Job Prospects`,
     );
   if (shut.length > 0)
     parts.push(`you may work as ${listWords(shut.map(jobName))} on it, but that job cannot sponsor you after it`);
@@ -153,7 +179,7 @@ function fieldJobs(ctx: WritingContext): string[] {
     '',
     regulators.length > 0
       ? `**Registration:** ${regulators.map((f) => ctx.quote(f)).join(' ')}`
-      : `**Registration:** the knowledge base lists no regulator for ${ctx.subjectName}, so no registration is needed to work in the field.`,
+      : `**Registration:** the knowledge base records no UK regulator for ${ctx.subjectName}, so this report names no registration step.`,
   );
   if (mapEntry.professional_bodies.length > 0) {
     const bodies = mapEntry.professional_bodies.map((b) => `[${b.name}](${b.url})`).join(', ');
