@@ -78,7 +78,7 @@ export async function buildApp(config: AppConfig, services: AppServices): Promis
     ...SERVER_TIMEOUTS,
     genReqId: requestIdFor,
     rewriteUrl: rewriteBadUrl,
-    maxParamLength: MAX_SEGMENT_LENGTH,
+    routerOptions: { maxParamLength: MAX_SEGMENT_LENGTH },
     logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: requestLogger,
     trustProxy: trustedProxies(config.trustProxy),
