@@ -65,7 +65,9 @@ function accept(
   );
   const modifiers = modifierCount(tokens, choice.start, (i) => !placeTaken[i] && !awardTaken.has(i));
   const title = titleOf(text, tokens, reading, choice, choice.start - modifiers);
-  const subject = reading.award ? `${reading.award} ${title}` : title;
+  // The award in front, unless the title already has it ("PGCE Secondary Maths", "Maths PGCE").
+  const named = reading.award !== null && tokenize(title).some((token) => token.raw === reading.award);
+  const subject = reading.award && !named ? `${reading.award} ${title}` : title;
   const { lead } = choice;
   const matchedVia = modifiers > 0 ? 'parent' : lead.via;
   const note =

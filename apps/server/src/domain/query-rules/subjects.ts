@@ -411,12 +411,16 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     'Education',
     'education studies|early years|early childhood education|primary education|secondary education|educational studies',
   ),
-  subject(
-    'teaching',
-    'Teacher Training',
-    'teaching|teacher training|~teacher|PGCE|QTS|qualified teacher status|primary teaching|secondary teaching|=BEd|~B Ed|teacher education|initial teacher training|ITT|~school teacher|teaching degree',
-    'education',
-  ),
+  {
+    // "PGCE secondary maths", "teacher training in physics": the school subject is the teaching specialism.
+    ...subject(
+      'teaching',
+      'Teacher Training',
+      'teaching|teacher training|~teacher|PGCE|PGCE secondary|PGCE primary|QTS|qualified teacher status|primary teaching|secondary teaching|=BEd|~B Ed|teacher education|initial teacher training|ITT|~school teacher|teaching degree',
+      'education',
+    ),
+    takesSpecialism: true,
+  },
   subject(
     'childhood-and-youth-studies',
     'Childhood and Youth Studies',

@@ -70,7 +70,7 @@ export interface TitleParts {
  * A subject's title in the student's own words: the words they typed for it ("Fashion Design", "Accounting &
  * Finance", "Quantum Computing"), with misspelt words spelt as the catalogue spells them, words typed all in lower
  * (or all in upper) case capitalised, and shorthand or a bare award written out as the subject's name ("CS" →
- * "Computer Science", "LLB" → "Law").
+ * "Computer Science", "LLB" → "Law"); an award with a specialism stays the award ("PGCE Maths").
  */
 export function subjectTitle(parts: TitleParts): string {
   const { text, tokens, start, end, mentions, awards } = parts;
@@ -90,8 +90,10 @@ export function subjectTitle(parts: TitleParts): string {
     const token = tokens[i];
     const gap = i === start ? '' : text.slice(tokens[i - 1].end, token.start).replace(/\s+/gu, ' ');
     const mention = mentions.find((candidate) => candidate.start === i);
-    if (mention && (isShorthand(mention.words) || awardOf(mention, awards) !== undefined)) {
-      out += gap + mention.value.name;
+    const award = mention && awardOf(mention, awards);
+    if (mention && (isShorthand(mention.words) || award !== undefined)) {
+      // A bare award is its subject ("LLB" → "Law"), unless a specialism is named with it ("PGCE Maths").
+      out += gap + (award !== undefined && mentions.length > 1 ? award.value.label : mention.value.name);
       i = mention.end;
       continue;
     }
