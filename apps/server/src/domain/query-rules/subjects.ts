@@ -189,7 +189,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject(
     'pharmacy',
     'Pharmacy',
-    'MPharm|~B Pharm|~BPharm|~M Pharm|~D Pharm|~pharmacist|pharmaceutical science|pharmaceutical sciences|clinical pharmacy|OSPAP|PharmD',
+    'MPharm|~B Pharm|~BPharm|~M Pharm|~D Pharm|~pharmacist|pharmaceutical science|pharmaceutical sciences|clinical pharmacy|OSPAP|PharmD|~Pharm D|doctor of pharmacy',
   ),
   subject('pharmacology', 'Pharmacology', 'clinical pharmacology', 'pharmacy'),
   subject(
