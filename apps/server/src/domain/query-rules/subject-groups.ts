@@ -30,7 +30,8 @@ function linkBetween(tokens: readonly Token[], a: SubjectMention, b: SubjectMent
     .join(' ');
   if (between === '') return 'compound';
   if (between === 'with') return 'with';
-  if (between === '(') return isJoint(a.value, b.value) ? 'bracket' : 'apart';
+  // "MBA (Finance)": a specialism in brackets, as with "in".
+  if (between === '(') return isJoint(a.value, b.value) || a.value.takesSpecialism ? 'bracket' : 'apart';
   if (between === 'and') return isJoint(a.value, b.value) ? 'and' : 'apart';
   if (between === '/') return familyOf(a.value) === familyOf(b.value) ? 'slash' : 'apart';
   if (between === 'in' && a.value.takesSpecialism) return 'in';

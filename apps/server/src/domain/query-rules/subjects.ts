@@ -32,12 +32,12 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject(
     'computer-science',
     'Computer Science',
-    'computing|CS|~comp sci|~compsci|computer studies|MCA|BCA|computer applications|computer application|computer science and engineering|computer science engineering|CSE|computer engineering|advanced computer science|computer sciences|cloud computing|computer systems|computer programming|programming|coding',
+    'computing|CS|BSCS|MSCS|~comp sci|~compsci|computer studies|MCA|BCA|computer applications|computer application|computer science and engineering|computer science engineering|CSE|computer engineering|advanced computer science|computer sciences|cloud computing|computer systems|computer programming|programming|coding',
   ),
   subject(
     'information-technology',
     'Information Technology',
-    '=IT|~info tech|information and communication technology|ICT|BSc IT|~B Sc IT|information technology management',
+    '=IT|~info tech|information and communication technology|ICT|BSc IT|~B Sc IT|BSIT|information technology management',
     'computer-science',
   ),
   subject(
@@ -49,7 +49,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject(
     'software-engineering',
     'Software Engineering',
-    'software development|~software engineer|~software developer',
+    'software development|~software engineer|~software developer|BSSE',
     'computer-science',
   ),
   subject(
@@ -129,7 +129,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject(
     'nursing',
     'Nursing',
-    '~nurse|RN|~registered nurse|~staff nurse|pre-registration nursing|GNM|general nursing|nursing studies',
+    '~nurse|RN|~registered nurse|~staff nurse|pre-registration nursing|GNM|ANM|general nursing|nursing studies',
   ),
   subject(
     'nursing-associate',
@@ -218,7 +218,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject(
     'electronic-engineering',
     'Electronic Engineering',
-    'electronics|electronics engineering|electronic and communication engineering|electronics and communication engineering|ECE|communication engineering|telecommunications|telecommunications engineering',
+    'electronics|electronics engineering|VLSI|VLSI design|embedded systems|electronic and communication engineering|electronics and communication engineering|ECE|communication engineering|telecommunications|telecommunications engineering',
     'engineering',
   ),
   subject(
@@ -304,7 +304,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject(
     'biomedical-science',
     'Biomedical Science',
-    'biomedical sciences|biomedicine|medical science|medical sciences|~biomedical',
+    'biomedical sciences|biomedicine|medical science|medical sciences|~biomedical|MLT|medical laboratory technology|medical lab technology|medical laboratory science',
     'biotechnology-life-sciences',
   ),
   subject('biochemistry', 'Biochemistry', '~biochem', 'biotechnology-life-sciences'),
@@ -370,15 +370,19 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject('archaeology', 'Archaeology', 'archeology'),
   subject('art-design', 'Art & Design', 'art and design|visual arts|design|BDes|~B Des|creative arts'),
   subject('fine-art', 'Fine Art', 'art|fine arts|painting|sculpture|BFA|~MFA', 'art-design'),
-  subject('graphic-design', 'Graphic Design', 'graphic communication|illustration|visual communication'),
+  subject(
+    'graphic-design',
+    'Graphic Design',
+    'graphic designing|graphic communication|illustration|visual communication',
+  ),
   subject('product-design', 'Product Design', 'industrial design'),
-  subject('interior-design', 'Interior Design', 'interior architecture'),
+  subject('interior-design', 'Interior Design', 'interior designing|interior architecture'),
   subject('animation', 'Animation', '3D animation|VFX|visual effects'),
   subject('photography', 'Photography', ''),
   subject(
     'fashion',
     'Fashion',
-    'fashion design|textiles|fashion and textiles|textile design|~fashion designer|fashion business|fashion management|fashion styling|fashion technology|fashion communication',
+    'fashion design|fashion designing|textiles|fashion and textiles|textile design|~fashion designer|fashion business|fashion management|fashion styling|fashion technology|fashion communication',
   ),
   subject(
     'game-design',
@@ -623,6 +627,7 @@ export const JOINT_DEGREES: readonly (readonly [string, string])[] = [
   ['sport-science', 'psychology'],
   ['computer-science', 'artificial-intelligence'],
   ['computer-science', 'data-science-ai'],
+  ['statistics', 'data-science-ai'],
   ['business', 'accounting'],
   ['business', 'finance'],
   ['management', 'accounting'],
