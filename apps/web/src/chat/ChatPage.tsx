@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { SUBJECT_MAX_LENGTH } from '@uksmr/contract/plain';
 import { useApi } from '../api/ApiContext.js';
 import { useConfig } from '../api/ConfigContext.js';
 import { ApiError } from '../api/errors.js';
@@ -50,9 +51,6 @@ interface Draft {
 
 const leaveForCheckout = (url: string): void => window.location.assign(url);
 
-/** The longest subject `POST /reports` takes, for the fallback without `/queries`. */
-const MAX_SUBJECT_LENGTH = 200;
-
 /**
  * The chat: the student's words go to `POST /queries`; the assistant says what the report will cover, asks what is
  * still worth asking with option chips (and "Not sure"), shows the price, and only then creates the report or
@@ -94,7 +92,8 @@ export function ChatPage({ paymentCancelled, redirect = leaveForCheckout }: Chat
 
   const create = async (draft: Draft): Promise<void> => {
     setBusy(price === null ? 'Starting your report…' : 'Opening the secure payment page…');
-    const subject = draft.reading?.subject ?? draft.words.slice(0, MAX_SUBJECT_LENGTH);
+    // Without /queries (its fallback), the words as typed, cut to the longest subject POST /reports takes.
+    const subject = draft.reading?.subject ?? draft.words.slice(0, SUBJECT_MAX_LENGTH);
     try {
       // What the words already said (read by /queries) travels with the answers: the subject sent is only the
       // subject, so the server could not read "in London" out of it again.
