@@ -129,7 +129,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   subject(
     'nursing',
     'Nursing',
-    '~nurse|RN|~registered nurse|~staff nurse|pre-registration nursing|GNM|ANM|general nursing|nursing studies',
+    '~nurse|RN|~registered nurse|~staff nurse|pre-registration nursing|GNM|ANM|general nursing|nursing studies|advanced nursing|advanced nursing practice',
   ),
   subject(
     'nursing-associate',
