@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as ContextModule from '../src/domain/query-rules/context.js';
 import { isNegated, isWritersOwn, skipArticles, wordsAfter, wordsBefore } from '../src/domain/query-rules/context.js';
 import { readCountryField } from '../src/domain/query-rules/country-field.js';
 import { editDistance, misspellingDistance } from '../src/domain/query-rules/fuzzy.js';
+import type * as ModifiersModule from '../src/domain/query-rules/modifiers.js';
 import { modifierCount } from '../src/domain/query-rules/modifiers.js';
 import { isWordLike, nonSubjectReason } from '../src/domain/query-rules/non-subject.js';
 import { PhraseIndex } from '../src/domain/query-rules/phrase-index.js';
@@ -637,6 +639,14 @@ describe('the words around a mention', () => {
     expect(isNegated(before)).toBe(expected);
   });
 
+  // Imported afresh in a hook, not inside a test: a module imported inside a test re-evaluates the word lists it
+  // imports (cues.ts) there, which makes every list mutant one that test must kill (see docs/testing.md).
+  let context: typeof ContextModule;
+  beforeAll(async () => {
+    vi.resetModules();
+    context = await import('../src/domain/query-rules/context.js');
+  });
+
   it.each([
     [['is'], false],
     [['are'], false],
@@ -655,9 +665,7 @@ describe('the words around a mention', () => {
     expect(isWritersOwn(before)).toBe(expected);
   });
 
-  it('reads question openers and the four-word look-back as this module holds them', async () => {
-    vi.resetModules();
-    const context = await import('../src/domain/query-rules/context.js');
+  it('reads question openers and the four-word look-back as this module holds them', () => {
     expect(['is', 'are', 'was', 'were'].map((word) => context.isWritersOwn([word]))).toEqual([
       false,
       false,
@@ -723,9 +731,14 @@ describe('PhraseIndex: which match wins', () => {
 });
 
 describe('the last survivors', () => {
-  it('reads single filler words before a subject as no narrowing word, imported afresh', async () => {
+  // Imported afresh in a hook for the same reason as `context` above (filler.ts and cues.ts).
+  let fresh: typeof ModifiersModule;
+  beforeAll(async () => {
     vi.resetModules();
-    const fresh = await import('../src/domain/query-rules/modifiers.js');
+    fresh = await import('../src/domain/query-rules/modifiers.js');
+  });
+
+  it('reads single filler words before a subject as no narrowing word, imported afresh', () => {
     expect(['please', 'course'].map((word) => fresh.modifierCount(tokenize(`${word} nursing`), 1, () => true))).toEqual(
       [0, 0],
     );
