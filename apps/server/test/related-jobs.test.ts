@@ -9,8 +9,9 @@ import { NOT_AVAILABLE } from '../src/domain/report/sections.js';
 const kb = loadKnowledgeBase();
 const { subjects } = kb.subjectMap;
 const { occupations } = kb.occupations;
+const bySoc = new Map(occupations.map((o) => [o.soc, o]));
 const entry = (id: string) => subjects.find((s) => s.id === id)!;
-const socs = (id: string) => relatedJobs(entry(id), subjects, occupations).map((j) => j.soc);
+const socs = (id: string) => relatedJobs(entry(id), subjects, bySoc).map((j) => j.soc);
 
 describe('relatedJobs', () => {
   it.each([
@@ -28,7 +29,7 @@ describe('relatedJobs', () => {
 
   it('never lists the field’s own jobs, a job closed to sponsorship or one without a going rate', () => {
     for (const subject of subjects) {
-      const jobs = relatedJobs(subject, subjects, occupations);
+      const jobs = relatedJobs(subject, subjects, bySoc);
       expect(jobs.length).toBeLessThanOrEqual(MAX_RELATED_JOBS);
       for (const job of jobs) {
         const o = occupations.find((x) => x.soc === job.soc)!;
@@ -42,11 +43,7 @@ describe('relatedJobs', () => {
   });
 
   it('states each job in one sentence with the table’s figures, cited to the official pages only', () => {
-    const [fact] = relatedFacts(
-      relatedJobs(entry('marine-biology'), subjects, occupations),
-      occupations,
-      kb.occupations,
-    );
+    const [fact] = relatedFacts(relatedJobs(entry('marine-biology'), subjects, bySoc), occupations, kb.occupations);
     expect(fact).toMatchObject({
       id: 'related:2113',
       topic: 'fallback_jobs',

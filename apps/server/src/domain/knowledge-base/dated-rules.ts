@@ -33,7 +33,12 @@ export interface DatedFact {
  */
 export function endRecordedAsStart(fact: Fact): boolean {
   const from = fact.effective_from;
-  return !fact.effective_until && !!from && fact.statement.includes(`until ${formatLongDate(from)}`);
+  return (
+    !fact.effective_until &&
+    !!from &&
+    fact.statement.includes('until ') &&
+    fact.statement.includes(`until ${formatLongDate(from)}`)
+  );
 }
 
 /**

@@ -35,17 +35,17 @@ const cah1 = (cah2: string): string => cah2.slice(0, 5);
 
 /**
  * The out-of-field jobs for `entry`, at most `max`: first those of subjects in its CAH2 group, then of its CAH1 group,
- * each group ordered by how many related subjects lead to the job (then by SOC code).
+ * each group ordered by how many related subjects lead to the job (then by SOC code). `bySoc` is the occupation table
+ * by code, the one `retrieve` already builds.
  */
 export function relatedJobs(
   entry: MapSubject,
   subjects: readonly MapSubject[],
-  occupations: readonly Occupation[],
+  bySoc: ReadonlyMap<string, Occupation>,
   max = MAX_RELATED_JOBS,
 ): RelatedJob[] {
   const group = entry.cah2;
   if (!group) return [];
-  const bySoc = new Map(occupations.map((o) => [o.soc, o]));
   const own = new Set(entry.soc_codes);
   const collect = (related: (s: MapSubject) => boolean, sameGroup: boolean): RelatedJob[] => {
     const found = new Map<string, string[]>();

@@ -83,7 +83,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
   const candidates: Candidate[] = entry ? subjectCandidates(entry, kb) : [];
   const socs = new Map(kb.occupations.occupations.map((o) => [o.soc, o]));
   const occupations = (mapEntry?.soc_codes ?? []).map((soc) => socs.get(soc)!);
-  const related = mapEntry ? relatedJobs(mapEntry, kb.subjectMap.subjects, kb.occupations.occupations) : [];
+  const related = mapEntry ? relatedJobs(mapEntry, kb.subjectMap.subjects, socs) : [];
   if (mapEntry) {
     const outlook = outlookFact(mapEntry, occupations, kb.occupations, day);
     if (outlook) candidates.push(outlook);
