@@ -129,10 +129,15 @@ describe('log context', () => {
     const { sink, logger } = setup();
     await withLogContext({ requestId: 'req-2' }, async () => {
       logger.info('anonymous');
-      const later = sleep(5).then(() => logger.info('background'));
+      // Work started before the user is known, which logs only after 'identified' (released by hand, not by a
+      // timer: two timers 1 and 5 ms apart swap order when the machine is busy).
+      let release = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const later = gate.then(() => logger.info('background'));
       setLogContext({ userId: 'user-9' });
       await sleep(1);
       logger.info('identified');
+      release();
       await later;
     });
     expect(sink.records.map(({ msg, requestId, userId }) => ({ msg, requestId, userId }))).toEqual([
