@@ -23,6 +23,7 @@ interface ProjectFile {
   as_of: string;
   sources: { id: string; url: string }[];
   facts: { id: string; source_ids: string[] }[];
+  course_lengths?: { subject_id: string; fact_id: string; months: number }[];
 }
 const project = (): ProjectFile => JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8')) as ProjectFile;
 
@@ -81,5 +82,47 @@ describe('project-facts.json', () => {
       `${PROJECT_FACTS_FILE}: sources[0] (ucas-when-to-apply).url`,
     );
     expect(problemsOf(folder('subjects', { ...project(), subjects: [] })).join('\n')).toContain(PROJECT_FACTS_FILE);
+  });
+
+  it('holds sourced course lengths for map entries; a report on the subject retrieves the fact behind each', () => {
+    const kb = loadKnowledgeBase();
+    expect(kb.courseLengths?.map((c) => [c.subject_id, c.level, c.months])).toEqual([
+      ['physiotherapy', 'postgraduate_taught', 24],
+      ['occupational-therapy', 'postgraduate_taught', 24],
+      ['social-work', 'postgraduate_taught', 24],
+    ]);
+    const retrieval = retrieve(kb, {
+      subject: 'Physiotherapy',
+      subjectId: 'physiotherapy',
+      on: new Date('2026-12-01'),
+    });
+    expect(retrieval.courses).toEqual([
+      {
+        degree: 'MSc Physiotherapy (pre-registration)',
+        level: 'postgraduate_taught',
+        months: 24,
+        upToMonths: null,
+        factIds: ['course-physiotherapy-pre-registration'],
+      },
+    ]);
+    const fact = retrieval.facts.find((f) => f.id === 'course-physiotherapy-pre-registration')!;
+    expect(fact.sourceNumbers).toHaveLength(3);
+    for (const n of fact.sourceNumbers) expect(retrieval.sources.find((s) => s.n === n)!.textChecked).toBe(true);
+    // Another subject does not get them.
+    const economics = retrieve(kb, { subject: 'Economics', subjectId: 'economics', on: new Date('2026-12-01') });
+    expect(economics.courses).toEqual([]);
+    expect(economics.facts.some((f) => f.id.startsWith('course-'))).toBe(false);
+  });
+
+  it('refuses a course length for an unknown subject or fact, naming the file, record and field', () => {
+    const bad = project();
+    bad.course_lengths![0].subject_id = 'basket-weaving';
+    bad.course_lengths![1].fact_id = 'no-such-fact';
+    const problems = problemsOf(folder('course-lengths', bad));
+    expect(problems).toContain(`${PROJECT_FACTS_FILE}: course_lengths[0].subject_id: unknown subject "basket-weaving"`);
+    expect(problems).toContain(`${PROJECT_FACTS_FILE}: course_lengths[1].fact_id: unknown fact "no-such-fact"`);
+    const long = project();
+    long.course_lengths![2].months = 0;
+    expect(problemsOf(folder('course-months', long)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: course_lengths[2]`);
   });
 });

@@ -161,9 +161,10 @@ describe('the knowledge-base writer’s action plan and dates', () => {
     expect(content.action_plan['90_days']).toMatch(
       /Hold the money for 28 days: from 1 February 2027 \(by 28 February 2027\) (\[\d+\])+\./,
     );
-    // The key dates go on from the steps the periods list (not repeated) to the Graduate application.
+    // The key dates go on from the steps the periods list (not repeated) to the Graduate application, after the
+    // 2-year pre-registration MSc the knowledge base records for Nursing at the assumed (taught master's) level.
     expect(content.action_plan['90_days']).toMatch(
-      /\*\*Key dates after that\*\*[\s\S]*\*\*1 March 2027 to 1 September 2027:\*\* Apply for the Student visa[\s\S]*\*\*1 September 2028 to 31 December 2028:\*\* Graduate visa application/,
+      /\*\*Key dates after that\*\*[\s\S]*\*\*1 March 2027 to 1 September 2027:\*\* Apply for the Student visa[\s\S]*\*\*31 August 2029:\*\* Course ends[\s\S]*\*\*1 September 2029 to 31 December 2029:\*\* Graduate visa application/,
     );
     expect(content.action_plan['90_days']).not.toMatch(/\*\*1 February 2027 to 28 February 2027:\*\* Hold the money/);
     for (const period of ['30_days', '60_days', '90_days'] as const)

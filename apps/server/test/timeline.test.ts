@@ -326,6 +326,37 @@ describe('timelineForProfile', () => {
     expect(nextSeptember(today)).toBe(september);
   });
 
+  it('takes the subject’s own course length where the knowledge base records one, and cites it', () => {
+    const course = { months: 24, note: 'a 2-year course', factIds: ['course-physio'] };
+    const { timeline: result, assumed } = timelineForProfile(
+      { level: null, intake: '2027-09', city: null, nationality: null },
+      '2026-12-01',
+      FACTS,
+      course,
+    );
+    expect(result).toMatchObject({ courseMonths: 24, courseEnd: '2029-08-31', course });
+    expect(step(result, 'course_start')).toMatchObject({
+      text: 'The course starts (a 2-year course).',
+      factIds: ['course-physio'],
+    });
+    expect(step(result, 'course_end')).toMatchObject({
+      text: 'The course ends after 2 years.',
+      factIds: ['course-physio'],
+    });
+    expect(step(result, 'graduate_application')).toMatchObject({ date: '2029-09-01', until: '2029-12-31' });
+    expect(assumed).toEqual([
+      'You did not give a level: the dates assume a taught master’s (a 2-year course; see Study Options).',
+    ]);
+    // Without one, the level's usual length, and no facts behind the course dates.
+    const usual = timelineForProfile(
+      { level: null, intake: '2027-09', city: null, nationality: null },
+      '2026-12-01',
+      FACTS,
+    );
+    expect(usual.timeline.course).toEqual({ months: 12, note: 'a taught master’s usually lasts 12 months' });
+    expect(step(usual.timeline, 'course_end').factIds).toEqual([]);
+  });
+
   it('uses the profile as given, a Scottish city making a bachelor’s 4 years', () => {
     const { timeline: result, assumed } = timelineForProfile(
       { level: 'undergraduate', intake: '2028-01', city: 'Glasgow', nationality: 'LK' },

@@ -230,7 +230,7 @@ export function outlookFact(
   } else if (shut.length > 0) {
     statement = `Only ${open.length} of ${jobs} can be sponsored on a Skilled Worker visa: ${listWords(open.map(name))}. ${listWords(shut.map(name)).replace(/^./, (c) => c.toUpperCase())} cannot${why}, so which job you get decides whether you can stay after the Graduate visa.`;
   } else if (open.every((o) => o.health_and_care)) {
-    statement = `All ${n === 1 ? 'of the job' : `${n} jobs`} ${entry.name} graduates usually enter can be sponsored through the Health and Care Worker visa, once you are registered and paid on the national pay scale.`;
+    statement = `${n === 1 ? 'The job' : `All ${n} jobs`} ${entry.name} graduates usually enter can be sponsored through the Health and Care Worker visa, once you are registered and paid on the national pay scale.`;
   } else {
     const general = table.rules_context.general_threshold_gbp;
     const care = open.filter((o) => o.health_and_care);

@@ -103,9 +103,14 @@ export function parseKnowledgeBase(raw: RawKnowledgeBase, origin = 'data'): Know
   if (!facts || !occupations || !subjectMap || (raw.projectFacts !== undefined && !project))
     throw new KnowledgeBaseError(origin, problems);
   problems.push(...referenceProblems({ ...facts, occupations, subjectMap }));
-  if (project) problems.push(...projectProblems(facts, project));
+  if (project) problems.push(...projectProblems(facts, project), ...courseLengthProblems(project, subjectMap));
   const merged = project
-    ? { ...facts, sources: [...facts.sources, ...project.sources], facts: [...facts.facts, ...project.facts] }
+    ? {
+        ...facts,
+        sources: [...facts.sources, ...project.sources],
+        facts: [...facts.facts, ...project.facts],
+        courseLengths: project.course_lengths ?? [],
+      }
     : facts;
   const kb: KnowledgeBase = { ...merged, occupations, subjectMap };
   if (problems.length > 0) throw new KnowledgeBaseError(origin, problems);
@@ -150,6 +155,20 @@ function projectProblems(facts: FactsFile, project: ProjectFactsFile): string[] 
       problems.push(`${P}: facts[${i}] (${f.id}).effective_until: before effective_from`);
   });
   return problems;
+}
+
+/** Every course length names a subject-map entry and one of the project's own facts. */
+function courseLengthProblems(project: ProjectFactsFile, subjectMap: SubjectMap): string[] {
+  const subjects = new Set(subjectMap.subjects.map((s) => s.id));
+  const facts = new Set(project.facts.map((f) => f.id));
+  return (project.course_lengths ?? []).flatMap((c, i) => [
+    ...(subjects.has(c.subject_id)
+      ? []
+      : [`${PROJECT_FACTS_FILE}: course_lengths[${i}].subject_id: unknown subject "${c.subject_id}"`]),
+    ...(facts.has(c.fact_id)
+      ? []
+      : [`${PROJECT_FACTS_FILE}: course_lengths[${i}].fact_id: unknown fact "${c.fact_id}"`]),
+  ]);
 }
 
 /** Duplicate ids in a list, as problems. */

@@ -5,6 +5,7 @@ import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFact
 import { formatGbp, formatGbpRange, isoDay } from './format.js';
 import { coursesFact, relatedCoursesFact } from './field-courses.js';
 import { fieldJobs } from './field-jobs.js';
+import { writtenCourses, type SubjectCourse } from './course-lengths.js';
 import { GENERAL_FACT_IDS, PROJECT_FACT_IDS, SUBJECT_FACT_IDS } from './general-facts.js';
 import type { Occupation, TableSource } from './occupations-schema.js';
 import type { Fact, KnowledgeBase, Source, SubjectEntry } from './schema.js';
@@ -97,8 +98,13 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     if (relatedCourses) candidates.push(relatedCourses);
     candidates.push(...relatedFacts(related, kb.occupations.occupations, kb.occupations));
   }
+  const courses = subjectCourses(kb, mapEntry?.id ?? null, entry);
   const seen = new Set<string>();
-  const extraIds = [...(entry ? (SUBJECT_FACT_IDS[entry.id] ?? []) : []), ...fieldFactIds(occupations)];
+  const extraIds = [
+    ...(entry ? (SUBJECT_FACT_IDS[entry.id] ?? []) : []),
+    ...fieldFactIds(occupations),
+    ...courses.flatMap((c) => c.factIds),
+  ];
   for (const id of [...GENERAL_FACT_IDS, ...PROJECT_FACT_IDS, ...extraIds]) {
     const fact = factsById.get(id);
     // A low-confidence figure is left out of the report rather than stated.
@@ -119,8 +125,21 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     changes: changesBetween(kb, day, addYears(day, CHANGES_HORIZON_YEARS), occupations),
     fieldJobs: fieldJobs(occupations, kb.occupations, day, occupationIds),
     relatedJobs: related,
+    courses,
     ...numbered,
   };
+}
+
+/**
+ * The subject's courses with a recorded length: a detailed subject's typical degrees that say how long they last
+ * (cited to its entry), then the project's sourced course lengths for the map entry (cited to their facts).
+ */
+function subjectCourses(kb: KnowledgeBase, mapId: string | null, entry: SubjectEntry | null): SubjectCourse[] {
+  const written = entry ? writtenCourses(entry.typical_degrees, subjectFactId(entry)) : [];
+  const sourced = (kb.courseLengths ?? [])
+    .filter((c) => c.subject_id === mapId)
+    .map((c) => ({ degree: c.degree, level: c.level, months: c.months, upToMonths: null, factIds: [c.fact_id] }));
+  return [...written, ...sourced];
 }
 
 /** The prefix of the ids of a detailed subject's typical roles and pay (`role:nursing:0`, …). */

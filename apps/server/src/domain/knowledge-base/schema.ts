@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STUDY_LEVELS } from '@uksmr/contract';
 import type { OccupationTable } from './occupations-schema.js';
 import type { SubjectMap } from './subject-map-schema.js';
 
@@ -101,11 +102,27 @@ export const FactsFileSchema = z.strictObject({
 });
 
 /** `project-facts.json`: the project's additions, in the facts file's shape, with sources and facts only. */
+/**
+ * A course length the project sourced for a subject-map entry (the pre-registration MSc in physiotherapy lasts 2
+ * years): the dates of a report on that subject at that level assume it. `fact_id` is the project fact that says so.
+ */
+export const CourseLengthSchema = z.strictObject({
+  subject_id: text,
+  level: z.enum(STUDY_LEVELS),
+  degree: text,
+  months: z.number().int().min(1).max(96),
+  fact_id: text,
+});
+
 export const ProjectFactsFileSchema = z.strictObject({
   as_of: isoDate,
   sources: z.array(SourceSchema).min(1),
   facts: z.array(FactSchema).min(1),
+  course_lengths: z.array(CourseLengthSchema).optional(),
 });
+
+/** A course length from `project-facts.json`. */
+export type CourseLengthRecord = z.infer<typeof CourseLengthSchema>;
 
 /** The validated `project-facts.json`. */
 export type ProjectFactsFile = z.infer<typeof ProjectFactsFileSchema>;
@@ -132,4 +149,6 @@ export type FactsFile = z.infer<typeof FactsFileSchema>;
 export type KnowledgeBase = FactsFile & {
   readonly occupations: OccupationTable;
   readonly subjectMap: SubjectMap;
+  /** The project's sourced course lengths by subject-map entry (none when there is no `project-facts.json`). */
+  readonly courseLengths?: readonly CourseLengthRecord[];
 };

@@ -6,6 +6,7 @@ import type { Coverage, MatchedVia } from '../knowledge-base/subject-map.js';
 import type { MapSubject } from '../knowledge-base/subject-map-schema.js';
 import type { Citation, GenerationMetadata, ReportContent, SectionKey } from '@uksmr/contract';
 import type { StudentProfile } from '../profile/types.js';
+import type { SubjectCourse } from '../knowledge-base/course-lengths.js';
 
 /** The wire shapes of a citation, a completed report's content and its generation metadata (the contract's). */
 export type { Citation, GenerationMetadata, ReportContent } from '@uksmr/contract';
@@ -50,6 +51,8 @@ export interface Retrieval {
   readonly relatedJobs: readonly RelatedJob[];
   /** The facts file's own subject entry (a `detailed` subject), or null. */
   readonly subjectEntry: SubjectEntry | null;
+  /** The subject's courses whose full-time length the knowledge base records (the dates assume one at the level). */
+  readonly courses?: readonly SubjectCourse[];
   /** Facts retrieved for this report, each with its numbered source references. */
   readonly facts: readonly RetrievedFact[];
   /** Sources numbered 1..n in the order they are first cited. */

@@ -20,10 +20,14 @@ export function isScottish(city: string | null | undefined): boolean {
   return city ? SCOTTISH_PLACES.has(city.trim().toLowerCase()) : false;
 }
 
-/** How long a course lasts for a level, and what was assumed. */
+/**
+ * How long a course lasts, and what was assumed: the level's usual length, or the subject's own course where the
+ * knowledge base records one (then `factIds` are the facts that say so).
+ */
 export interface CourseLength {
   readonly months: number;
   readonly note: string;
+  readonly factIds?: readonly string[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StudentProfile } from '../profile/types.js';
+import type { CourseLength } from './course.js';
 import { formatMonth } from './dates.js';
 import { timelineRulesFromFacts, type FactLike } from './rules.js';
 import { buildTimeline, type Timeline } from './timeline.js';
@@ -18,12 +19,14 @@ export function nextSeptember(today: string): string {
 
 /**
  * The timeline a report uses: the student's intake, or the next September when they were not sure; their level,
- * or a 12-month taught master's when not given; rules read from `facts` as of `today` (`YYYY-MM-DD`).
+ * or a 12-month taught master's when not given; rules read from `facts` as of `today` (`YYYY-MM-DD`). `course` is
+ * the subject's own course at that level where the knowledge base records its length (a 2-year pre-registration MSc).
  */
 export function timelineForProfile(
   profile: StudentProfile,
   today: string,
   facts: readonly FactLike[],
+  course: CourseLength | null = null,
 ): ProfileTimeline {
   const assumed: string[] = [];
   const intake = profile.intake ?? nextSeptember(today);
@@ -31,13 +34,20 @@ export function timelineForProfile(
     assumed.push(`You did not give an intake: the dates assume the course starts in ${formatMonth(intake)}.`);
   }
   const level = profile.level ?? 'postgraduate_taught';
-  if (profile.level === null) assumed.push('You did not give a level: the dates assume a 12-month taught master’s.');
+  if (profile.level === null) {
+    assumed.push(
+      course
+        ? `You did not give a level: the dates assume a taught master’s (${course.note}; see Study Options).`
+        : 'You did not give a level: the dates assume a 12-month taught master’s.',
+    );
+  }
   const timeline = buildTimeline({
     today,
     intake,
     level,
     city: profile.city,
     rules: timelineRulesFromFacts(facts, today),
+    course,
   });
   return { timeline, assumed };
 }

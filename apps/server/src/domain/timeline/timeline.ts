@@ -1,5 +1,5 @@
 import type { StudyLevel } from '../profile/types.js';
-import { courseLength } from './course.js';
+import { courseLength, type CourseLength } from './course.js';
 import { addDays, addMonths, firstOfMonth, formatDate, later } from './dates.js';
 import type { DatedChange, GraduateLengthRule, RuleSource, TimelineRules } from './rules.js';
 
@@ -10,6 +10,8 @@ export interface TimelineInput {
   readonly level: StudyLevel;
   readonly city?: string | null;
   readonly rules: TimelineRules;
+  /** The subject's own course length, where the knowledge base records one; else the level's usual length. */
+  readonly course?: CourseLength | null;
 }
 
 /** The steps a timeline holds, in date order. */
@@ -54,6 +56,8 @@ export interface Timeline {
   readonly courseStart: string;
   readonly courseEnd: string;
   readonly courseMonths: number;
+  /** The course length the dates assume, with the sentence that says so. */
+  readonly course: CourseLength;
   readonly steps: readonly TimelineStep[];
   /** The Graduate length in force on the earliest application date; `null` when the facts do not say. */
   readonly graduateLength: GraduateLength | null;
@@ -82,7 +86,8 @@ function graduateMonths(rule: GraduateLengthRule, level: StudyLevel): number {
   return level === 'postgraduate_research' && rule.doctoralMonths !== null ? rule.doctoralMonths : rule.months;
 }
 
-function lengthWords(months: number): string {
+/** A whole number of months in words: "2 years", "18 months", "1 year". */
+export function lengthWords(months: number): string {
   if (months % 12 === 0) return `${months / 12} year${months === 12 ? '' : 's'}`;
   return `${months} month${months === 1 ? '' : 's'}`;
 }
@@ -111,7 +116,7 @@ interface Draft {
  */
 export function buildTimeline(input: TimelineInput): Timeline {
   const { today, intake, level, rules } = input;
-  const course = courseLength(level, input.city);
+  const course = input.course ?? courseLength(level, input.city);
   const start = firstOfMonth(intake);
   const end = addDays(addMonths(start, course.months), -1);
   const warnings: string[] = [];
@@ -186,14 +191,14 @@ export function buildTimeline(input: TimelineInput): Timeline {
     title: 'Course starts',
     date: start,
     text: `The course starts (${course.note}).`,
-    factIds: [],
+    factIds: [...(course.factIds ?? [])],
   });
   drafts.push({
     key: 'course_end',
     title: 'Course ends',
     date: end,
     text: `The course ends after ${lengthWords(course.months)}.`,
-    factIds: [],
+    factIds: [...(course.factIds ?? [])],
   });
 
   const extra = rules.leave
@@ -262,6 +267,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     courseStart: start,
     courseEnd: end,
     courseMonths: course.months,
+    course,
     steps,
     graduateLength,
     changes,

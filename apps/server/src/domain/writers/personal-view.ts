@@ -6,7 +6,9 @@ import type { RetrievedFact, WriterInput } from '../report/types.js';
 import { addMonths } from '../timeline/dates.js';
 import { timelineForProfile } from '../timeline/for-profile.js';
 import { timelineRulesFromFacts, type FactLike } from '../timeline/rules.js';
-import type { Timeline } from '../timeline/timeline.js';
+import { isScottish, type CourseLength } from '../timeline/course.js';
+import { lengthWords, type Timeline } from '../timeline/timeline.js';
+import { courseFor, type SubjectCourse } from '../knowledge-base/course-lengths.js';
 
 /**
  * What both writers write for one student: the profile, the timeline computed from it (the next September and a
@@ -50,12 +52,42 @@ function healthAndCare(facts: readonly RetrievedFact[]): boolean {
   );
 }
 
+/** A subject's course as the length the dates assume: "an MSc Physiotherapy (pre-registration) usually lasts 2 years". */
+export function subjectCourseLength(course: SubjectCourse): CourseLength {
+  const [first = ''] = course.degree.split(/[\s/]/);
+  const acronym = /^[A-Z][A-Za-z]*[A-Z]/.test(first);
+  const degree = acronym ? course.degree : course.degree.charAt(0).toLowerCase() + course.degree.slice(1);
+  const article = (acronym ? /^[AEFHILMNORSX]/ : /^[aeiou]/i).test(first) ? 'an' : 'a';
+  const range =
+    course.upToMonths === null
+      ? lengthWords(course.months)
+      : course.months % 12 === 0 && course.upToMonths % 12 === 0
+        ? `${course.months / 12} to ${course.upToMonths / 12} years; ${lengthWords(course.months)} ${course.months === 12 ? 'is' : 'are'} assumed here`
+        : `${course.months} to ${course.upToMonths} months; ${lengthWords(course.months)} ${course.months === 12 ? 'is' : 'are'} assumed here`;
+  return { months: course.months, note: `${article} ${degree} usually lasts ${range}`, factIds: course.factIds };
+}
+
+/**
+ * The subject's own course the dates assume for this student, where the knowledge base records its length at their
+ * level and the student's words fit it; null for the level's usual length. A Scottish bachelor's keeps its 4 years
+ * when the subject's course is no longer than the usual 3.
+ */
+export function courseForStudent(input: WriterInput, profile: StudentProfile): CourseLength | null {
+  const { retrieval } = input;
+  const level = profile.level ?? 'postgraduate_taught';
+  const names = [...(retrieval.mapEntry?.aliases ?? []), ...(retrieval.subjectEntry?.aliases ?? [])];
+  const name = retrieval.mapEntry?.name ?? retrieval.subjectEntry?.name ?? retrieval.subject;
+  const course = courseFor(retrieval.courses ?? [], level, retrieval.subject, name, names);
+  if (!course || (level === 'undergraduate' && isScottish(profile.city) && course.months <= 36)) return null;
+  return subjectCourseLength(course);
+}
+
 /** The personal view of a writer input (an input without a profile is written for an empty one). */
 export function personalView(input: WriterInput): PersonalView {
   const profile = input.profile ?? EMPTY_PROFILE;
   const today = isoDay(input.now);
   const facts = input.retrieval.facts.map(factLike);
-  const { timeline, assumed } = timelineForProfile(profile, today, facts);
+  const { timeline, assumed } = timelineForProfile(profile, today, facts, courseForStudent(input, profile));
   const arrivalMonths = timelineRulesFromFacts(facts, today).arrival?.months ?? 0;
   const visaEnds = timeline.steps.find((s) => s.key === 'graduate_application')?.until ?? timeline.courseEnd;
   const visaMonths = monthsSpan(addMonths(timeline.courseStart, -arrivalMonths), visaEnds);

@@ -90,6 +90,7 @@ export function timelineData(timeline: Timeline): Record<string, unknown> {
     course_start: timeline.courseStart,
     course_end: timeline.courseEnd,
     course_months: timeline.courseMonths,
+    course_length: { says: timeline.course.note, fact_ids: timeline.course.factIds ?? [] },
     graduate_visa_months: timeline.graduateLength?.months ?? null,
     steps: timeline.steps.map((s) => ({
       key: s.key,

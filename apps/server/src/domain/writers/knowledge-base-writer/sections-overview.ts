@@ -2,7 +2,6 @@ import { isoDay } from '../../knowledge-base/format.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { RetrievedFact } from '../../report/types.js';
 import { SUMMARY_BULLETS } from '../../report/validate.js';
-import { courseLength } from '../../timeline/course.js';
 import { formatDate, formatMonth } from '../../timeline/dates.js';
 import { withMarker, type WritingContext } from './context.js';
 import { degreesForLevel } from './sections-field.js';
@@ -86,7 +85,9 @@ export function studyOptions(ctx: WritingContext): string {
   const [related] = mapEntry ? factsWithPrefix(ctx, 'related-courses:') : [];
   if (related)
     lines.push(`- **Related courses** (their graduates' jobs are under Fallback Job Prospects): ${ctx.quote(related)}`);
+  const lengthFacts = (ctx.personal.timeline.course.factIds ?? []).filter((id) => id.startsWith('course-'));
   lines.push(
+    ...lengthFacts.map((id) => ctx.item('Course length', id)),
     intakeLine(ctx),
     ...applicationRoute(ctx),
     ctx.item('English', 'english-student-b2', 'english-hei-assessment'),
@@ -131,7 +132,11 @@ export function tuitionRanges(ctx: WritingContext): string {
 function intakeLine(ctx: WritingContext): string {
   const { timeline, profile } = ctx.personal;
   const assumed = profile.intake === null ? ' (assumed: you did not give an intake)' : '';
-  return `- **Your intake:** ${formatMonth(timeline.intake)}${assumed}; the dates in this report assume the course runs from ${formatDate(timeline.courseStart)} to ${formatDate(timeline.courseEnd)} (${courseLength(timeline.level, profile.city).note}).`;
+  const own = timeline.course.factIds;
+  const length = own
+    ? `${timeline.course.note}${ctx.citeIds(own)}; if your course is shorter or longer, its end and every date after it move with it`
+    : timeline.course.note;
+  return `- **Your intake:** ${formatMonth(timeline.intake)}${assumed}; the dates in this report assume the course runs from ${formatDate(timeline.courseStart)} to ${formatDate(timeline.courseEnd)} (${length}).`;
 }
 
 /** The "before you apply" table for this student, the visa funds for London and elsewhere, a realistic budget, the health surcharge. */
