@@ -79,6 +79,33 @@ describe('courseFor: the course a student’s words and level fit', () => {
     const name = words.toLowerCase().includes('nurs') ? 'Nursing' : 'Medicine';
     expect(courseFor(courses, level, words, name, aliases)?.degree ?? null).toBe(expected);
   });
+
+  const VET = [
+    course('veterinary degree', 'undergraduate', 60),
+    course('graduate accelerated veterinary degree', 'undergraduate', 48),
+  ];
+  const ARCHITECTURE = [course('MArch (RIBA Part 2)', 'postgraduate_taught', 24)];
+  it.each([
+    ['Veterinary Medicine', VET, 'Veterinary Science', ['veterinary medicine'], [], 'veterinary degree'],
+    [
+      'Graduate accelerated veterinary medicine',
+      VET,
+      'Veterinary Science',
+      ['veterinary medicine'],
+      [],
+      'graduate accelerated veterinary degree',
+    ],
+    ['Architecture', ARCHITECTURE, 'Architecture', ['urban design'], ['MA Urban Design'], 'MArch (RIBA Part 2)'],
+    ['MA Urban Design', ARCHITECTURE, 'Architecture', ['urban design'], ['MA Urban Design'], null],
+    ['MA Urban Design', ARCHITECTURE, 'Architecture', ['urban design'], [], 'MArch (RIBA Part 2)'],
+    ['MSc Sports Architecture', ARCHITECTURE, 'Architecture', [], [], null],
+  ] as const)(
+    '“%s” (%s…) → %s, an alias the student used not counted as more words',
+    (words, courses, name, aliases, degrees, expected) => {
+      const level = courses[0].level;
+      expect(courseFor(courses, level, words, name, aliases, degrees)?.degree ?? null).toBe(expected);
+    },
+  );
 });
 
 describe('subjectCourseLength: the sentence the dates assume', () => {
@@ -135,6 +162,12 @@ describe('the course length in a report (knowledge base as shipped)', () => {
     ['Law', 'law', 'undergraduate', 'Edinburgh', 48, '2031-08-31'],
     ['Law', 'law', 'undergraduate', null, 36, '2030-08-31'],
     ['Economics', 'economics', 'postgraduate_taught', null, 12, '2028-08-31'],
+    ['Dentistry', 'dentistry', 'undergraduate', null, 60, '2032-08-31'],
+    ['Graduate entry dentistry', 'dentistry', 'undergraduate', null, 48, '2031-08-31'],
+    ['Dentistry', 'dentistry', 'postgraduate_taught', null, 12, '2028-08-31'],
+    ['Veterinary Medicine', 'veterinary-science', 'undergraduate', 'Edinburgh', 60, '2032-08-31'],
+    ['Architecture', 'architecture', 'postgraduate_taught', null, 24, '2029-08-31'],
+    ['MA Urban Design', 'architecture', 'postgraduate_taught', null, 12, '2028-08-31'],
   ] as const)('%s (%s, %s, %s): %i months, ends %s', (subject, id, level, city, months, end) => {
     const { timeline } = view(subject, id, level, city).view;
     expect(timeline).toMatchObject({ courseMonths: months, courseEnd: end });
@@ -147,7 +180,7 @@ describe('the course length in a report (knowledge base as shipped)', () => {
       /- \*\*Course length:\*\* A pre-registration MSc in Physiotherapy, for graduates who do not already hold a physiotherapy degree, is an accelerated full-time course of 2 years[^\n]*(\[\d+\]){3}\./,
     );
     expect(content.study_options).toMatch(
-      /assume the course runs from 1 September 2027 to 31 August 2029 \(an MSc Physiotherapy \(pre-registration\) usually lasts 2 years(\[\d+\])+; if your course is shorter or longer, its end and every date after it move with it\)/,
+      /assume the course runs from 1 September 2027 to 31 August 2029 \(an MSc Physiotherapy \(pre-registration\) usually lasts 2 years (\[\d+\])+; if your course is shorter or longer, its end and every date after it move with it\)/,
     );
     expect(content.executive_summary[0]).toContain(
       'You did not give a level: the dates assume a taught master’s (an MSc Physiotherapy (pre-registration) usually lasts 2 years; see Study Options).',

@@ -90,6 +90,11 @@ describe('project-facts.json', () => {
       ['physiotherapy', 'postgraduate_taught', 24],
       ['occupational-therapy', 'postgraduate_taught', 24],
       ['social-work', 'postgraduate_taught', 24],
+      ['dentistry', 'undergraduate', 60],
+      ['dentistry', 'undergraduate', 48],
+      ['veterinary-science', 'undergraduate', 60],
+      ['veterinary-science', 'undergraduate', 48],
+      ['architecture', 'postgraduate_taught', 24],
     ]);
     const retrieval = retrieve(kb, {
       subject: 'Physiotherapy',

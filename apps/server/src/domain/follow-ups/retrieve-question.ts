@@ -2,12 +2,13 @@ import type { Candidate } from '../knowledge-base/candidate.js';
 import { RULE_SUCCESSIONS, ruleInForce } from '../knowledge-base/dated-rules.js';
 import { earningsFact, occupationFacts, outlookFact, regulatorFacts } from '../knowledge-base/field-facts.js';
 import { isoDay } from '../knowledge-base/format.js';
-import { allSources, factCandidate, numberSources, subjectCandidates } from '../knowledge-base/retrieve.js';
+import { allSources, factCandidate, numberSources, retrieve, subjectCandidates } from '../knowledge-base/retrieve.js';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { detailedEntry, findMapSubject } from '../knowledge-base/subject-map.js';
 import type { StudentProfile } from '../profile/types.js';
 import type { NumberedSource, RetrievedFact } from '../report/types.js';
 import { timelineForProfile } from '../timeline/for-profile.js';
+import { courseForStudent } from '../writers/personal-view.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { knowledgeSearch, type SearchHit } from './search-index.js';
 import { UK_CITIES } from '../profile/place.js';
@@ -75,7 +76,10 @@ export function retrieveForQuestion(
   limit = FACTS_PER_ANSWER,
 ): QuestionRetrieval {
   const on = isoDay(now);
-  const { timeline } = timelineForProfile(report.profile, on, kb.facts);
+  // The report's dates: its subject's own course length where the knowledge base records one, as the report used.
+  const subjectRetrieval = retrieve(kb, { subject: report.subject, subjectId: report.subjectId, on: now });
+  const course = courseForStudent(subjectRetrieval, report.profile);
+  const { timeline } = timelineForProfile(report.profile, on, kb.facts, course);
   const named = cityNamed(question);
   const city = named ?? report.profile.city;
   // A UK city other than London is, for the rules, "outside London".

@@ -63,17 +63,21 @@ function words(phrase: string): string[] {
     .filter((w) => w.length > 0 && !degreeLevel(w) && !['and', 'of', 'in', 'the', 'hons', 'with'].includes(w));
 }
 
-/** The student's words that none of `names` holds. */
-function extraWords(studentWords: string, names: readonly string[]): string[] {
-  const known = new Set(names.flatMap(words));
-  return words(studentWords).filter((w) => !known.has(w));
+/** Whether every word of `some` is among the words of `phrase`. */
+function within(some: readonly string[], phrase: string): boolean {
+  const all = words(phrase);
+  return some.every((w) => all.includes(w));
 }
 
 /**
  * The course the student's dates should assume, among the subject's courses at their level whose length the
- * knowledge base records: the one whose name holds every word the student added to the subject's name ("graduate
- * entry medicine"); else the first, when the student's words are only the subject's name or an alias of it; else
- * null, so the level's usual length applies (an "MSc Advanced Nursing Practice" is not the pre-registration MSc).
+ * knowledge base records. The student's words are read without award names (MSc, BDS) and joining words:
+ * - only the subject's name ("MSc Physiotherapy"), or an alias of it ("adult nursing", "medical school"): the first
+ *   course at the level, unless the words name another of the subject's `degrees` ("MA Urban Design" for
+ *   architecture), whose length is not recorded;
+ * - more ("graduate entry medicine", "MSc Nursing pre-registration"): the course whose name holds the added words,
+ *   else null, so the level's usual length applies (an "MSc Advanced Nursing Practice" is not the pre-registration
+ *   MSc).
  */
 export function courseFor(
   courses: readonly SubjectCourse[],
@@ -81,10 +85,19 @@ export function courseFor(
   studentWords: string,
   name: string,
   aliases: readonly string[],
+  degrees: readonly string[] = [],
 ): SubjectCourse | null {
   const atLevel = courses.filter((c) => c.level === level);
-  const added = extraWords(studentWords, [name]);
-  const named = atLevel.find((c) => added.length > 0 && added.every((w) => words(c.degree).includes(w)));
+  const said = words(studentWords);
+  const nameWords = words(name);
+  const beyondName = said.filter((w) => !nameWords.includes(w));
+  if (beyondName.length === 0) return atLevel[0] ?? null;
+  const used = aliases.map(words).filter((alias) => alias.length > 0 && alias.every((w) => said.includes(w)));
+  const beyond = beyondName.filter((w) => !used.some((alias) => alias.includes(w)));
+  const named =
+    atLevel.find((c) => beyond.length > 0 && within(beyond, c.degree)) ??
+    atLevel.find((c) => within(beyondName, c.degree));
   if (named) return named;
-  return extraWords(studentWords, [name, ...aliases]).length === 0 ? (atLevel[0] ?? null) : null;
+  if (beyond.length > 0) return null;
+  return degrees.some((degree) => within(beyondName, degree)) ? null : (atLevel[0] ?? null);
 }

@@ -2,7 +2,7 @@ import { isoDay } from '../knowledge-base/format.js';
 import { subjectTuitionFactId } from '../knowledge-base/retrieve.js';
 import { moneyTable, type MoneyFact, type MoneyTable } from '../money/money-table.js';
 import { EMPTY_PROFILE, type StudentProfile } from '../profile/types.js';
-import type { RetrievedFact, WriterInput } from '../report/types.js';
+import type { RetrievedFact, Retrieval, WriterInput } from '../report/types.js';
 import { addMonths } from '../timeline/dates.js';
 import { timelineForProfile } from '../timeline/for-profile.js';
 import { timelineRulesFromFacts, type FactLike } from '../timeline/rules.js';
@@ -72,12 +72,12 @@ export function subjectCourseLength(course: SubjectCourse): CourseLength {
  * level and the student's words fit it; null for the level's usual length. A Scottish bachelor's keeps its 4 years
  * when the subject's course is no longer than the usual 3.
  */
-export function courseForStudent(input: WriterInput, profile: StudentProfile): CourseLength | null {
-  const { retrieval } = input;
+export function courseForStudent(retrieval: Retrieval, profile: StudentProfile): CourseLength | null {
   const level = profile.level ?? 'postgraduate_taught';
   const names = [...(retrieval.mapEntry?.aliases ?? []), ...(retrieval.subjectEntry?.aliases ?? [])];
   const name = retrieval.mapEntry?.name ?? retrieval.subjectEntry?.name ?? retrieval.subject;
-  const course = courseFor(retrieval.courses ?? [], level, retrieval.subject, name, names);
+  const degrees = [...(retrieval.mapEntry?.typical_degrees ?? []), ...(retrieval.subjectEntry?.typical_degrees ?? [])];
+  const course = courseFor(retrieval.courses ?? [], level, retrieval.subject, name, names, degrees);
   if (!course || (level === 'undergraduate' && isScottish(profile.city) && course.months <= 36)) return null;
   return subjectCourseLength(course);
 }
@@ -87,7 +87,7 @@ export function personalView(input: WriterInput): PersonalView {
   const profile = input.profile ?? EMPTY_PROFILE;
   const today = isoDay(input.now);
   const facts = input.retrieval.facts.map(factLike);
-  const { timeline, assumed } = timelineForProfile(profile, today, facts, courseForStudent(input, profile));
+  const { timeline, assumed } = timelineForProfile(profile, today, facts, courseForStudent(input.retrieval, profile));
   const arrivalMonths = timelineRulesFromFacts(facts, today).arrival?.months ?? 0;
   const visaEnds = timeline.steps.find((s) => s.key === 'graduate_application')?.until ?? timeline.courseEnd;
   const visaMonths = monthsSpan(addMonths(timeline.courseStart, -arrivalMonths), visaEnds);

@@ -134,7 +134,7 @@ function intakeLine(ctx: WritingContext): string {
   const assumed = profile.intake === null ? ' (assumed: you did not give an intake)' : '';
   const own = timeline.course.factIds;
   const length = own
-    ? `${timeline.course.note}${ctx.citeIds(own)}; if your course is shorter or longer, its end and every date after it move with it`
+    ? `${timeline.course.note} ${ctx.citeIds(own)}; if your course is shorter or longer, its end and every date after it move with it`
     : timeline.course.note;
   return `- **Your intake:** ${formatMonth(timeline.intake)}${assumed}; the dates in this report assume the course runs from ${formatDate(timeline.courseStart)} to ${formatDate(timeline.courseEnd)} (${length}).`;
 }
