@@ -45,6 +45,10 @@ describe('subject titles', () => {
     // A word typed in capitals in a text that is not all capitals is kept.
     ['computer SCIENCE', entry('Computer SCIENCE', 'computer-science')],
     ['Fashion DESIGN', entry('Fashion DESIGN', 'fashion-design')],
+    // A subject typed twice in a row is titled once, in any case.
+    ['nursing nursing', entry('Nursing', 'nursing')],
+    ['MSc computer science Computer Science', entry('MSc Computer Science', 'computer-science')],
+    ['Law Law Law', entry('Law', 'law')],
   ] as const)('%j reads as %j', (subject, expected) => {
     expect(reading(subject)).toEqual(expected);
   });
@@ -78,7 +82,7 @@ describe('grouping neighbouring subjects', () => {
     ['MBA or Law', several('"MBA" and "Law"')],
     ['MBA, Finance', several('"MBA" and "Finance"')],
     // A family member next to its family head is that member, whichever comes first.
-    ['Mechanical Engineering Engineering', entry('Mechanical Engineering Engineering', 'mechanical-engineering')],
+    ['Mechanical Engineering Engineering', entry('Mechanical Engineering', 'mechanical-engineering')],
     ['Mechanical Engineering (Engineering)', entry('Mechanical Engineering (Engineering)', 'mechanical-engineering')],
     [
       'Engineering (Mechanical) or Mechanical Engineering',

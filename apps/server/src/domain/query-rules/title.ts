@@ -100,7 +100,12 @@ export function subjectTitle(parts: TitleParts): string {
     out += gap + wordAt(tokens, i, mentions, i === start, shouting);
     i += 1;
   }
-  return balanceBrackets(out);
+  return withoutRepeats(balanceBrackets(out));
+}
+
+/** A title with a subject typed twice in a row written once: "Nursing Nursing" → "Nursing". */
+export function withoutRepeats(title: string): string {
+  return title.replace(/(?<![\p{L}\p{N}])(\p{L}[\p{L}\p{N}&' -]*?)(?:\s+\1)+(?![\p{L}\p{N}])/giu, '$1');
 }
 
 /** One token of a title: punctuation as typed; a word corrected to the catalogue's spelling and cased. */
