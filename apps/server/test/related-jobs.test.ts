@@ -97,11 +97,17 @@ describe('UK-wide rules applied to the field’s own jobs', () => {
       'you may work as clothing, fashion and accessories designers (SOC 3422) on it, but that job cannot sponsor you after it',
     );
     expect(write('Underwater Basket Weaving', null).post_study_work).not.toContain('Your field on the Graduate visa');
+    // Health jobs on national pay scales: the Health and Care Worker visa and its pay rule, not the new-entrant rate.
+    const physiotherapy = write('Physiotherapy', 'physiotherapy').post_study_work;
+    expect(physiotherapy).toMatch(
+      /\*\*Your field on the Graduate visa:\*\* to stay, switch from it to the Health and Care Worker visa \(the Skilled Worker visa for health jobs on national pay scales; its pay rule is under Job Prospects\) in a job under this code: physiotherapists \(SOC 2221\) (\[\d+\])+\./,
+    );
+    expect(physiotherapy).not.toContain('as a new entrant (below)');
   });
 
   it('settlement and family: the field’s sponsorable jobs are degree level, so not the longer proposed wait, and family can join', () => {
     expect(write('Computer Science', 'computer-science').post_study_work).toContain(
-      "**Your field's sponsorable jobs** (the 8 listed under Job Prospects) are degree level: the longer proposed wait for settlement in below-degree-level jobs would not apply to them, and in one of them a partner and children could join you, unlike below-degree shortage-list jobs and care work [",
+      "**Your field's sponsorable jobs** (the 8 listed under Job Prospects) are degree level: the longer proposed wait for settlement in below-degree-level jobs would not apply to them, and in any of them a partner and children could join you, unlike below-degree shortage-list jobs and care work [",
     );
     // Without sponsorable jobs in the field (or without a map entry), the family rule as the facts file words it.
     expect(write('Underwater Basket Weaving', null).post_study_work).toContain(

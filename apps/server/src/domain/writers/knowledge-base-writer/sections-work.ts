@@ -111,7 +111,7 @@ function degreeLevelJobs(ctx: WritingContext): string[] {
       : []),
     ...(family
       ? [
-          `in ${one ? 'it' : 'one of them'} a partner and children could join you, unlike below-degree shortage-list jobs and care work`,
+          `in ${one ? 'it' : 'any of them'} a partner and children could join you, unlike below-degree shortage-list jobs and care work`,
         ]
       : []),
   ];
@@ -138,11 +138,17 @@ function fieldOnGraduateVisa(ctx: WritingContext): string[] {
   const open = jobs.filter((j) => j.status.kind === 'open');
   const shut = jobs.filter((j) => j.status.kind !== 'open');
   const parts: string[] = [];
+  // Health jobs on national pay scales have no going rate: they are sponsored on the Health and Care Worker visa at
+  // the pay-band rate, so the new-entrant rate is not the figure that matters.
+  const healthScale = open.length > 0 && open.every((j) => j.healthAndCare && j.goingRate === null);
+  const route = healthScale
+    ? 'the Health and Care Worker visa (the Skilled Worker visa for health jobs on national pay scales; its pay rule is under Job Prospects)'
+    : 'a Skilled Worker visa, as a new entrant (below),';
   if (open.length > 0)
     parts.push(
       open.length <= 3
-        ? `to stay, switch from it to a Skilled Worker visa, as a new entrant (below), in a job under ${open.length === 1 ? 'this code' : 'one of these codes'}: ${namesOrCount(open)}`
-        : `to stay, switch from it to a Skilled Worker visa, as a new entrant (below), in one of the ${open.length} jobs listed under Job Prospects`,
+        ? `to stay, switch from it to ${route} in a job under ${open.length === 1 ? 'this code' : 'one of these codes'}: ${namesOrCount(open)}`
+        : `to stay, switch from it to ${route} in one of the ${open.length} jobs listed under Job Prospects`,
     );
   if (shut.length > 0)
     parts.push(`you may work as ${listWords(shut.map(jobName))} on it, but that job cannot sponsor you after it`);
@@ -151,7 +157,7 @@ function fieldOnGraduateVisa(ctx: WritingContext): string[] {
       `**Your field on the Graduate visa:** ${parts.join('; ')}`,
       ctx.citeIds([
         'graduate-work-freedom',
-        ...(open.length > 0 ? ['sw-new-entrant'] : []),
+        ...(open.length > 0 ? [healthScale ? 'sw-health-care-threshold' : 'sw-new-entrant'] : []),
         ...jobs.map((j) => j.factId),
       ]),
     )}`,
