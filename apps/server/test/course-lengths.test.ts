@@ -180,11 +180,14 @@ describe('the course length in a report (knowledge base as shipped)', () => {
       /- \*\*Course length:\*\* A pre-registration MSc in Physiotherapy, for graduates who do not already hold a physiotherapy degree, is an accelerated full-time course of 2 years[^\n]*(\[\d+\]){3}\./,
     );
     expect(content.study_options).toMatch(
-      /assume the course runs from 1 September 2027 to 31 August 2029 \(an MSc Physiotherapy \(pre-registration\) usually lasts 2 years (\[\d+\])+; if your course is shorter or longer, its end and every date after it move with it\)/,
+      /assume the course runs from 1 September 2027 to 31 August 2029 \(an MSc Physiotherapy \(pre-registration\) usually lasts 2 years (\[\d+\])+; if yours is a 1-year master’s instead, it ends on 31 August 2028 and every later date comes 1 year earlier\)/,
     );
     expect(content.executive_summary[0]).toContain(
       'You did not give a level: the dates assume a taught master’s (an MSc Physiotherapy (pre-registration) usually lasts 2 years; see Study Options).',
     );
+    // An undergraduate course of its own length gets no shorter twin: a BDS is not also a 3-year degree.
+    const dentistry = composeReport(view('Dentistry', 'dentistry', 'undergraduate').input).content.study_options;
+    expect(dentistry).toMatch(/to 31 August 2032 \(a BDS usually lasts 5 years (\[\d+\])+\)\./);
     // 24 months of course, 4 more of leave and 1 before it to arrive: 29 months of surcharge, 2.5 years at £776.
     expect(personal.money.rows.find((r) => r.key === 'health_surcharge')?.low).toBe(1940);
     expect(content.estimated_costs.living_costs).toContain('£1,940 (£776 a year for a visa of 29 months');
