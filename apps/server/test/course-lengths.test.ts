@@ -168,6 +168,9 @@ describe('the course length in a report (knowledge base as shipped)', () => {
     ['Veterinary Medicine', 'veterinary-science', 'undergraduate', 'Edinburgh', 60, '2032-08-31'],
     ['Architecture', 'architecture', 'postgraduate_taught', null, 24, '2029-08-31'],
     ['MA Urban Design', 'architecture', 'postgraduate_taught', null, 12, '2028-08-31'],
+    ['Speech and Language Therapy', 'speech-and-language-therapy', 'postgraduate_taught', null, 24, '2029-08-31'],
+    ['MSc Dietetics', 'dietetics', 'postgraduate_taught', null, 24, '2029-08-31'],
+    ['BSc Dietetics', 'dietetics', 'undergraduate', null, 36, '2030-08-31'],
   ] as const)('%s (%s, %s, %s): %i months, ends %s', (subject, id, level, city, months, end) => {
     const { timeline } = view(subject, id, level, city).view;
     expect(timeline).toMatchObject({ courseMonths: months, courseEnd: end });

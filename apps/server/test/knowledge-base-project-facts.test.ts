@@ -95,6 +95,8 @@ describe('project-facts.json', () => {
       ['veterinary-science', 'undergraduate', 60],
       ['veterinary-science', 'undergraduate', 48],
       ['architecture', 'postgraduate_taught', 24],
+      ['speech-and-language-therapy', 'postgraduate_taught', 24],
+      ['dietetics', 'postgraduate_taught', 24],
     ]);
     const retrieval = retrieve(kb, {
       subject: 'Physiotherapy',
