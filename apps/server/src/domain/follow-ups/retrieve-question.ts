@@ -2,7 +2,14 @@ import type { Candidate } from '../knowledge-base/candidate.js';
 import { RULE_SUCCESSIONS, ruleInForce } from '../knowledge-base/dated-rules.js';
 import { earningsFact, occupationFacts, outlookFact, regulatorFacts } from '../knowledge-base/field-facts.js';
 import { isoDay } from '../knowledge-base/format.js';
-import { allSources, factCandidate, numberSources, retrieve, subjectCandidates } from '../knowledge-base/retrieve.js';
+import {
+  allSources,
+  factCandidate,
+  findSubject,
+  numberSources,
+  subjectCandidates,
+  subjectCourses,
+} from '../knowledge-base/retrieve.js';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { detailedEntry, findMapSubject } from '../knowledge-base/subject-map.js';
 import type { StudentProfile } from '../profile/types.js';
@@ -77,8 +84,10 @@ export function retrieveForQuestion(
 ): QuestionRetrieval {
   const on = isoDay(now);
   // The report's dates: its subject's own course length where the knowledge base records one, as the report used.
-  const subjectRetrieval = retrieve(kb, { subject: report.subject, subjectId: report.subjectId, on: now });
-  const course = courseForStudent(subjectRetrieval, report.profile);
+  const mapEntry = findMapSubject(kb, report.subject, report.subjectId);
+  const subjectEntry = mapEntry ? detailedEntry(kb, mapEntry) : findSubject(kb, report.subject, report.subjectId);
+  const courses = subjectCourses(kb, mapEntry?.id ?? null, subjectEntry);
+  const course = courseForStudent({ subject: report.subject, mapEntry, subjectEntry, courses }, report.profile);
   const { timeline } = timelineForProfile(report.profile, on, kb.facts, course);
   const named = cityNamed(question);
   const city = named ?? report.profile.city;

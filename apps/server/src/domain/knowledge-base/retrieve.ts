@@ -134,7 +134,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
  * The subject's courses with a recorded length: a detailed subject's typical degrees that say how long they last
  * (cited to its entry), then the project's sourced course lengths for the map entry (cited to their facts).
  */
-function subjectCourses(kb: KnowledgeBase, mapId: string | null, entry: SubjectEntry | null): SubjectCourse[] {
+export function subjectCourses(kb: KnowledgeBase, mapId: string | null, entry: SubjectEntry | null): SubjectCourse[] {
   const written = entry ? writtenCourses(entry.typical_degrees, subjectFactId(entry)) : [];
   const sourced = (kb.courseLengths ?? [])
     .filter((c) => c.subject_id === mapId)

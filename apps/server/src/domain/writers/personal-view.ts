@@ -72,7 +72,10 @@ export function subjectCourseLength(course: SubjectCourse): CourseLength {
  * level and the student's words fit it; null for the level's usual length. A Scottish bachelor's keeps its 4 years
  * when the subject's course is no longer than the usual 3.
  */
-export function courseForStudent(retrieval: Retrieval, profile: StudentProfile): CourseLength | null {
+export function courseForStudent(
+  retrieval: Pick<Retrieval, 'subject' | 'mapEntry' | 'subjectEntry' | 'courses'>,
+  profile: StudentProfile,
+): CourseLength | null {
   const level = profile.level ?? 'postgraduate_taught';
   const names = [...(retrieval.mapEntry?.aliases ?? []), ...(retrieval.subjectEntry?.aliases ?? [])];
   const name = retrieval.mapEntry?.name ?? retrieval.subjectEntry?.name ?? retrieval.subject;
