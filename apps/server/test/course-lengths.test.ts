@@ -188,6 +188,17 @@ describe('the course length in a report (knowledge base as shipped)', () => {
     expect(content.executive_summary[0]).toContain(
       'You did not give a level: the dates assume a taught master’s (an MSc Physiotherapy (pre-registration) usually lasts 2 years; see Study Options).',
     );
+    expect(content.executive_summary[0]).toContain(
+      'A 1-year master’s would end on 31 August 2028, and every later date would come 1 year earlier (see Study Options).',
+    );
+    // With the level given, the summary says which course the dates follow, and the 1-year alternative.
+    const nursing = composeReport(view('Nursing', 'nursing', 'postgraduate_taught', 'Manchester').input).content;
+    expect(nursing.executive_summary[0]).toBe(
+      '**Assumed:** The dates follow the subject’s own course (an MSc Nursing pre-registration usually lasts 2 years); a 1-year master’s would end on 31 August 2028, and every later date would come 1 year earlier (see Study Options).',
+    );
+    // The level's usual length needs no such line.
+    const economics = composeReport(view('Economics', 'economics', 'postgraduate_taught', 'Manchester').input).content;
+    expect(economics.executive_summary[0]).not.toContain('Assumed');
     // An undergraduate course of its own length gets no shorter twin: a BDS is not also a 3-year degree.
     const dentistry = composeReport(view('Dentistry', 'dentistry', 'undergraduate').input).content.study_options;
     expect(dentistry).toMatch(/to 31 August 2032 \(a BDS usually lasts 5 years (\[\d+\])+\)\./);

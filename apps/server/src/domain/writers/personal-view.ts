@@ -3,10 +3,10 @@ import { subjectTuitionFactId } from '../knowledge-base/retrieve.js';
 import { moneyTable, type MoneyFact, type MoneyTable } from '../money/money-table.js';
 import { EMPTY_PROFILE, type StudentProfile } from '../profile/types.js';
 import type { RetrievedFact, Retrieval, WriterInput } from '../report/types.js';
-import { addMonths } from '../timeline/dates.js';
+import { addDays, addMonths, formatDate } from '../timeline/dates.js';
 import { timelineForProfile } from '../timeline/for-profile.js';
 import { timelineRulesFromFacts, type FactLike } from '../timeline/rules.js';
-import { isScottish, type CourseLength } from '../timeline/course.js';
+import { courseLength, isScottish, type CourseLength } from '../timeline/course.js';
 import { lengthWords, type Timeline } from '../timeline/timeline.js';
 import { courseFor, type SubjectCourse } from '../knowledge-base/course-lengths.js';
 
@@ -85,6 +85,47 @@ export function courseForStudent(
   return subjectCourseLength(course);
 }
 
+/** Where a taught master's of the usual length would end, beside the subject's own longer (or shorter) course. */
+export interface UsualCourse {
+  /** "1-year", "18-month". */
+  readonly adjective: string;
+  /** The ISO day it would end. */
+  readonly end: string;
+  /** How much earlier (or later) every later date would come, in words ("1 year"). */
+  readonly gap: string;
+  readonly earlier: boolean;
+}
+
+/**
+ * For a taught master's dated by the subject's own course (a 2-year pre-registration MSc), the usual-length master's
+ * beside it: a nurse already registered may take a 1-year MSc instead. Null when the dates use the usual length, and
+ * for other levels (a 5-year BDS has no 3-year twin).
+ */
+export function usualCourseBeside(timeline: Timeline, city: string | null): UsualCourse | null {
+  const usual = courseLength(timeline.level, city);
+  const gap = timeline.course.months - usual.months;
+  if (!timeline.course.factIds || gap === 0 || timeline.level !== 'postgraduate_taught') return null;
+  return {
+    adjective: usual.months % 12 === 0 ? `${usual.months / 12}-year` : `${usual.months}-month`,
+    end: addDays(addMonths(timeline.courseStart, usual.months), -1),
+    gap: lengthWords(Math.abs(gap)),
+    earlier: gap > 0,
+  };
+}
+
+/** The summary's sentence on the usual-length master's, when the dates assume the subject's own course. */
+function usualCourseSentence(timeline: Timeline, profile: StudentProfile): string[] {
+  const usual = usualCourseBeside(timeline, profile.city);
+  if (!usual) return [];
+  const instead = `a ${usual.adjective} master’s would end on ${formatDate(usual.end)}, and every later date would come ${usual.gap} ${usual.earlier ? 'earlier' : 'later'} (see Study Options)`;
+  // Without a level, the line before already says which course the dates assume.
+  return [
+    profile.level === null
+      ? `${instead.charAt(0).toUpperCase()}${instead.slice(1)}.`
+      : `The dates follow the subject’s own course (${timeline.course.note}); ${instead}.`,
+  ];
+}
+
 /** The personal view of a writer input (an input without a profile is written for an empty one). */
 export function personalView(input: WriterInput): PersonalView {
   const profile = input.profile ?? EMPTY_PROFILE;
@@ -109,7 +150,7 @@ export function personalView(input: WriterInput): PersonalView {
   return {
     profile,
     timeline,
-    assumed: [...assumed, ...place, ...timeline.warnings],
+    assumed: [...assumed, ...usualCourseSentence(timeline, profile), ...place, ...timeline.warnings],
     london,
     money,
     thresholdFactId: healthAndCare(input.retrieval.facts) ? 'sw-health-care-threshold' : 'sw-new-entrant',

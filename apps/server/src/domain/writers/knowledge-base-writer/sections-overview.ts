@@ -2,9 +2,8 @@ import { isoDay } from '../../knowledge-base/format.js';
 import { NOT_AVAILABLE } from '../../report/sections.js';
 import type { RetrievedFact } from '../../report/types.js';
 import { SUMMARY_BULLETS } from '../../report/validate.js';
-import { courseLength } from '../../timeline/course.js';
-import { addDays, addMonths, formatDate, formatMonth } from '../../timeline/dates.js';
-import { lengthWords } from '../../timeline/timeline.js';
+import { formatDate, formatMonth } from '../../timeline/dates.js';
+import { usualCourseBeside } from '../personal-view.js';
 import { withMarker, type WritingContext } from './context.js';
 import { degreesForLevel } from './sections-field.js';
 import { moneySection, personalSummary } from './sections-personal.js';
@@ -135,15 +134,10 @@ function intakeLine(ctx: WritingContext): string {
   const { timeline, profile } = ctx.personal;
   const assumed = profile.intake === null ? ' (assumed: you did not give an intake)' : '';
   const own = timeline.course.factIds;
-  const usual = courseLength(timeline.level, profile.city);
-  const gap = timeline.course.months - usual.months;
-  // A taught master's of the subject's own length is an assumption too (a 1-year MSc exists beside the 2-year
-  // pre-registration one): say where one of the usual length would end. A 5-year BDS has no 3-year twin.
-  const adjective = usual.months % 12 === 0 ? `${usual.months / 12}-year` : `${usual.months}-month`;
-  const instead =
-    gap === 0 || timeline.level !== 'postgraduate_taught'
-      ? ''
-      : `; if yours is a ${adjective} master’s instead, it ends on ${formatDate(addDays(addMonths(timeline.courseStart, usual.months), -1))} and every later date comes ${lengthWords(Math.abs(gap))} ${gap > 0 ? 'earlier' : 'later'}`;
+  const usual = usualCourseBeside(timeline, profile.city);
+  const instead = usual
+    ? `; if yours is a ${usual.adjective} master’s instead, it ends on ${formatDate(usual.end)} and every later date comes ${usual.gap} ${usual.earlier ? 'earlier' : 'later'}`
+    : '';
   const length = own ? `${timeline.course.note} ${ctx.citeIds(own)}${instead}` : timeline.course.note;
   return `- **Your intake:** ${formatMonth(timeline.intake)}${assumed}; the dates in this report assume the course runs from ${formatDate(timeline.courseStart)} to ${formatDate(timeline.courseEnd)} (${length}).`;
 }
