@@ -49,7 +49,7 @@ const MAX_WORDS = 3500;
  */
 const TARGET_SHARED_PERCENT = 50;
 const MAX_SHARED_PERCENT: Readonly<Record<string, number>> = {
-  Nursing: 54,
+  Nursing: 53,
   'Computer Science': 54,
   Law: 60,
   MBA: 58,
@@ -57,7 +57,7 @@ const MAX_SHARED_PERCENT: Readonly<Record<string, number>> = {
   'Marine Biology': 74,
   Economics: 75,
   Physiotherapy: 64,
-  'Social Work': 64,
+  'Social Work': 63,
   'Fashion Design': 73,
 };
 
