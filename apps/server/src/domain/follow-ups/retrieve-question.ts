@@ -12,6 +12,7 @@ import {
 } from '../knowledge-base/retrieve.js';
 import type { KnowledgeBase } from '../knowledge-base/schema.js';
 import { detailedEntry, findMapSubject } from '../knowledge-base/subject-map.js';
+import type { MapSubject } from '../knowledge-base/subject-map-schema.js';
 import type { StudentProfile } from '../profile/types.js';
 import type { NumberedSource, RetrievedFact } from '../report/types.js';
 import { timelineForProfile } from '../timeline/for-profile.js';
@@ -100,7 +101,7 @@ export function retrieveForQuestion(
     const before = scored.get(candidate.id);
     if (!before || before.score < score) scored.set(candidate.id, { candidate, score });
   };
-  const weigh = profileWeights(kb, report, city);
+  const weigh = profileWeights(kb, report, mapEntry, city);
   for (const hit of hits) {
     for (const [candidate, share] of candidatesOf(kb, hit, question, on))
       add(candidate, hit.score * share * weigh(hit, candidate));
@@ -225,9 +226,9 @@ function candidatesOf(
 function profileWeights(
   kb: KnowledgeBase,
   report: ReportContext,
+  mapEntry: MapSubject | null,
   city: string | null,
 ): (hit: SearchHit, candidate: Candidate) => number {
-  const mapEntry = findMapSubject(kb, report.subject, report.subjectId);
   const own = new Set<string>();
   if (mapEntry) {
     own.add(`map:${mapEntry.id}`);

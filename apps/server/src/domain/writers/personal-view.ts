@@ -58,12 +58,15 @@ export function subjectCourseLength(course: SubjectCourse): CourseLength {
   const acronym = /^[A-Z][A-Za-z]*[A-Z]/.test(first);
   const degree = acronym ? course.degree : course.degree.charAt(0).toLowerCase() + course.degree.slice(1);
   const article = (acronym ? /^[AEFHILMNORSX]/ : /^[aeiou]/i).test(first) ? 'an' : 'a';
+  const { months, upToMonths } = course;
+  const span =
+    months % 12 === 0 && upToMonths !== null && upToMonths % 12 === 0
+      ? `${months / 12} to ${upToMonths / 12} years`
+      : `${months} to ${upToMonths} months`;
   const range =
-    course.upToMonths === null
-      ? lengthWords(course.months)
-      : course.months % 12 === 0 && course.upToMonths % 12 === 0
-        ? `${course.months / 12} to ${course.upToMonths / 12} years; ${lengthWords(course.months)} ${course.months === 12 ? 'is' : 'are'} assumed here`
-        : `${course.months} to ${course.upToMonths} months; ${lengthWords(course.months)} ${course.months === 12 ? 'is' : 'are'} assumed here`;
+    upToMonths === null
+      ? lengthWords(months)
+      : `${span}; ${lengthWords(months)} ${months === 12 ? 'is' : 'are'} assumed here`;
   return { months: course.months, note: `${article} ${degree} usually lasts ${range}`, factIds: course.factIds };
 }
 
