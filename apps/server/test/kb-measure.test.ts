@@ -6,6 +6,7 @@ import { citedNumbers, reportText } from '../src/domain/report/validate.js';
 import { toCitations } from '../src/domain/report/citations.js';
 import { composeReport } from '../src/domain/writers/knowledge-base-writer/compose.js';
 import type { StudentProfile } from '../src/domain/profile/types.js';
+import { sentences } from './support/sentences.js';
 
 /**
  * The closing-note measures of issue 9, printed as a table: for ten subjects, the share of each report's sentences
@@ -45,19 +46,21 @@ const MAX_WORDS = 3500;
  * 20), which are the same for every subject. A subject with three mapped occupations and no regulator has about
  * 30 sentences of its own to set against about 85. Nursing, Physiotherapy and Social Work came down when the dates
  * began to follow the subject's own course (their taught master's lasts 2 years, so every date after the course
- * start is theirs). These caps are the shares reached; lower one whenever a change brings a subject down.
+ * start is theirs). Nursing, Pharmacy and Social Work rose by one point when the Health and Care Worker route moved
+ * into each occupation's first sentence (one sentence of their own fewer, none shared). These caps are the shares
+ * reached; lower one whenever a change brings a subject down.
  */
 const TARGET_SHARED_PERCENT = 50;
 const MAX_SHARED_PERCENT: Readonly<Record<string, number>> = {
-  Nursing: 53,
+  Nursing: 54,
   'Computer Science': 54,
   Law: 60,
   MBA: 58,
-  Pharmacy: 60,
+  Pharmacy: 61,
   'Marine Biology': 74,
   Economics: 75,
   Physiotherapy: 64,
-  'Social Work': 63,
+  'Social Work': 64,
   'Fashion Design': 73,
 };
 
@@ -69,22 +72,6 @@ const PROFILES: readonly (StudentProfile | undefined)[] = [
   { level: 'postgraduate_research', intake: '2028-01', city: 'Edinburgh', nationality: 'BD' },
   { level: 'postgraduate_taught', intake: '2027-01', city: null, nationality: null },
 ];
-
-/** A report's sentences without citation markers, Markdown emphasis or list marks, for comparing reports. */
-export function sentences(text: string): string[] {
-  return text
-    .replace(/\[\d+\]/g, '')
-    .replace(/[*_`#]/g, '')
-    .split(/\n+|(?<=[.!?])\s+(?=[A-Z“"'(])/)
-    .map((s) =>
-      s
-        .replace(/^\s*-\s*/, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s+([.,;:])/g, '$1')
-        .trim(),
-    )
-    .filter((s) => s.split(' ').length >= 4);
-}
 
 const words = (text: string): number => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
 

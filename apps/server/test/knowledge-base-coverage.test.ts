@@ -59,7 +59,7 @@ describe('the field facts retrieval adds from the map', () => {
     const facts = factsOf('marine-biology');
     const line = facts.find((f) => f.id === 'occupation:2112')!;
     expect(line.statement).toBe(
-      'SOC 2112 Biological scientists: can be sponsored on a Skilled Worker visa (degree level, RQF 6+). Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies after the new-entrant years; new-entrant rate £33,400. It is also on the Immigration Salary List until 31 December 2026. Job titles under this code include agricultural consultant, forensic scientist, horticulturist (professional), microbiologist and pathologist.',
+      'SOC 2112 Biological scientists: can be sponsored on a Skilled Worker visa (degree level, RQF 6+), and is on the Immigration Salary List until 31 December 2026. Going rate £40,300 a year (£20.67 an hour), below the general £41,700 threshold, which applies after the new-entrant years; new-entrant rate £33,400. Job titles under this code include agricultural consultant, forensic scientist, horticulturist (professional), microbiologist and pathologist.',
     );
     expect(line.sourceNumbers.length).toBeGreaterThanOrEqual(3);
     const sources = retrieve(kb, { subject: 'x', subjectId: 'marine-biology', on: ON }).sources;
@@ -111,6 +111,22 @@ describe('the field facts retrieval adds from the map', () => {
     expect(factsOf('fashion-design').map((f) => f.id)).toContain('sw-tsl-mac-review');
   });
 
+  it('states each occupation once: shared pay refers back, the lists sit in the first sentence', () => {
+    const statement = (subject: string, soc: string): string =>
+      factsOf(subject).find((f) => f.id === `occupation:${soc}`)!.statement;
+    expect(statement('supply-chain-logistics', '1241')).toContain('Going rate £44,900 a year (£23.03 an hour)');
+    expect(statement('supply-chain-logistics', '1243')).toMatch(/\. Same going and new-entrant rates as SOC 1241\.$/);
+    expect(statement('optometry', '2252')).toMatch(
+      /^SOC 2252 Optometrists: can be sponsored on a Skilled Worker visa \(degree level, RQF 6\+\); it is also on the Health and Care Worker visa list\. Pay is set by national pay scales/,
+    );
+    expect(statement('optometry', '3211')).toContain(
+      'it cannot be sponsored for a new Skilled Worker visa; its code is on the Health and Care Worker visa list. Going rate £33,400',
+    );
+    expect(statement('music', '3416')).toMatch(
+      /^SOC 3416 [^:]+: can be sponsored on a Skilled Worker visa \(degree level, RQF 6\+\), and is on the Immigration Salary List until 31 December 2026\. Going rate/,
+    );
+  });
+
   it('marks a medium-confidence occupation as unconfirmed in plain words', () => {
     const line = factsOf('pharmacy').find((f) => f.id === 'occupation:2251')!;
     expect(line.statement).toContain('Not confirmed by a second source for SOC 2251: check the official table.');
@@ -122,11 +138,33 @@ describe('the field facts retrieval adds from the map', () => {
 
 describe('plainWords', () => {
   it.each([
-    ['Going rate reported at £48,500 (third-party compilation; verify).', 'Going rate reported at £48,500.'],
-    ['Employer pay above the NLW is approximate (from memory).', 'Employer pay above the NLW is approximate.'],
-    ['≈£15–£30/h (low confidence)', '≈£15–£30/h'],
+    [
+      'Going rate reported at £48,500 (third-party compilation; verify).',
+      'Going rate reported at £48,500 (not confirmed).',
+    ],
+    [
+      'Employer pay above the NLW is approximate (from memory).',
+      'Employer pay above the NLW is approximate (not confirmed).',
+    ],
+    ['≈£15–£30/h (low confidence)', '≈£15–£30/h (not confirmed)'],
+    ['Pay (low confidence; sources disagree).', 'Pay (not confirmed).'],
+    [
+      '≈£15–£30/h (low confidence). Agency pay is approximate (from memory).',
+      '≈£15–£30/h (not confirmed). Agency pay is approximate.',
+    ],
+    [
+      'Nepal is not in the Commonwealth (medium confidence; check the nationality rules).',
+      'Nepal is not in the Commonwealth (not confirmed, check the nationality rules).',
+    ],
+    ['Part 1 ends in December 2027 (medium confidence).', 'Part 1 ends in December 2027 (not confirmed).'],
     ['NHS Band 2 is about £12.9/h in 2026/27 (derived)', 'NHS Band 2 is about £12.9/h in 2026/27'],
-    ['City firms pay far more (NQ often £100k+, from memory).', 'City firms pay far more (NQ often £100k+).'],
+    ['A new-entrant rate (derived from a third-party note; verify).', 'A new-entrant rate (not confirmed).'],
+    ['Rate (derived; verify).', 'Rate (not confirmed).'],
+    [
+      'City firms pay far more (NQ often £100k+, from memory).',
+      'City firms pay far more (NQ often £100k+, not confirmed).',
+    ],
+    ['Schemes (going rate ≈£34,900, third-party).', 'Schemes (going rate ≈£34,900, not confirmed).'],
     ['£1,529 a month (£13,761 in all; our calculation)', '£1,529 a month (£13,761 in all)'],
     ['A plain sentence (with a bracket).', 'A plain sentence (with a bracket).'],
   ])('%j → %j', (text, plain) => {

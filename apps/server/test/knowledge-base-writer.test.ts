@@ -353,7 +353,7 @@ describe('the knowledge-base writer’s failures', () => {
     const { content } = (await write({ ...full, retrieval })).result;
     expect(content.fallback_job_prospects).toMatch(/- \*\*Library assistant:\*\* £12\.71\/h (\[\d+\])+\./);
     expect(content.fallback_job_prospects).toMatch(
-      /- \*\*Tutor:\*\* ≈£15–£30\/h\. Agency pay is approximate (\[\d+\])+\./,
+      /- \*\*Tutor:\*\* ≈£15–£30\/h \(not confirmed\)\. Agency pay is approximate (\[\d+\])+\./,
     );
     for (const word of ['from memory', 'derived', 'third-party', 'verify', 'low confidence']) {
       expect(reportText(content)).not.toContain(word);

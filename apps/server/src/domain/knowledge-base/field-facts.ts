@@ -87,20 +87,28 @@ function payWords(occupation: Occupation, table: OccupationTable, day: string): 
   return `${parts.join('; ')}.`;
 }
 
-/** One occupation as a fact: code and title, sponsorship on `day`, pay, the Health and Care Worker route. */
-function occupationFact(occupation: Occupation, table: OccupationTable, day: string): Candidate & { tail: string } {
-  const care = occupation.health_and_care ? ' It is on the Health and Care Worker visa list.' : '';
+/**
+ * One occupation as a fact: code and title, sponsorship on `day`, the Immigration Salary List and the Health and Care
+ * Worker route, then its pay (`pay`, or a brief reference to an occupation already stated with the same rates).
+ */
+function occupationFact(occupation: Occupation, day: string, pay: string): Candidate & { tail: string } {
+  const sponsorable = ['open', 'list'].includes(sponsorStatus(occupation, day).kind);
+  const care = !occupation.health_and_care
+    ? ''
+    : sponsorable
+      ? '; it is also on the Health and Care Worker visa list'
+      : '; its code is on the Health and Care Worker visa list';
   const examples = occupation.example_titles ?? [];
   const titles = examples.length > 0 ? ` Job titles under this code include ${listWords(examples)}.` : '';
   const islEnd =
     occupation.eligible === 'yes' && occupation.on_isl ? (occupation.isl_list_end ?? occupation.list_end) : null;
-  const isl = islEnd ? ` It is also on the Immigration Salary List until ${formatLongDate(islEnd)}.` : '';
+  const isl = islEnd ? `, and is on the Immigration Salary List until ${formatLongDate(islEnd)}` : '';
   const end = listEnd(occupation);
   return {
     id: occupationFactId(occupation.soc),
     topic: 'skilled_worker',
-    statement: `SOC ${occupation.soc} ${occupation.title}: ${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}${titles}`,
-    tail: `${statusWords(occupation, day)}. ${payWords(occupation, table, day)}${isl}${care}${titles}`,
+    statement: `SOC ${occupation.soc} ${occupation.title}: ${statusWords(occupation, day)}${isl}${care}. ${pay}${titles}`,
+    tail: `${statusWords(occupation, day)}${isl}${care}. ${pay}${titles}`,
     ...(occupation.going_rate_gbp !== null ? { value: formatGbp(occupation.going_rate_gbp) } : {}),
     ...(end && occupation.eligible !== 'yes' ? { effectiveUntil: end } : {}),
     confidence: occupation.confidence,
@@ -110,19 +118,40 @@ function occupationFact(occupation: Occupation, table: OccupationTable, day: str
 }
 
 /**
+ * The brief reference that replaces an occupation's pay sentence when an earlier occupation in the list (`first`)
+ * has the very same one, so the same sentence is not said twice in a report.
+ */
+function payReference(occupation: Occupation, first: string): string {
+  if (occupation.going_rate_gbp === null) {
+    return occupation.health_and_care
+      ? `Pay is set by national pay scales, as for SOC ${first}.`
+      : `Like SOC ${first}, it has no standard going rate in the table.`;
+  }
+  return occupation.new_entrant_gbp === null
+    ? `Same going rate as SOC ${first}.`
+    : `Same going and new-entrant rates as SOC ${first}.`;
+}
+
+/**
  * The occupations as facts, in the map's order; occupations about which the same is true (several nursing codes on
- * national pay scales) share one fact, so no sentence is said twice: `occupation:2232,2233`.
+ * national pay scales) share one fact, so no sentence is said twice: `occupation:2232,2233`. An occupation whose pay
+ * is the same as an earlier one's refers back to it instead of repeating the figures.
  */
 export function occupationFacts(occupations: readonly Occupation[], table: OccupationTable, day: string): Candidate[] {
-  const groups = new Map<string, { occupations: Occupation[]; fact: Candidate; tail: string }>();
+  const groups = new Map<string, { occupations: Occupation[]; pay: string }>();
   for (const occupation of occupations) {
-    const { tail, ...fact } = occupationFact(occupation, table, day);
-    const key = `${occupation.confidence} ${tail}`;
+    const pay = payWords(occupation, table, day);
+    const key = `${occupation.confidence} ${occupationFact(occupation, day, pay).tail}`;
     const group = groups.get(key);
     if (group) group.occupations.push(occupation);
-    else groups.set(key, { occupations: [occupation], fact, tail });
+    else groups.set(key, { occupations: [occupation], pay });
   }
-  return [...groups.values()].map(({ occupations: members, fact, tail }) => {
+  const payStated = new Map<string, string>();
+  return [...groups.values()].map(({ occupations: members, pay }) => {
+    const [lead] = members;
+    const first = payStated.get(pay);
+    if (first === undefined) payStated.set(pay, lead.soc);
+    const { tail, ...fact } = occupationFact(lead, day, first === undefined ? pay : payReference(lead, first));
     const codes = listWords(members.map((o) => o.soc));
     const unconfirmed =
       fact.confidence === 'high' ? '' : ` Not confirmed by a second source for SOC ${codes}: check the official table.`;
@@ -134,7 +163,7 @@ export function occupationFacts(occupations: readonly Occupation[], table: Occup
     return {
       ...fact,
       id: occupationFactId(members.map((o) => o.soc).join(',')),
-      statement: `${names}: ${each.replace(/\bIt is on\b/, 'Each is on')}${unconfirmed}`,
+      statement: `${names}: ${each.replace(/; it is also on\b/, '; each is also on')}${unconfirmed}`,
       sourceIds: [...new Set(members.flatMap(occupationSources))],
     };
   });
