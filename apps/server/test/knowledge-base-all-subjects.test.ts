@@ -25,6 +25,8 @@ const PROFILES: readonly [string, StudentProfile | undefined][] = [
 const INTERNAL = /from memory|\bderived\b|third[- ]party|\bverify\)|confidence|our calculation|unverified/i;
 /** What a template leaves behind when a value is missing. */
 const LEFTOVER = /undefined|NaN|\bnull\b|\[object|\(\s*\)|\.\.(?!\.)|,\s*[.;]|\S {2,}\S/;
+/** "a MArch", "a MSc": degree names said letter by letter take "an". */
+const WRONG_ARTICLE = /\b[Aa] M(?:[A-Z]|Sc|Arch|Pharm|Res|Phil)/;
 
 /** A sub-heading on a line of its own ("**Specific to Law**") may open more than one section. */
 const isHeading = (line: string): boolean => /^\*\*[^*]+\*\*:?$/.test(line.trim());
@@ -46,6 +48,7 @@ describe.each(kb.subjectMap.subjects.map((s) => [s.name, s.id] as const))('%s (%
       expect(citedNumbers(body).sort((a, b) => a - b)).toEqual(citations.map((c) => c.id));
       expect(body).not.toMatch(INTERNAL);
       expect(body).not.toMatch(LEFTOVER);
+      expect(body).not.toMatch(WRONG_ARTICLE);
       const said = sentences(
         body
           .split('\n')
