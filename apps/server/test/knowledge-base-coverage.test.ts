@@ -90,7 +90,13 @@ describe('the field facts retrieval adds from the map', () => {
       /cannot be sponsored on a Skilled Worker visa for a graduate of a course starting now \(below degree level, RQF 6/,
     );
     expect(outlook('psychology')).toContain(
-      'are Health and Care Worker visa jobs paid on national pay scales, once you are registered with the Health and Care Professions Council (HCPC)',
+      'and psychotherapists and cognitive behaviour therapists (SOC 2224) can also go through the Health and Care Worker visa, paid on national pay scales, once you are registered with the Health and Care Professions Council (HCPC)',
+    );
+    expect(outlook('public-health')).toMatch(
+      /can be sponsored on a Skilled Worker visa: health services and public health managers and directors \(SOC 1171\) can also go through the Health and Care Worker visa; the going rates of /,
+    );
+    expect(outlook('medicine')).toMatch(
+      /^Both jobs Medicine graduates usually enter can be sponsored through the Health and Care Worker visa/,
     );
     expect(outlook('media-studies')).toMatch(/the going rates of .* are below the general £41,700 threshold/);
   });

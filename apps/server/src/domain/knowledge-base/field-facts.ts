@@ -259,7 +259,8 @@ export function outlookFact(
   } else if (shut.length > 0) {
     statement = `Only ${open.length} of ${jobs} can be sponsored on a Skilled Worker visa: ${listWords(open.map(name))}. ${listWords(shut.map(name)).replace(/^./, (c) => c.toUpperCase())} cannot${why}, so which job you get decides whether you can stay after the Graduate visa.`;
   } else if (open.every((o) => o.health_and_care)) {
-    statement = `${n === 1 ? 'The job' : `All ${n} jobs`} ${entry.name} graduates usually enter can be sponsored through the Health and Care Worker visa, once you are registered and paid on the national pay scale.`;
+    const all = n === 1 ? 'The job' : n === 2 ? 'Both jobs' : `All ${n} jobs`;
+    statement = `${all} ${entry.name} graduates usually enter can be sponsored through the Health and Care Worker visa, once you are registered and paid on the national pay scale.`;
   } else {
     const general = table.rules_context.general_threshold_gbp;
     const care = open.filter((o) => o.health_and_care);
@@ -277,10 +278,13 @@ export function outlookFact(
           ? ` but their going rates (${range}) are below the general ${formatGbp(general)} threshold: after the new-entrant years a sponsor must pay you at least ${formatGbp(general)}, which decides whether you can stay`
           : `; the going rate${below.length === 1 ? '' : 's'} of ${listWords(below.map(name))} (${range}) ${below.length === 1 ? 'is' : 'are'} below the general ${formatGbp(general)} threshold, so after the new-entrant years a sponsor must pay you at least ${formatGbp(general)}`;
     const registered = entry.regulator ? `, once you are registered with the ${entry.regulator.name}` : '';
+    // "Paid on national pay scales" only where the table gives no going rate (SOC 1171 has one). The titles are
+    // plural ("physical scientists"), so "can" spares the verb a number.
+    const scales = care.every((o) => o.going_rate_gbp === null) ? ', paid on national pay scales' : '';
     const careWords =
       care.length === 0
         ? ''
-        : `${care.length === 1 ? '' : `${care.length} of them, `}${listWords(care.map(name))}, ${care.length === 1 ? 'is a Health and Care Worker visa job' : 'are Health and Care Worker visa jobs'} paid on national pay scales${registered}`;
+        : `${listWords(care.map(name))} can also go through the Health and Care Worker visa${scales}${registered}`;
     const lead = `${jobs.charAt(0).toUpperCase()}${jobs.slice(1)} ${n === 1 ? 'is' : 'are'} degree-level and can be sponsored on a Skilled Worker visa`;
     statement = careWords
       ? `${lead}: ${careWords}${belowWords}.`
