@@ -32,12 +32,12 @@ describe('fieldJobs and payWords', () => {
     ],
     [
       '3544',
-      'can be sponsored only while it is on the Temporary Shortage List (until 31 December 2026), which ends before a course starting now does',
+      'can be sponsored only while on the Temporary Shortage List (until 31 December 2026), which ends before a course starting now does',
       ['occupation:3544'],
     ],
     [
       '1221',
-      'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa',
+      'cannot be sponsored for a new Skilled Worker visa; on the Graduate visa you could still do this work',
       ['occupation:1221'],
     ],
   ])('SOC %s: %s', (soc, words, ids) => {
@@ -48,7 +48,7 @@ describe('fieldJobs and payWords', () => {
 
   it('after a list place ends, the job is said to have ended on the list', () => {
     expect(payWords(job('3544', '2027-01-01'), undefined, false, NA)).toBe(
-      'its shortage-list place ended on 31 December 2026, so it cannot be sponsored now',
+      'cannot be sponsored now: the shortage-list place ended on 31 December 2026',
     );
   });
 

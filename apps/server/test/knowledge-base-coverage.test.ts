@@ -115,6 +115,12 @@ describe('the field facts retrieval adds from the map', () => {
       'Bar Standards Board (BSB)',
     ]);
     expect(factsOf('fashion-design').map((f) => f.id)).toContain('sw-tsl-mac-review');
+    // Dental nurses (SOC 6133) are on the Health and Care Worker list but cannot be sponsored at all (RQF 3–5, on
+    // neither shortage list): the route's pay and fee rules would be beside the point.
+    const dental = factsOf('dental-nursing').map((f) => f.id);
+    expect(dental).not.toContain('sw-health-care-threshold');
+    expect(dental).not.toContain('sw-health-care-fee');
+    expect(factsOf('optometry').map((f) => f.id)).toContain('sw-health-care-threshold');
   });
 
   it('states each occupation once: shared pay refers back, the lists sit in the first sentence', () => {

@@ -51,7 +51,7 @@ describe('the offline report written for the student’s profile', () => {
       'the 4 jobs that can be sponsored (each under Job Prospects): at least £36,600–£38,600 as a new entrant, then £52,300–£55,100, depending on the job;',
     );
     expect(summary).toContain(
-      'data analysts (SOC 3544): can be sponsored only while it is on the Temporary Shortage List (until 31 December 2026)',
+      'data analysts (SOC 3544): can be sponsored only while on the Temporary Shortage List (until 31 December 2026)',
     );
     expect(summary).not.toContain('£41,700');
     expect(summary).toContain(

@@ -96,6 +96,13 @@ describe('UK-wide rules applied to the field’s own jobs', () => {
     expect(write('Fashion Design', 'fashion-design').post_study_work).toContain(
       'you may work as clothing, fashion and accessories designers (SOC 3422) on it, but that job cannot sponsor you after it',
     );
+    const hospitality = write('Hospitality Management', 'hospitality');
+    expect(hospitality.post_study_work).toContain(
+      'and leisure and sports managers and proprietors (SOC 1224) on it, but those jobs cannot sponsor you after it',
+    );
+    expect(hospitality.executive_summary.join('\n')).toContain(
+      '(SOC 1224): cannot be sponsored for a new Skilled Worker visa; on the Graduate visa you could still do this work',
+    );
     expect(write('Underwater Basket Weaving', null).post_study_work).not.toContain('Your field on the Graduate visa');
     // Health jobs on national pay scales: the Health and Care Worker visa and its pay rule, not the new-entrant rate.
     const physiotherapy = write('Physiotherapy', 'physiotherapy').post_study_work;

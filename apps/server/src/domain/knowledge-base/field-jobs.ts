@@ -78,7 +78,7 @@ export function payFactIds(job: FieldJob): string[] {
 /**
  * The pay a sponsor must offer in one job, in words without markers (both writers use them): the new-entrant rate
  * then the standard figure, the Health and Care Worker threshold (`healthCare`, the fact's value), or why it cannot
- * be sponsored. `notAvailable` is the report's words for a missing figure; `withRate: false` leaves out which
+ * be sponsored, in words that fit one job or several listed together. `notAvailable` is the report's words for a missing figure; `withRate: false` leaves out which
  * figure the standard pay is (for a summary that groups jobs with the same figures).
  */
 export function payWords(
@@ -90,11 +90,11 @@ export function payWords(
 ): string {
   const { status } = job;
   if (status.kind === 'closed')
-    return 'cannot be sponsored for a new Skilled Worker visa; you could still work in it on the Graduate visa';
+    return 'cannot be sponsored for a new Skilled Worker visa; on the Graduate visa you could still do this work';
   if (status.kind === 'list-ended')
-    return `its shortage-list place ended on ${formatLongDate(status.ended)}, so it cannot be sponsored now`;
+    return `cannot be sponsored now: the shortage-list place ended on ${formatLongDate(status.ended)}`;
   if (status.kind === 'list') {
-    return `can be sponsored only while it is on the ${status.list}${status.until ? ` (until ${formatLongDate(status.until)})` : ''}, which ends before a course starting now does`;
+    return `can be sponsored only while on the ${status.list}${status.until ? ` (until ${formatLongDate(status.until)})` : ''}, which ends before a course starting now does`;
   }
   if (job.healthAndCare && job.goingRate === null) {
     return `at least ${healthCare ?? notAvailable} on the Health and Care Worker visa${registered ? ', once registered' : ''}`;

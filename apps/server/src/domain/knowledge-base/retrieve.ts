@@ -1,7 +1,14 @@
 import type { NumberedSource, RetrievedFact, Retrieval } from '../report/types.js';
 import type { Candidate } from './candidate.js';
 import { changesBetween, datesOf } from './dated-rules.js';
-import { earningsFact, isProvenance, occupationFacts, outlookFact, regulatorFacts } from './field-facts.js';
+import {
+  earningsFact,
+  isProvenance,
+  occupationFacts,
+  outlookFact,
+  regulatorFacts,
+  sponsorStatus,
+} from './field-facts.js';
 import { formatGbp, formatGbpRange, isoDay } from './format.js';
 import { coursesFact, relatedCoursesFact } from './field-courses.js';
 import { fieldJobs } from './field-jobs.js';
@@ -22,10 +29,13 @@ export const MAX_SOURCES_PER_FACT = 3;
 /** How far ahead `retrieve` lists dated changes: about the length of a degree and the Graduate visa after it. */
 export const CHANGES_HORIZON_YEARS = 5;
 
-/** Facts that matter for the field's jobs: the Health and Care Worker rules, the shortage-list review. */
-function fieldFactIds(occupations: readonly Occupation[]): string[] {
+/**
+ * Facts that matter for the field's jobs: the Health and Care Worker rules where one of them can be sponsored on that
+ * route on `day` (dental nurses are on its list but cannot be sponsored at all), the shortage-list review.
+ */
+function fieldFactIds(occupations: readonly Occupation[], day: string): string[] {
   return [
-    ...(occupations.some((o) => o.health_and_care)
+    ...(occupations.some((o) => o.health_and_care && ['open', 'list'].includes(sponsorStatus(o, day).kind))
       ? ['sw-health-care-threshold', 'sw-health-care-fee', 'ihs-health-care-exempt']
       : []),
     ...(occupations.some((o) => o.eligible === 'tsl' || o.eligible === 'isl') ? ['sw-tsl-mac-review'] : []),
@@ -102,7 +112,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
   const seen = new Set<string>();
   const extraIds = [
     ...(entry ? (SUBJECT_FACT_IDS[entry.id] ?? []) : []),
-    ...fieldFactIds(occupations),
+    ...fieldFactIds(occupations, day),
     ...courses.flatMap((c) => c.factIds),
   ];
   for (const id of [...GENERAL_FACT_IDS, ...PROJECT_FACT_IDS, ...extraIds]) {

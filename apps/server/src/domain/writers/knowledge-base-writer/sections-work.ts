@@ -151,7 +151,9 @@ function fieldOnGraduateVisa(ctx: WritingContext): string[] {
         : `to stay, switch from it to ${route} in one of the ${open.length} jobs listed under Job Prospects`,
     );
   if (shut.length > 0)
-    parts.push(`you may work as ${listWords(shut.map(jobName))} on it, but that job cannot sponsor you after it`);
+    parts.push(
+      `you may work as ${listWords(shut.map(jobName))} on it, but ${shut.length === 1 ? 'that job' : 'those jobs'} cannot sponsor you after it`,
+    );
   return [
     `- ${withMarker(
       `**Your field on the Graduate visa:** ${parts.join('; ')}`,
