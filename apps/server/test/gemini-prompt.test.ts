@@ -103,6 +103,15 @@ describe('buildPrompt', () => {
     }).systemInstruction;
     expect(law).toContain('Fallback roles (pay is indicative; cite the National Living Wage fact for the pay floor):');
     expect(law.split('RULES:')[0]).not.toMatch(/from memory|\(derived\)|third-party; verify/);
+
+    // A residual group is named in the student's words, with no placeholder award for the model to repeat.
+    const cognitive = buildPrompt({
+      subject: 'Cognitive Psychology',
+      retrieval: retrieve(kb, { subject: 'Cognitive Psychology', subjectId: 'others-in-psychology', on: NOW }),
+      now: NOW,
+    }).systemInstruction;
+    expect(cognitive).toContain('Subject: Cognitive Psychology. Typical degrees: not in the knowledge base.');
+    expect(cognitive).not.toContain('Others in psychology');
   });
 
   it('numbers the real knowledge base sources for a real subject', () => {

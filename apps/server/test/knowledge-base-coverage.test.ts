@@ -3,6 +3,8 @@ import { loadKnowledgeBase } from '../src/domain/knowledge-base/load.js';
 import { plainWords } from '../src/domain/knowledge-base/plain-words.js';
 import { retrieve } from '../src/domain/knowledge-base/retrieve.js';
 import { describeCoverage, findMapSubject } from '../src/domain/knowledge-base/subject-map.js';
+import { reportText } from '../src/domain/report/validate.js';
+import { composeReport } from '../src/domain/writers/knowledge-base-writer/compose.js';
 
 const kb = loadKnowledgeBase();
 const ON = new Date('2026-12-01T10:00:00Z');
@@ -38,6 +40,33 @@ describe('describeCoverage', () => {
       /^We do not hold this subject on its own, so the report uses its nearest group, /,
     );
     expect(describeCoverage(kb, null).note).toMatch(/^We hold no subject-specific data for this subject/);
+  });
+});
+
+describe('a residual group (HESA’s “others in …”) as the report shows it', () => {
+  it('takes the student’s words as its name and drops the placeholder awards', () => {
+    const entry = findMapSubject(kb, 'Cognitive Psychology', 'others-in-psychology')!;
+    expect(entry.name).toBe('Cognitive Psychology');
+    expect(entry.typical_degrees).toEqual([]);
+    expect(entry.soc_codes.length).toBeGreaterThan(0);
+    expect(findMapSubject(kb, 'Others in psychology', 'others-in-psychology')!.name).toBe('Others in psychology');
+    expect(findMapSubject(kb, 'MSc (Hons) in Cognitive Psychology', 'others-in-psychology')!.name).toBe(
+      'Cognitive Psychology',
+    );
+    expect(findMapSubject(kb, 'Marine Biology', 'marine-biology')!.typical_degrees).toContain('MSc Marine Biology');
+    const note = describeCoverage(kb, 'others-in-nursing', 'entry', 'Critical Care Nursing').note;
+    expect(note).toMatch(/^For Critical Care Nursing, the report covers/);
+    expect(note).not.toMatch(/others in/i);
+  });
+
+  it('is never named as a subject or a degree in its report', () => {
+    const subject = 'Cognitive Psychology';
+    const retrieval = retrieve(kb, { subject, subjectId: 'others-in-psychology', on: ON });
+    const { content } = composeReport({ subject, retrieval, now: ON });
+    const text = reportText(content);
+    expect(text).toContain('**Jobs Cognitive Psychology graduates usually enter**');
+    // HESA's own label for the group may be quoted, in quotation marks, where the report says how courses are filed.
+    expect(text.replace(/"others in psychology"/g, '')).not.toMatch(/others in psychology/i);
   });
 });
 
@@ -98,6 +127,10 @@ describe('the field facts retrieval adds from the map', () => {
     expect(outlook('medicine')).toMatch(
       /^Both jobs Medicine graduates usually enter can be sponsored through the Health and Care Worker visa/,
     );
+    expect(outlook('nursing')).toMatch(
+      /Health and Care Worker visa, once you are registered with the Nursing and Midwifery Council \(NMC\) and paid on the national pay scale\.$/,
+    );
+    expect(outlook('others-in-psychology')).toMatch(/Health and Care Worker visa, paid on the national pay scale\.$/);
     expect(outlook('media-studies')).toMatch(/the going rates of .* are below the general £41,700 threshold/);
   });
 

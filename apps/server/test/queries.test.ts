@@ -90,6 +90,10 @@ describe('POST /queries', () => {
     const photography = (await ask({ text: 'Photography' })).json<QueryBody>();
     expect(photography).toMatchObject({ subject_id: 'film', coverage: 'general' });
     expect(photography.coverage_note).toContain('nearest group, Film (Production and Studies)');
+    // A residual group ("Others in psychology") is named in the student's own words, never as HESA's heading.
+    const cognitive = (await ask({ text: 'MSc Cognitive Psychology' })).json<QueryBody>();
+    expect(cognitive).toMatchObject({ subject: 'MSc Cognitive Psychology', subject_id: 'others-in-psychology' });
+    expect(cognitive.coverage_note).toMatch(/^For Cognitive Psychology, the report covers/);
   });
 
   it('lets explicit fields win over the words and treats "Not sure" as not given', async () => {

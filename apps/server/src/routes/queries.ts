@@ -29,7 +29,7 @@ const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const today = isoDay(app.now());
       const { subject, subjectId, matchedVia, profile, reading } = readStudentRequest(request.body, today);
-      const coverage = describeCoverage(app.knowledgeBase, subjectId, matchedVia);
+      const coverage = describeCoverage(app.knowledgeBase, subjectId, matchedVia, subject);
       return {
         subject,
         subject_id: subjectId,

@@ -260,7 +260,12 @@ export function outlookFact(
     statement = `Only ${open.length} of ${jobs} can be sponsored on a Skilled Worker visa: ${listWords(open.map(name))}. ${listWords(shut.map(name)).replace(/^./, (c) => c.toUpperCase())} cannot${why}, so which job you get decides whether you can stay after the Graduate visa.`;
   } else if (open.every((o) => o.health_and_care)) {
     const all = n === 1 ? 'The job' : n === 2 ? 'Both jobs' : `All ${n} jobs`;
-    statement = `${all} ${entry.name} graduates usually enter can be sponsored through the Health and Care Worker visa, once you are registered and paid on the national pay scale.`;
+    // "Once registered" only where the map names a regulator (a residual psychology group has psychologists' codes but
+    // no regulator recorded, and its report says so under Registration).
+    const when = entry.regulator
+      ? `once you are registered with the ${entry.regulator.name} and paid on the national pay scale`
+      : 'paid on the national pay scale';
+    statement = `${all} ${entry.name} graduates usually enter can be sponsored through the Health and Care Worker visa, ${when}.`;
   } else {
     const general = table.rules_context.general_threshold_gbp;
     const care = open.filter((o) => o.health_and_care);

@@ -130,7 +130,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     on: day,
     mapEntry,
     matchedVia,
-    coverage: describeCoverage(kb, mapEntry?.id ?? null, matchedVia),
+    coverage: describeCoverage(kb, mapEntry?.id ?? null, matchedVia, query.subject),
     subjectEntry: entry,
     changes: changesBetween(kb, day, addYears(day, CHANGES_HORIZON_YEARS), occupations),
     fieldJobs: fieldJobs(occupations, kb.occupations, day, occupationIds),

@@ -18,16 +18,42 @@ export interface Coverage {
   readonly note: string;
 }
 
+/** HESA's residual groups ("Others in psychology", CAH's "others in …"): a heading, not a subject anyone names. */
+const RESIDUAL_GROUP = /^others in\b/i;
+
 /**
- * The subject-map entry for a report: by `subjectId` when it is a map id, else the entry whose name, aliases or
- * typical degrees best match the subject's words (old reports store no id); null when nothing matches.
+ * A map entry as a report shows it. A residual group ("Others in psychology", reached from "cognitive psychology" or
+ * "critical care nursing") takes the student's own words (`subject`, the report's title) as its name, and its
+ * placeholder awards ("MSc Others in psychology", which the compiler generated and no university awards) are left
+ * out, so no report names a subject or a degree that nobody studies. Any other entry is returned as it is.
+ */
+export function shownEntry(entry: MapSubject, subject: string): MapSubject {
+  if (!RESIDUAL_GROUP.test(entry.name)) return entry;
+  // The title may keep the award ("MSc Cognitive Psychology"); the field's name is the subject alone.
+  const words = subject
+    .trim()
+    .replace(
+      /^(?:BSc|BA|BEng|BEd|MSc|MA|MRes|MPhil|MEng|MEd|PhD|DPhil|PGDip|PgDip|PGCert|PgCert)\b\s*(?:\(Hons\)\s*)?(?:in\s+)?/i,
+      '',
+    );
+  return {
+    ...entry,
+    name: words !== '' && !RESIDUAL_GROUP.test(words) ? words : entry.name,
+    typical_degrees: entry.typical_degrees.filter((degree) => !/\bothers in\b/i.test(degree)),
+  };
+}
+
+/**
+ * The subject-map entry for a report, as the report shows it (`shownEntry`): by `subjectId` when it is a map id, else
+ * the entry whose name, aliases or typical degrees best match the subject's words (old reports store no id); null
+ * when nothing matches.
  */
 export function findMapSubject(kb: KnowledgeBase, subject: string, subjectId?: string | null): MapSubject | null {
   const subjects = kb.subjectMap.subjects;
   const byId = subjectId ? subjects.find((entry) => entry.id === subjectId) : undefined;
-  return (
-    byId ?? bestPhraseMatch(subjects, (entry) => [entry.name, ...entry.aliases, ...entry.typical_degrees], subject)
-  );
+  const found =
+    byId ?? bestPhraseMatch(subjects, (entry) => [entry.name, ...entry.aliases, ...entry.typical_degrees], subject);
+  return found ? shownEntry(found, subject) : null;
 }
 
 /** The facts file's own entry for a map subject (a `detailed` subject), or null. */
@@ -37,15 +63,18 @@ export function detailedEntry(kb: KnowledgeBase, mapEntry: MapSubject | null): S
 }
 
 /**
- * The coverage of a resolved subject and the sentence that says what its report will and will not hold. Pure: the
- * `/queries` route shows it before the student pays. An unknown id gets `general`.
+ * The coverage of a resolved subject and the sentence that says what its report will and will not hold, naming the
+ * subject as the report will (`subject`, the report's title, for a residual group). Pure: the `/queries` route shows
+ * it before the student pays. An unknown id gets `general`.
  */
 export function describeCoverage(
   kb: KnowledgeBase,
   subjectId: string | null,
   matchedVia: MatchedVia = 'entry',
+  subject = '',
 ): Coverage {
-  const entry = subjectId ? kb.subjectMap.subjects.find((s) => s.id === subjectId) : undefined;
+  const found = subjectId ? kb.subjectMap.subjects.find((s) => s.id === subjectId) : undefined;
+  const entry = found ? shownEntry(found, subject) : undefined;
   const always = 'the Student visa, money to show, work rights, the Graduate and Skilled Worker routes and their dates';
   if (!entry) {
     return {

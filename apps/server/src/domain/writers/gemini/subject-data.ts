@@ -44,7 +44,10 @@ export function subjectData(retrieval: Retrieval, level: StudyLevel = 'postgradu
   if (!mapEntry) {
     lines.push('The knowledge base has no entry for this subject: subject-specific jobs and pay are not available.');
   } else {
-    lines.push(`Subject: ${mapEntry.name}. Typical degrees: ${mapEntry.typical_degrees.join(', ')}.`);
+    const degrees = mapEntry.typical_degrees;
+    lines.push(
+      `Subject: ${mapEntry.name}. Typical degrees: ${degrees.length > 0 ? degrees.join(', ') : 'not in the knowledge base'}.`,
+    );
     const [outlook] = ids(retrieval, 'outlook:');
     if (outlook)
       lines.push(
