@@ -54,6 +54,17 @@ describe('a residual group (HESA’s “others in …”) as the report shows it
       'Cognitive Psychology',
     );
     expect(findMapSubject(kb, 'Marine Biology', 'marine-biology')!.typical_degrees).toContain('MSc Marine Biology');
+    const cardiology = findMapSubject(kb, 'Cardiology', 'medicine-by-specialism')!;
+    expect(cardiology.name).toBe('Cardiology');
+    expect(cardiology.typical_degrees).toEqual([]);
+    expect(findMapSubject(kb, 'Biosciences', 'biosciences-non-specific')!.name).toBe('Biosciences');
+    // Reached as the nearest parent group, a heading keeps its own name: it stands for more than the student's words.
+    expect(findMapSubject(kb, 'Marine Ecology', 'biosciences-non-specific', 'parent')!.name).toBe(
+      'Biosciences (non-specific)',
+    );
+    expect(describeCoverage(kb, 'biosciences-non-specific', 'parent', 'Marine Ecology').note).toContain(
+      'nearest group, Biosciences (non-specific):',
+    );
     const note = describeCoverage(kb, 'others-in-nursing', 'entry', 'Critical Care Nursing').note;
     expect(note).toMatch(/^For Critical Care Nursing, the report covers/);
     expect(note).not.toMatch(/others in/i);

@@ -87,7 +87,7 @@ export function allSources(kb: KnowledgeBase): Map<string, Source | TableSource>
 export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
   const day = query.on ? isoDay(query.on) : kb.as_of;
   const matchedVia = query.matchedVia ?? 'entry';
-  const mapEntry = findMapSubject(kb, query.subject, query.subjectId);
+  const mapEntry = findMapSubject(kb, query.subject, query.subjectId, matchedVia);
   const entry = mapEntry ? detailedEntry(kb, mapEntry) : findSubject(kb, query.subject, query.subjectId);
   const factsById = new Map(kb.facts.map((fact) => [fact.id, fact]));
   const sourcesById = allSources(kb);

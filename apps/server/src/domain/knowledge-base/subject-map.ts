@@ -18,12 +18,17 @@ export interface Coverage {
   readonly note: string;
 }
 
-/** HESA's residual groups ("Others in psychology", CAH's "others in …"): a heading, not a subject anyone names. */
-const RESIDUAL_GROUP = /^others in\b/i;
+/**
+ * HESA's grouping headings ("Others in psychology", "Biosciences (non-specific)", "Medicine by specialism", "Studies
+ * of specific authors", "Combined, general or negotiated studies"): a heading, not a subject anyone names.
+ */
+const RESIDUAL_GROUP = /^others in\b|\(non-specific\)|\bby specialism\b|^studies of specific\b|^combined, general\b/i;
+/** Placeholder awards generated from such a heading ("MSc Others in psychology", "BSc Medicine by specialism"). */
+const PLACEHOLDER_AWARD = /\bothers in\b|\bby specialism\b|\bstudies of specific\b|\bcombined, general\b/i;
 
 /**
- * A map entry as a report shows it. A residual group ("Others in psychology", reached from "cognitive psychology" or
- * "critical care nursing") takes the student's own words (`subject`, the report's title) as its name, and its
+ * A map entry as a report shows it. A grouping heading ("Others in psychology", reached from "cognitive psychology"
+ * or "critical care nursing"; "Medicine by specialism", from "cardiology") takes the student's own words (`subject`, the report's title) as its name, and its
  * placeholder awards ("MSc Others in psychology", which the compiler generated and no university awards) are left
  * out, so no report names a subject or a degree that nobody studies. Any other entry is returned as it is.
  */
@@ -39,21 +44,27 @@ export function shownEntry(entry: MapSubject, subject: string): MapSubject {
   return {
     ...entry,
     name: words !== '' && !RESIDUAL_GROUP.test(words) ? words : entry.name,
-    typical_degrees: entry.typical_degrees.filter((degree) => !/\bothers in\b/i.test(degree)),
+    typical_degrees: entry.typical_degrees.filter((degree) => !PLACEHOLDER_AWARD.test(degree)),
   };
 }
 
 /**
  * The subject-map entry for a report, as the report shows it (`shownEntry`): by `subjectId` when it is a map id, else
  * the entry whose name, aliases or typical degrees best match the subject's words (old reports store no id); null
- * when nothing matches.
+ * when nothing matches. A parent group (`matchedVia: 'parent'`) is never named after the student's words.
  */
-export function findMapSubject(kb: KnowledgeBase, subject: string, subjectId?: string | null): MapSubject | null {
+export function findMapSubject(
+  kb: KnowledgeBase,
+  subject: string,
+  subjectId?: string | null,
+  matchedVia: MatchedVia = 'entry',
+): MapSubject | null {
   const subjects = kb.subjectMap.subjects;
   const byId = subjectId ? subjects.find((entry) => entry.id === subjectId) : undefined;
   const found =
     byId ?? bestPhraseMatch(subjects, (entry) => [entry.name, ...entry.aliases, ...entry.typical_degrees], subject);
-  return found ? shownEntry(found, subject) : null;
+  // A parent group stands for a wider field than the student's words: it keeps its own name.
+  return found ? shownEntry(found, matchedVia === 'parent' ? '' : subject) : null;
 }
 
 /** The facts file's own entry for a map subject (a `detailed` subject), or null. */
@@ -74,7 +85,7 @@ export function describeCoverage(
   subject = '',
 ): Coverage {
   const found = subjectId ? kb.subjectMap.subjects.find((s) => s.id === subjectId) : undefined;
-  const entry = found ? shownEntry(found, subject) : undefined;
+  const entry = found ? shownEntry(found, matchedVia === 'parent' ? '' : subject) : undefined;
   const always = 'the Student visa, money to show, work rights, the Graduate and Skilled Worker routes and their dates';
   if (!entry) {
     return {
