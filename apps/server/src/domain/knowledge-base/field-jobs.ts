@@ -78,8 +78,9 @@ export function payFactIds(job: FieldJob): string[] {
 /**
  * The pay a sponsor must offer in one job, in words without markers (both writers use them): the new-entrant rate
  * then the standard figure, the Health and Care Worker threshold (`healthCare`, the fact's value), or why it cannot
- * be sponsored, in words that fit one job or several listed together. `notAvailable` is the report's words for a missing figure; `withRate: false` leaves out which
- * figure the standard pay is (for a summary that groups jobs with the same figures).
+ * be sponsored, in words that fit one job or several listed together. `notAvailable` is the report's words for a
+ * missing figure; `withRate: false` leaves out which figure the standard pay is (for a summary that groups jobs with
+ * the same figures).
  */
 export function payWords(
   job: FieldJob,

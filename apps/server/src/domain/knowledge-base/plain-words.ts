@@ -9,8 +9,9 @@ const WORKING_REMARK = /\b(derived|our calculation)\b/i;
 export const NOT_CONFIRMED = 'not confirmed';
 
 /**
- * A bracket as the student may read it: remarks that a figure is unconfirmed become one "not confirmed" where the first of them stood, remarks on
- * how it was worked out are dropped, and any other words stay; the whole bracket goes when nothing is left.
+ * A bracket as the student may read it: remarks that a figure is unconfirmed become one "not confirmed" where the
+ * first of them stood, remarks on how it was worked out are dropped, and any other words stay; the whole bracket goes
+ * when nothing is left.
  */
 function cleanBracket(inner: string): string {
   const kept = inner

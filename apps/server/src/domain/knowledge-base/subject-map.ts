@@ -28,9 +28,10 @@ const PLACEHOLDER_AWARD = /\bothers in\b|\bby specialism\b|\bstudies of specific
 
 /**
  * A map entry as a report shows it. A grouping heading ("Others in psychology", reached from "cognitive psychology"
- * or "critical care nursing"; "Medicine by specialism", from "cardiology") takes the student's own words (`subject`, the report's title) as its name, and its
- * placeholder awards ("MSc Others in psychology", which the compiler generated and no university awards) are left
- * out, so no report names a subject or a degree that nobody studies. Any other entry is returned as it is.
+ * or "critical care nursing"; "Medicine by specialism", from "cardiology") takes the student's own words (`subject`,
+ * the report's title) as its name, and its placeholder awards ("MSc Others in psychology", which the compiler
+ * generated and no university awards) are left out, so no report names a subject or a degree that nobody studies.
+ * Any other entry is returned as it is.
  */
 export function shownEntry(entry: MapSubject, subject: string): MapSubject {
   if (!RESIDUAL_GROUP.test(entry.name)) return entry;
