@@ -132,4 +132,39 @@ describe('project-facts.json', () => {
     long.course_lengths![2].months = 0;
     expect(problemsOf(folder('course-months', long)).join('\n')).toContain(`${PROJECT_FACTS_FILE}: course_lengths[2]`);
   });
+
+  it('replaces the dentists’ route in a dental-nursing report with the GDC’s route for dental care professionals', () => {
+    const kb = loadKnowledgeBase();
+    const on = new Date('2026-12-01');
+    const dental = retrieve(kb, { subject: 'Dental Nursing', subjectId: 'dental-nursing', on });
+    const line = dental.facts.find((f) => f.id.startsWith('regulator:'))!;
+    expect(line.statement).toMatch(
+      /^General Dental Council \(GDC\) registers this profession\. Dental nurses and other/,
+    );
+    expect(line.statement).toContain('a dentistry degree alone has not qualified anyone for registration');
+    expect(line.statement).not.toContain('Overseas Registration Exam');
+    const cited = line.sourceNumbers.map((n) => dental.sources.find((s) => s.n === n)!.url);
+    expect(cited).toEqual([
+      'https://www.gdc-uk.org/registration/route-to-registration/registration-as-dcp-with-overseas-qualification',
+      'https://www.gdc-uk.org/registration/join-the-register/route-to-registration/registration-as-dcp-with-overseas-qualification',
+    ]);
+    // Dentistry keeps the map's own route, the Overseas Registration Exam.
+    const dentistry = retrieve(kb, { subject: 'Dentistry', subjectId: 'dentistry', on });
+    expect(dentistry.facts.find((f) => f.id.startsWith('regulator:'))!.statement).toContain(
+      'Overseas Registration Exam',
+    );
+  });
+
+  it('refuses a regulator route for an unknown subject or fact', () => {
+    const bad = project();
+    bad.regulator_routes = [
+      { subject_id: 'basket-weaving', fact_id: 'regulator-dental-care-professionals-overseas' },
+      { subject_id: 'dental-nursing', fact_id: 'no-such-fact' },
+    ];
+    const problems = problemsOf(folder('regulator-routes', bad));
+    expect(problems).toContain(
+      `${PROJECT_FACTS_FILE}: regulator_routes[0].subject_id: unknown subject "basket-weaving"`,
+    );
+    expect(problems).toContain(`${PROJECT_FACTS_FILE}: regulator_routes[1].fact_id: unknown fact "no-such-fact"`);
+  });
 });

@@ -7,6 +7,7 @@ import {
   factCandidate,
   findSubject,
   numberSources,
+  regulatorRoute,
   subjectCandidates,
   subjectCourses,
 } from '../knowledge-base/retrieve.js';
@@ -209,7 +210,7 @@ function candidatesOf(
       return [
         ...(earnings ? [[earnings, pay ? 1 : 0.8] as const] : []),
         ...(outlook ? [[outlook, pay ? 0.6 : 1] as const] : []),
-        ...regulatorFacts(entry, sourceUrl).map((candidate) => [candidate, 0.5] as const),
+        ...regulatorFacts(entry, sourceUrl, regulatorRoute(kb, entry.id)).map((candidate) => [candidate, 0.5] as const),
       ];
     }
     case 'detailed': {

@@ -204,7 +204,11 @@ function hostOf(url: string): string {
 }
 
 /** The regulators of the profession with their routes to registration, each cited to the pages read for it. */
-export function regulatorFacts(entry: MapSubject, sourceUrl: (id: string) => string): Candidate[] {
+export function regulatorFacts(
+  entry: MapSubject,
+  sourceUrl: (id: string) => string,
+  route?: { readonly statement: string; readonly sourceIds: readonly string[] },
+): Candidate[] {
   const regulators: Regulator[] = [
     ...(entry.regulator ? [entry.regulator] : []),
     ...(entry.regulator_additional ?? []),
@@ -213,11 +217,11 @@ export function regulatorFacts(entry: MapSubject, sourceUrl: (id: string) => str
   return regulators.map((regulator, index) => {
     const own = pages.filter((id) => hostOf(sourceUrl(id)) === hostOf(regulator.url));
     const others = pages.filter((id) => regulators.every((r) => hostOf(sourceUrl(id)) !== hostOf(r.url)));
-    const sourceIds = index === 0 ? [...own, ...others] : own;
+    const sourceIds = index === 0 && route ? [...route.sourceIds] : index === 0 ? [...own, ...others] : own;
     return {
       id: regulatorFactId(entry, index),
       topic: 'job_market',
-      statement: `${regulator.name} registers this profession. ${regulator.route}`,
+      statement: `${regulator.name} registers this profession. ${index === 0 && route ? route.statement : regulator.route}`,
       confidence: 'high',
       sourceIds: sourceIds.length > 0 ? sourceIds : pages.slice(0, 1),
       allSources: true,

@@ -103,13 +103,19 @@ export function parseKnowledgeBase(raw: RawKnowledgeBase, origin = 'data'): Know
   if (!facts || !occupations || !subjectMap || (raw.projectFacts !== undefined && !project))
     throw new KnowledgeBaseError(origin, problems);
   problems.push(...referenceProblems({ ...facts, occupations, subjectMap }));
-  if (project) problems.push(...projectProblems(facts, project), ...courseLengthProblems(project, subjectMap));
+  if (project)
+    problems.push(
+      ...projectProblems(facts, project),
+      ...subjectFactProblems('course_lengths', project.course_lengths ?? [], project, subjectMap),
+      ...subjectFactProblems('regulator_routes', project.regulator_routes ?? [], project, subjectMap),
+    );
   const merged = project
     ? {
         ...facts,
         sources: [...facts.sources, ...project.sources],
         facts: [...facts.facts, ...project.facts],
         courseLengths: project.course_lengths ?? [],
+        regulatorRoutes: project.regulator_routes ?? [],
       }
     : facts;
   const kb: KnowledgeBase = { ...merged, occupations, subjectMap };
@@ -157,17 +163,20 @@ function projectProblems(facts: FactsFile, project: ProjectFactsFile): string[] 
   return problems;
 }
 
-/** Every course length names a subject-map entry and one of the project's own facts. */
-function courseLengthProblems(project: ProjectFactsFile, subjectMap: SubjectMap): string[] {
+/** Every record of a per-subject table (course lengths, regulator routes) names a map entry and a project fact. */
+function subjectFactProblems(
+  table: string,
+  records: readonly { readonly subject_id: string; readonly fact_id: string }[],
+  project: ProjectFactsFile,
+  subjectMap: SubjectMap,
+): string[] {
   const subjects = new Set(subjectMap.subjects.map((s) => s.id));
   const facts = new Set(project.facts.map((f) => f.id));
-  return (project.course_lengths ?? []).flatMap((c, i) => [
+  return records.flatMap((c, i) => [
     ...(subjects.has(c.subject_id)
       ? []
-      : [`${PROJECT_FACTS_FILE}: course_lengths[${i}].subject_id: unknown subject "${c.subject_id}"`]),
-    ...(facts.has(c.fact_id)
-      ? []
-      : [`${PROJECT_FACTS_FILE}: course_lengths[${i}].fact_id: unknown fact "${c.fact_id}"`]),
+      : [`${PROJECT_FACTS_FILE}: ${table}[${i}].subject_id: unknown subject "${c.subject_id}"`]),
+    ...(facts.has(c.fact_id) ? [] : [`${PROJECT_FACTS_FILE}: ${table}[${i}].fact_id: unknown fact "${c.fact_id}"`]),
   ]);
 }
 

@@ -69,6 +69,19 @@ export function subjectTuitionFactId(entry: SubjectEntry): string {
   return `subject-tuition:${entry.id}`;
 }
 
+/**
+ * The project's own route to registration for a map entry whose map text is another profession's (see
+ * `regulator_routes` in project-facts.json), as `regulatorFacts` takes it; undefined for every other entry.
+ */
+export function regulatorRoute(
+  kb: KnowledgeBase,
+  subjectId: string,
+): { readonly statement: string; readonly sourceIds: readonly string[] } | undefined {
+  const record = kb.regulatorRoutes?.find((r) => r.subject_id === subjectId);
+  const fact = record && kb.facts.find((f) => f.id === record.fact_id);
+  return fact ? { statement: plainWords(fact.statement), sourceIds: fact.source_ids } : undefined;
+}
+
 /** Every source of the three files by id (the facts file's record first where an id is in two files). */
 export function allSources(kb: KnowledgeBase): Map<string, Source | TableSource> {
   const sources = new Map<string, Source | TableSource>();
@@ -101,7 +114,7 @@ export function retrieve(kb: KnowledgeBase, query: RetrievalQuery): Retrieval {
     candidates.push(...occupationFacts(occupations, kb.occupations, day));
     const earnings = earningsFact(mapEntry);
     if (earnings) candidates.push(earnings);
-    candidates.push(...regulatorFacts(mapEntry, (id) => sourcesById.get(id)!.url));
+    candidates.push(...regulatorFacts(mapEntry, (id) => sourcesById.get(id)!.url, regulatorRoute(kb, mapEntry.id)));
     const courses = coursesFact(mapEntry);
     if (courses) candidates.push(courses);
     const relatedCourses = relatedCoursesFact(mapEntry, kb.subjectMap.subjects);

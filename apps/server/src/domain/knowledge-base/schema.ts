@@ -114,15 +114,28 @@ export const CourseLengthSchema = z.strictObject({
   fact_id: text,
 });
 
+/**
+ * A regulator's route to registration the project sourced for a subject-map entry whose map text is another
+ * profession's (dental nursing carries the dentists' Overseas Registration Exam): `fact_id` is the project fact
+ * that states the route for this subject, and it replaces the map's text.
+ */
+export const RegulatorRouteSchema = z.strictObject({
+  subject_id: text,
+  fact_id: text,
+});
+
 export const ProjectFactsFileSchema = z.strictObject({
   as_of: isoDate,
   sources: z.array(SourceSchema).min(1),
   facts: z.array(FactSchema).min(1),
   course_lengths: z.array(CourseLengthSchema).optional(),
+  regulator_routes: z.array(RegulatorRouteSchema).optional(),
 });
 
 /** A course length from `project-facts.json`. */
 export type CourseLengthRecord = z.infer<typeof CourseLengthSchema>;
+/** A regulator route from `project-facts.json`. */
+export type RegulatorRouteRecord = z.infer<typeof RegulatorRouteSchema>;
 
 /** The validated `project-facts.json`. */
 export type ProjectFactsFile = z.infer<typeof ProjectFactsFileSchema>;
@@ -151,4 +164,6 @@ export type KnowledgeBase = FactsFile & {
   readonly subjectMap: SubjectMap;
   /** The project's sourced course lengths by subject-map entry (none when there is no `project-facts.json`). */
   readonly courseLengths?: readonly CourseLengthRecord[];
+  /** The project's sourced regulator routes by subject-map entry, replacing the map's text for that entry. */
+  readonly regulatorRoutes?: readonly RegulatorRouteRecord[];
 };
