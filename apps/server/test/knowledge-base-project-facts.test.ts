@@ -24,6 +24,7 @@ interface ProjectFile {
   sources: { id: string; url: string }[];
   facts: { id: string; source_ids: string[] }[];
   course_lengths?: { subject_id: string; fact_id: string; months: number }[];
+  regulator_routes?: { subject_id: string; fact_id: string }[];
 }
 const project = (): ProjectFile => JSON.parse(readFileSync(join(KB_DIR, PROJECT_FACTS_FILE), 'utf8')) as ProjectFile;
 
