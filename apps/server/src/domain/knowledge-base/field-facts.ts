@@ -30,6 +30,12 @@ export function sponsorStatus(occupation: Occupation, day: string): SponsorStatu
   return day <= end ? { kind: 'list', list, until: end } : { kind: 'list-ended', list, ended: end };
 }
 
+/** Whether an occupation can be sponsored for a new visa on `day`: eligible, or on a shortage list still running. */
+export function sponsorableOn(occupation: Occupation, day: string): boolean {
+  const { kind } = sponsorStatus(occupation, day);
+  return kind === 'open' || kind === 'list';
+}
+
 /** The official pages that back what an occupation line says, in the order it says it (never a `copy-*` source). */
 export function occupationSources(occupation: Occupation): string[] {
   const wanted = [
@@ -92,10 +98,9 @@ function payWords(occupation: Occupation, table: OccupationTable, day: string): 
  * Worker route, then its pay (`pay`, or a brief reference to an occupation already stated with the same rates).
  */
 function occupationFact(occupation: Occupation, day: string, pay: string): Candidate & { tail: string } {
-  const sponsorable = ['open', 'list'].includes(sponsorStatus(occupation, day).kind);
   const care = !occupation.health_and_care
     ? ''
-    : sponsorable
+    : sponsorableOn(occupation, day)
       ? '; it is also on the Health and Care Worker visa list'
       : '; its code is on the Health and Care Worker visa list';
   const examples = occupation.example_titles ?? [];

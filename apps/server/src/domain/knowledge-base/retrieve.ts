@@ -7,7 +7,7 @@ import {
   occupationFacts,
   outlookFact,
   regulatorFacts,
-  sponsorStatus,
+  sponsorableOn,
 } from './field-facts.js';
 import { formatGbp, formatGbpRange, isoDay } from './format.js';
 import { coursesFact, relatedCoursesFact } from './field-courses.js';
@@ -35,7 +35,7 @@ export const CHANGES_HORIZON_YEARS = 5;
  */
 function fieldFactIds(occupations: readonly Occupation[], day: string): string[] {
   return [
-    ...(occupations.some((o) => o.health_and_care && ['open', 'list'].includes(sponsorStatus(o, day).kind))
+    ...(occupations.some((o) => o.health_and_care && sponsorableOn(o, day))
       ? ['sw-health-care-threshold', 'sw-health-care-fee', 'ihs-health-care-exempt']
       : []),
     ...(occupations.some((o) => o.eligible === 'tsl' || o.eligible === 'isl') ? ['sw-tsl-mac-review'] : []),

@@ -31,12 +31,13 @@ const PLACEHOLDER_AWARD = /\bothers in\b|\bby specialism\b|\bstudies of specific
  * or "critical care nursing"; "Medicine by specialism", from "cardiology") takes the student's own words (`subject`,
  * the report's title) as its name, and its placeholder awards ("MSc Others in psychology", which the compiler
  * generated and no university awards) are left out, so no report names a subject or a degree that nobody studies.
- * Any other entry is returned as it is.
+ * Reached as a parent group (`matchedVia: 'parent'`), it keeps its own name. Any other entry is returned as it is.
  */
-export function shownEntry(entry: MapSubject, subject: string): MapSubject {
+export function shownEntry(entry: MapSubject, subject: string, matchedVia: MatchedVia = 'entry'): MapSubject {
   if (!RESIDUAL_GROUP.test(entry.name)) return entry;
-  // The title may keep the award ("MSc Cognitive Psychology"); the field's name is the subject alone.
-  const words = subject
+  // A parent group stands for a wider field than the student's words: it keeps its own name. The title may keep the
+  // award ("MSc Cognitive Psychology"); the field's name is the subject alone.
+  const words = (matchedVia === 'parent' ? '' : subject)
     .trim()
     .replace(
       /^(?:BSc|BA|BEng|BEd|MSc|MA|MRes|MPhil|MEng|MEd|PhD|DPhil|PGDip|PgDip|PGCert|PgCert)\b\s*(?:\(Hons\)\s*)?(?:in\s+)?/i,
@@ -64,8 +65,7 @@ export function findMapSubject(
   const byId = subjectId ? subjects.find((entry) => entry.id === subjectId) : undefined;
   const found =
     byId ?? bestPhraseMatch(subjects, (entry) => [entry.name, ...entry.aliases, ...entry.typical_degrees], subject);
-  // A parent group stands for a wider field than the student's words: it keeps its own name.
-  return found ? shownEntry(found, matchedVia === 'parent' ? '' : subject) : null;
+  return found ? shownEntry(found, subject, matchedVia) : null;
 }
 
 /** The facts file's own entry for a map subject (a `detailed` subject), or null. */
@@ -86,7 +86,7 @@ export function describeCoverage(
   subject = '',
 ): Coverage {
   const found = subjectId ? kb.subjectMap.subjects.find((s) => s.id === subjectId) : undefined;
-  const entry = found ? shownEntry(found, matchedVia === 'parent' ? '' : subject) : undefined;
+  const entry = found ? shownEntry(found, subject, matchedVia) : undefined;
   const always = 'the Student visa, money to show, work rights, the Graduate and Skilled Worker routes and their dates';
   if (!entry) {
     return {
