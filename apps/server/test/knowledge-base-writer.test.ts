@@ -10,6 +10,7 @@ import { citedNumbers, reportText, validateReport } from '../src/domain/report/v
 import { withMarker } from '../src/domain/writers/knowledge-base-writer/context.js';
 import {
   chunkText,
+  composeReport,
   createKnowledgeBaseWriter,
   WORDS_PER_DELTA,
 } from '../src/domain/writers/knowledge-base-writer/index.js';
@@ -194,6 +195,18 @@ describe('the knowledge-base writer’s action plan and dates', () => {
     expect(reportText(mba)).not.toContain(fact('tuition-mba').statement.slice(0, 40));
     const nursing = (await write(input('Nursing'))).result.content;
     expect(nursing.job_prospects_in_field).toContain('**Specific to Nursing**');
+    const translation = composeReport({
+      subject: 'Translation Studies',
+      retrieval: retrieve(kb, {
+        subject: 'Translation Studies',
+        subjectId: 'others-in-language-and-area-studies',
+        on: NOW,
+      }),
+      now: NOW,
+    }).content;
+    // A map subject's extra is a rule its jobs fall under, not a fact about the subject.
+    expect(translation.job_prospects_in_field).toContain("**Also relevant to Translation Studies graduates' jobs**");
+    expect(translation.job_prospects_in_field).not.toContain('Specific to');
     expect(nursing.job_prospects_in_field).toContain(fact('job-nhs-band5-2026').statement.slice(0, 60));
     expect(nursing.study_options).toContain('IELTS Academic 7.0');
   });

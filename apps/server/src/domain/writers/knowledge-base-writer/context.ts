@@ -147,7 +147,14 @@ export function createContext(
       const items = unplaced.filter((f) => PLACE_BY_TOPIC[f.topic as FactTopic] === place).map((f) => `- ${quote(f)}`);
       if (items.length === 0) return [];
       const name = retrieval.mapEntry?.name ?? entry?.name;
-      return ['', `**${name ? `Specific to ${name}` : 'Also relevant'}**`, '', ...items];
+      // Only a detailed subject has facts of its own; a map subject's extras are rules its jobs fall under (the
+      // shortage-list review for a job on the Temporary Shortage List), not facts about the subject.
+      const heading = !name
+        ? 'Also relevant'
+        : entry
+          ? `Specific to ${name}`
+          : `Also relevant to ${name} graduates' jobs`;
+      return ['', `**${heading}**`, '', ...items];
     },
   };
 }
